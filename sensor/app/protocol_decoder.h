@@ -1,0 +1,68 @@
+// One application protocol's decoder for one flow: a streaming state machine fed both
+// directions in order. It must cope with input one byte at a time, keep bounded memory, and
+// never throw on malformed input (it counts and degrades to raw-only instead).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "app/app_metadata.h"
+#include "app/app_sink.h"
+#include "app/expectations.h"
+#include "common/bytes.h"
+#include "common/direction.h"
+#include "common/timestamp.h"
+
+namespace korgoo::app {
+
+struct AppLimits {
+  std::uint64_t max_header_bytes = 64 * 1024;         // one HTTP header block / SMTP line etc.
+  std::uint64_t max_decompressed_bytes = 64ull << 20;  // per body; beyond it: stop, count
+  std::uint32_t max_decompression_ratio = 1000;        // output/input; beyond it: stop, count
+  std::uint32_t max_mime_depth = 8;
+};
+
+// Counters every decoder adds to; one instance per worker, reported in stats.
+struct AppStats {
+  std::uint64_t http_transactions = 0;
+  std::uint64_t http_parse_errors = 0;
+  std::uint64_t decompress_errors = 0;
+  std::uint64_t decompress_limit_hits = 0;  // ratio or size cap reached (bombs)
+  std::uint64_t smtp_transactions = 0;
+  std::uint64_t smtp_parse_errors = 0;
+  std::uint64_t mime_parts = 0;
+  std::uint64_t ftp_commands = 0;
+  std::uint64_t ftp_data_flows = 0;
+  std::uint64_t dns_queries = 0;
+  std::uint64_t dns_parse_errors = 0;
+  std::uint64_t tls_client_hellos = 0;
+  std::uint64_t tls_parse_errors = 0;
+  std::uint64_t opaque_bytes = 0;
+  std::uint64_t gaps_in_app = 0;
+};
+
+// Everything a decoder may touch, owned by others and valid for the flow's life.
+struct AppContext {
+  AppSink& sink;
+  AppMetadata& meta;
+  AppStats& stats;
+  ExpectationTable& expectations;
+  const AppLimits& limits;
+  std::uint64_t flow_id = 0;
+  IpAddress client;  // the flow's src (opener)
+  IpAddress server;
+  std::uint16_t client_port = 0;
+  std::uint16_t server_port = 0;
+  Timestamp now;  // time of the packet being processed; updated by the caller before each call
+};
+
+class ProtocolDecoder {
+ public:
+  virtual ~ProtocolDecoder() = default;
+  virtual std::string_view app_proto() const = 0;
+  virtual void on_data(Direction dir, ByteView data) = 0;
+  virtual void on_gap(Direction dir, std::uint64_t length) = 0;
+  virtual void on_end(Direction dir) = 0;
+};
+
+}  // namespace korgoo::app

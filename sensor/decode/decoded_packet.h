@@ -1,0 +1,46 @@
+// The decode stage's output: a bounds-checked view of one packet's L3/L4 headers and payload.
+// Views point into the source's buffer or, for a reassembled fragment, into the decoder's own
+// buffer; either way they are valid until the next call to Decoder::decode().
+#pragma once
+
+#include <cstdint>
+
+#include "common/bytes.h"
+#include "common/ip_address.h"
+#include "common/timestamp.h"
+
+namespace korgoo::decode {
+
+enum class L4Proto : std::uint8_t { kOther = 0, kTcp = 6, kUdp = 17 };
+
+namespace tcp_flags {
+inline constexpr std::uint8_t kFin = 0x01, kSyn = 0x02, kRst = 0x04, kPsh = 0x08, kAck = 0x10,
+                              kUrg = 0x20, kEce = 0x40, kCwr = 0x80;
+}
+
+struct DecodedPacket {
+  Timestamp ts;
+  std::uint64_t number = 0;  // the source's packet number
+  IpAddress src;
+  IpAddress dst;
+  std::uint8_t ip_proto = 0;  // the L4 protocol number from the (last) IP header
+  L4Proto l4 = L4Proto::kOther;
+  std::uint16_t src_port = 0;
+  std::uint16_t dst_port = 0;
+  std::uint16_t vlan[2] = {0, 0};  // outer, inner (QinQ); 0 = none
+  bool reassembled = false;        // built from IP fragments
+
+  // TCP only.
+  std::uint32_t seq = 0;
+  std::uint32_t ack = 0;
+  std::uint8_t flags = 0;
+  std::uint16_t window = 0;
+  std::uint8_t wscale = 0;     // window-scale option value, when present on SYN
+  bool has_wscale = false;
+  std::uint16_t mss = 0;
+
+  ByteView payload;             // L4 payload (TCP/UDP); for other protocols, the IP payload
+  std::uint32_t ip_len = 0;     // bytes from the start of the IP header to the end of payload
+};
+
+}  // namespace korgoo::decode
