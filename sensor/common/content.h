@@ -10,15 +10,15 @@
 namespace korgoo {
 
 enum class ContentKind : std::uint8_t {
-  kRaw = 0,       // the reassembled stream (TCP) or datagram payloads (UDP), as sent
-  kHttpUri,       // request target, percent-decoded
-  kHttpHeaders,   // header block
-  kHttpBody,      // body after transfer- and content-decoding (and form/JSON decoding)
-  kMailHeaders,   // RFC 5322 header block, encoded-words decoded
-  kMailBody,      // a MIME part after transfer decoding
-  kFtpData,       // an FTP data connection's file content
-  kDnsName,       // query name with labels joined
-  kTlsMeta,       // TLS handshake metadata (SNI)
+  kRaw = 0,      // the reassembled stream (TCP) or datagram payloads (UDP), as sent
+  kHttpUri,      // request target, percent-decoded
+  kHttpHeaders,  // header block
+  kHttpBody,     // body after transfer- and content-decoding (and form/JSON decoding)
+  kMailHeaders,  // RFC 5322 header block, encoded-words decoded
+  kMailBody,     // a MIME part after transfer decoding
+  kFtpData,      // an FTP data connection's file content
+  kDnsName,      // query name with labels joined
+  kTlsMeta,      // TLS handshake metadata (SNI)
   kOther,
 };
 

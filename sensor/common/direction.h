@@ -11,6 +11,8 @@ enum class Direction : std::uint8_t { kToServer = 0, kToClient = 1 };
 inline constexpr Direction opposite(Direction d) {
   return d == Direction::kToServer ? Direction::kToClient : Direction::kToServer;
 }
-inline constexpr int index_of(Direction d) { return static_cast<int>(d); }
+inline constexpr int index_of(Direction d) {
+  return static_cast<int>(d);
+}
 
 }  // namespace korgoo

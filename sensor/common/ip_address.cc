@@ -16,10 +16,9 @@ IpAddress IpAddress::v4(const std::uint8_t* four_bytes) {
 }
 
 IpAddress IpAddress::v4(std::uint32_t host_order) {
-  const std::uint8_t b[4] = {static_cast<std::uint8_t>(host_order >> 24),
-                             static_cast<std::uint8_t>(host_order >> 16),
-                             static_cast<std::uint8_t>(host_order >> 8),
-                             static_cast<std::uint8_t>(host_order)};
+  const std::uint8_t b[4] = {
+      static_cast<std::uint8_t>(host_order >> 24), static_cast<std::uint8_t>(host_order >> 16),
+      static_cast<std::uint8_t>(host_order >> 8), static_cast<std::uint8_t>(host_order)};
   return v4(b);
 }
 

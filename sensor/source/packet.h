@@ -23,8 +23,8 @@ enum class LinkType : int {
 
 struct Packet {
   Timestamp ts;
-  ByteView data;                 // captured bytes (caplen)
-  std::uint32_t wire_len = 0;    // length on the wire; > data.size() when truncated by snaplen
+  ByteView data;               // captured bytes (caplen)
+  std::uint32_t wire_len = 0;  // length on the wire; > data.size() when truncated by snaplen
   LinkType link = LinkType::kEthernet;
   std::uint64_t number = 0;      // 1-based position in the input (pcap_cnt), for error messages
   std::uint32_t verdict_id = 0;  // inline mode: the queue's packet id; 0 otherwise

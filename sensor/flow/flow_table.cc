@@ -1,0 +1,228 @@
+#include "flow/flow_table.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace korgoo::flow {
+
+using decode::DecodedPacket;
+namespace tf = decode::tcp_flags;
+
+void FlowStats::to_json(Json& out) const {
+  out["created"] = created;
+  out["tcp"] = tcp;
+  out["udp"] = udp;
+  out["other"] = other;
+  out["ended_closed"] = ended_closed;
+  out["ended_timeout"] = ended_timeout;
+  out["evicted"] = evicted;
+  out["ended_shutdown"] = ended_shutdown;
+  out["midstream"] = midstream;
+  out["active_peak"] = active_peak;
+}
+
+std::uint64_t make_flow_id(const FlowKey& key, Timestamp start) {
+  std::uint64_t h = FlowKeyHash{}(key);
+  h ^= static_cast<std::uint64_t>(start.usec) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return h & ((1ULL << 51) - 1);
+}
+
+FlowTable::FlowTable(const FlowConfig& config, EndCallback on_end)
+    : config_(config), on_end_(std::move(on_end)) {
+  flows_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(config.max_flows, 1 << 20)));
+}
+
+FlowTable::~FlowTable() = default;
+
+namespace {
+
+TimeoutClass class_for(const Flow& f) {
+  switch (f.proto()) {
+    case 6:
+      if (f.state() == FlowState::kClosed) return TimeoutClass::kTcpClosed;
+      if (f.state() == FlowState::kEstablished) return TimeoutClass::kTcpEstablished;
+      return TimeoutClass::kTcpNew;
+    case 17:
+      return TimeoutClass::kUdp;
+    default:
+      return TimeoutClass::kOther;
+  }
+}
+
+// Which side opened the flow, judged from its first packet. A SYN names its sender; a SYN-ACK
+// names its receiver. Without either (mid-stream pickup) we guess that a low port talking to a
+// high port is a server answering, and otherwise take the sender as the opener.
+bool sender_is_opener(const DecodedPacket& p, bool& midstream) {
+  midstream = false;
+  if (p.l4 != decode::L4Proto::kTcp) return true;
+  const bool syn = p.flags & tf::kSyn;
+  const bool ack = p.flags & tf::kAck;
+  if (syn && !ack) return true;
+  if (syn && ack) return false;
+  midstream = true;
+  return !(p.src_port < 1024 && p.dst_port >= 1024);
+}
+
+}  // namespace
+
+Flow* FlowTable::create(const DecodedPacket& p) {
+  if (flows_.size() >= config_.max_flows) evict_one();
+  bool midstream = false;
+  const Endpoint a{p.src, p.src_port};
+  const Endpoint b{p.dst, p.dst_port};
+  const bool a_opens = sender_is_opener(p, midstream);
+  bool a_is_lo = false;
+  const FlowKey key = FlowKey::make(a, b, p.ip_proto, p.vlan[0], a_is_lo);
+  auto flow =
+      std::make_unique<Flow>(key, a_opens ? a : b, a_opens ? b : a, p.ts, make_flow_id(key, p.ts));
+  Flow* f = flow.get();
+  f->src_home_ = config_.home_networks.contains(f->src_.addr);
+  f->dst_home_ = config_.home_networks.contains(f->dst_.addr);
+  f->midstream_ = midstream;
+  f->timeout_class_ = class_for(*f);
+  lru_[static_cast<int>(f->timeout_class_)].push_front(f);
+  f->lru_pos_ = lru_[static_cast<int>(f->timeout_class_)].begin();
+  flows_.emplace(key, std::move(flow));
+
+  ++stats_.created;
+  if (p.ip_proto == 6) {
+    ++stats_.tcp;
+  } else if (p.ip_proto == 17) {
+    ++stats_.udp;
+  } else {
+    ++stats_.other;
+  }
+  if (midstream) ++stats_.midstream;
+  if (flows_.size() > stats_.active_peak) stats_.active_peak = flows_.size();
+  return f;
+}
+
+FlowTable::Lookup FlowTable::track(const DecodedPacket& p) {
+  bool a_is_lo = false;
+  const FlowKey key = FlowKey::make(Endpoint{p.src, p.src_port}, Endpoint{p.dst, p.dst_port},
+                                    p.ip_proto, p.vlan[0], a_is_lo);
+  Flow* f = nullptr;
+  bool created = false;
+  if (auto it = flows_.find(key); it != flows_.end()) {
+    f = it->second.get();
+  } else {
+    f = create(p);
+    created = true;
+  }
+  const Direction dir = f->direction_of(p.src, p.src_port);
+  auto& c = f->counters(dir);
+  ++c.pkts;
+  c.bytes += p.ip_len;
+  if (p.ts > f->last_) f->last_ = p.ts;
+  if (p.l4 == decode::L4Proto::kTcp) {
+    update_tcp_state(*f, dir, p.flags);
+  } else if (f->counters(opposite(dir)).pkts > 0) {
+    f->state_ = FlowState::kEstablished;
+  }
+  touch(*f, class_for(*f));
+  return {f, dir, created};
+}
+
+void FlowTable::update_tcp_state(Flow& f, Direction dir, std::uint8_t flags) {
+  if (f.state_ == FlowState::kClosed) return;
+  if (flags & tf::kRst) {
+    f.state_ = FlowState::kClosed;
+    return;
+  }
+  if ((flags & tf::kSyn) && (flags & tf::kAck)) f.syn_ack_seen_ = true;
+  if (flags & tf::kFin) f.fin_seen_[index_of(dir)] = true;
+  if (f.fin_seen_[0] && f.fin_seen_[1]) {
+    f.state_ = FlowState::kClosed;
+    return;
+  }
+  // Established once the handshake answered, or, picked up mid-stream, once both sides spoke.
+  if (f.state_ == FlowState::kNew &&
+      (f.syn_ack_seen_ ||
+       (f.counters_[0].pkts > 0 && f.counters_[1].pkts > 0 && !(flags & tf::kSyn))))
+    f.state_ = FlowState::kEstablished;
+}
+
+void FlowTable::touch(Flow& f, TimeoutClass cls) {
+  auto& from = lru_[static_cast<int>(f.timeout_class_)];
+  auto& to = lru_[static_cast<int>(cls)];
+  to.splice(to.begin(), from, f.lru_pos_);  // O(1); keeps the iterator valid
+  f.timeout_class_ = cls;
+}
+
+std::int64_t FlowTable::timeout_of(TimeoutClass cls) const {
+  switch (cls) {
+    case TimeoutClass::kTcpNew:
+      return config_.tcp_new_timeout;
+    case TimeoutClass::kTcpEstablished:
+      return config_.tcp_established_timeout;
+    case TimeoutClass::kTcpClosed:
+      return config_.tcp_closed_timeout;
+    case TimeoutClass::kUdp:
+      return config_.udp_timeout;
+    case TimeoutClass::kOther:
+      return config_.other_timeout;
+  }
+  return config_.other_timeout;
+}
+
+void FlowTable::end(Flow* f, EndReason reason) {
+  f->end_reason_ = reason;
+  switch (reason) {
+    case EndReason::kClosed:
+      ++stats_.ended_closed;
+      break;
+    case EndReason::kTimeout:
+      ++stats_.ended_timeout;
+      break;
+    case EndReason::kEvicted:
+      ++stats_.evicted;
+      break;
+    case EndReason::kShutdown:
+      ++stats_.ended_shutdown;
+      break;
+    case EndReason::kNone:
+      break;
+  }
+  on_end_(*f);
+  lru_[static_cast<int>(f->timeout_class_)].erase(f->lru_pos_);
+  flows_.erase(f->key_);  // destroys the flow and its inspection state
+}
+
+void FlowTable::expire(Timestamp now) {
+  for (int c = 0; c < kTimeoutClasses; ++c) {
+    const auto cls = static_cast<TimeoutClass>(c);
+    const std::int64_t limit = timeout_of(cls) * kUsecPerSec;
+    auto& list = lru_[c];
+    // The back is the least recently active of the class: stop at the first one still alive.
+    while (!list.empty() && now.usec - list.back()->last_.usec > limit)
+      end(list.back(), cls == TimeoutClass::kTcpClosed ? EndReason::kClosed : EndReason::kTimeout);
+  }
+}
+
+void FlowTable::evict_one() {
+  // Closed flows go first (they are finished anyway), then the least recently active one.
+  Flow* victim = nullptr;
+  if (auto& closed = lru_[static_cast<int>(TimeoutClass::kTcpClosed)]; !closed.empty()) {
+    victim = closed.back();
+  } else {
+    for (auto& list : lru_)
+      if (!list.empty() && (!victim || list.back()->last_ < victim->last_)) victim = list.back();
+  }
+  if (victim) end(victim, EndReason::kEvicted);
+}
+
+void FlowTable::end_all() {
+  // Oldest first, so that records come out in a stable, meaningful order.
+  std::vector<Flow*> all;
+  all.reserve(flows_.size());
+  for (auto& [key, flow] : flows_) all.push_back(flow.get());
+  std::sort(all.begin(), all.end(), [](const Flow* a, const Flow* b) {
+    return a->start_ != b->start_ ? a->start_ < b->start_ : a->id_ < b->id_;
+  });
+  for (Flow* f : all) end(f, EndReason::kShutdown);
+}
+
+}  // namespace korgoo::flow

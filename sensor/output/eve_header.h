@@ -1,0 +1,31 @@
+// The fields every EVE record starts with, in Suricata's order.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "common/ip_address.h"
+#include "common/json.h"
+#include "common/timestamp.h"
+
+namespace korgoo::output {
+
+struct EveHeader {
+  Timestamp ts;
+  std::string_view event_type;
+  std::uint64_t flow_id = 0;  // 0 = not about a flow (stats)
+  IpAddress src_ip;
+  std::uint16_t src_port = 0;
+  IpAddress dest_ip;
+  std::uint16_t dest_port = 0;
+  std::uint8_t ip_proto = 0;
+  std::string_view app_proto;  // "" = omitted
+};
+
+// "TCP", "UDP", "ICMP", "IPv6-ICMP", or the protocol number as text.
+std::string proto_name(std::uint8_t ip_proto);
+
+// A record holding the header fields, ready for the event's own objects to be appended.
+Json make_record(const EveHeader& h, bool compress_v6);
+
+}  // namespace korgoo::output

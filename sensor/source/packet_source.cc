@@ -1,0 +1,32 @@
+#include "source/packet_source.h"
+
+#include <pcap/pcap.h>
+
+namespace korgoo::source {
+
+void SourceStats::to_json(Json& out) const {
+  out["packets"] = packets;
+  out["bytes"] = bytes;
+  out["files"] = files;
+  out["read_errors"] = read_errors;
+  out["truncated_packets"] = truncated_packets;
+  out["kernel_drops"] = kernel_drops;
+}
+
+LinkType link_type_from_dlt(int dlt) {
+  switch (dlt) {
+    case DLT_NULL:
+    case DLT_LOOP:  // OpenBSD loopback: same header, network byte order; the decoder takes both
+      return LinkType::kNull;
+    case DLT_EN10MB:
+      return LinkType::kEthernet;
+    case DLT_RAW:
+    case 14:   // DLT_RAW on some BSDs
+    case 101:  // LINKTYPE_RAW as stored in files
+      return LinkType::kRaw;
+    default:
+      return static_cast<LinkType>(dlt);
+  }
+}
+
+}  // namespace korgoo::source

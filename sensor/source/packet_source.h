@@ -1,0 +1,43 @@
+// Where packets come from. The engine pulls; a source never pushes, so a replay runs at the
+// speed of the pipeline and stays deterministic.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/json.h"
+#include "source/packet.h"
+
+namespace korgoo::source {
+
+enum class ReadStatus {
+  kPacket,  // `out` holds a packet, valid until the next call
+  kIdle,    // live source: no packet within the poll interval (lets the caller check signals)
+  kEnd,     // no more packets, ever
+};
+
+struct SourceStats {
+  std::uint64_t packets = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t files = 0;              // capture files opened
+  std::uint64_t read_errors = 0;        // damaged records or files cut short: reading stopped there
+  std::uint64_t truncated_packets = 0;  // caplen < wire length (snaplen)
+  std::uint64_t kernel_drops = 0;       // live: dropped by the kernel or interface (pcap_stats)
+
+  void to_json(Json& out) const;
+};
+
+class PacketSource {
+ public:
+  virtual ~PacketSource() = default;
+  virtual ReadStatus next(Packet& out) = 0;
+  // Interrupts a blocking read from another thread or a signal handler's flag check.
+  virtual void stop() {}
+  virtual const SourceStats& stats() const = 0;
+  virtual std::string describe() const = 0;
+};
+
+// Maps a libpcap DLT_* value to the link types the decoder knows; unknown values pass through.
+LinkType link_type_from_dlt(int dlt);
+
+}  // namespace korgoo::source

@@ -1,0 +1,43 @@
+// Replays capture files (pcap or pcapng, via libpcap) in order: one file, or every regular
+// file of a directory in name order. A damaged file is read up to the damage, reported with
+// the packet number and reason, and the next file is opened: nothing readable is lost.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "source/packet_source.h"
+
+struct pcap;
+
+namespace korgoo::source {
+
+class PcapFileSource final : public PacketSource {
+ public:
+  // Throws std::runtime_error naming the path when it does not exist or holds no files.
+  explicit PcapFileSource(const std::filesystem::path& path);
+  ~PcapFileSource() override;
+  PcapFileSource(const PcapFileSource&) = delete;
+  PcapFileSource& operator=(const PcapFileSource&) = delete;
+
+  ReadStatus next(Packet& out) override;
+  const SourceStats& stats() const override { return stats_; }
+  std::string describe() const override;
+
+  const std::vector<std::filesystem::path>& files() const { return files_; }
+
+ private:
+  bool open_next_file();
+  void close_current();
+
+  std::vector<std::filesystem::path> files_;
+  std::size_t next_file_ = 0;
+  pcap* handle_ = nullptr;
+  LinkType link_ = LinkType::kEthernet;
+  std::uint64_t packet_number_ = 0;  // across files, like pcap_cnt over a directory run
+  std::uint64_t file_packet_ = 0;    // within the current file, for error messages
+  SourceStats stats_;
+};
+
+}  // namespace korgoo::source
