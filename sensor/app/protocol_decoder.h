@@ -11,6 +11,7 @@
 #include "app/expectations.h"
 #include "common/bytes.h"
 #include "common/direction.h"
+#include "common/json.h"
 #include "common/timestamp.h"
 
 namespace korgoo::app {
@@ -39,6 +40,8 @@ struct AppStats {
   std::uint64_t tls_parse_errors = 0;
   std::uint64_t opaque_bytes = 0;
   std::uint64_t gaps_in_app = 0;
+
+  void to_json(Json& out) const;
 };
 
 // Everything a decoder may touch, owned by others and valid for the flow's life.
