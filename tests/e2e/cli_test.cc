@@ -1,0 +1,67 @@
+// The command line as an operator meets it: clear one-line errors and non-zero exits for bad
+// input, and a working --test-config.
+#include <gtest/gtest.h>
+
+#include "e2e/run_sensor.h"
+
+namespace korgoo::e2e {
+namespace {
+
+TEST(Cli, MissingCaptureIsOneClearLine) {
+  const auto run = run_korgoo("-r /nonexistent/capture.pcap", scratch_dir("cli-missing"));
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.stdout_text.find("/nonexistent/capture.pcap"), std::string::npos)
+      << run.stdout_text;
+}
+
+TEST(Cli, UnknownInterfaceFails) {
+  const auto run = run_korgoo("-i korgoo-no-such-if0", scratch_dir("cli-iface"));
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.stdout_text.find("korgoo-no-such-if0"), std::string::npos) << run.stdout_text;
+}
+
+TEST(Cli, TestConfigAcceptsTheShippedConfig) {
+  const auto run = run_korgoo(
+      "-c " + shell_quote((source_dir() / "config" / "korgoo.yaml").string()) + " --test-config",
+      scratch_dir("cli-testconfig"));
+  EXPECT_EQ(run.exit_code, 0) << run.stdout_text;
+  EXPECT_NE(run.stdout_text.find("configuration OK"), std::string::npos) << run.stdout_text;
+}
+
+TEST(Cli, ConfigErrorNamesFileLineAndKey) {
+  const fs::path dir = scratch_dir("cli-badconfig-in");
+  fs::create_directories(dir);
+  const fs::path cfg = dir / "bad.yaml";
+  std::ofstream(cfg) << "flow:\n  max_flows: 100\n  timeouts:\n    tcp_nwe: 5\n";
+  const auto run = run_korgoo("-c " + shell_quote(cfg.string()) + " --test-config",
+                              scratch_dir("cli-badconfig"));
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.stdout_text.find(cfg.string() + ":4:5: unknown key 'flow.timeouts.tcp_nwe'"),
+            std::string::npos)
+      << run.stdout_text;
+}
+
+TEST(Cli, BrokenYamlNamesLine) {
+  const fs::path dir = scratch_dir("cli-broken-in");
+  fs::create_directories(dir);
+  const fs::path cfg = dir / "broken.yaml";
+  std::ofstream(cfg) << "flow:\n  max_flows: [1, 2\n";
+  const auto run = run_korgoo("-c " + shell_quote(cfg.string()) + " --test-config",
+                              scratch_dir("cli-broken"));
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.stdout_text.find(cfg.string() + ":"), std::string::npos) << run.stdout_text;
+  EXPECT_NE(run.stdout_text.find("YAML syntax error"), std::string::npos) << run.stdout_text;
+}
+
+TEST(Cli, DamagedCaptureIsReadUpToTheDamageAndReported) {
+  const fs::path pcap = shared_dir() / "pcaps" / "stress" / "bug-1450-05.pcap";
+  if (!fs::exists(pcap)) GTEST_SKIP() << "shared captures not present";
+  const auto run = run_korgoo("-r " + shell_quote(pcap.string()), scratch_dir("cli-damaged"));
+  // Exit 1 says "input was damaged", but the packets before the damage were processed.
+  EXPECT_EQ(run.exit_code, 1) << run.stdout_text;
+  EXPECT_NE(run.stdout_text.find("packet"), std::string::npos) << run.stdout_text;
+  EXPECT_NE(run.eve_text.find("\"read_errors\":1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace korgoo::e2e
