@@ -21,6 +21,9 @@ enum class LinkType : int {
   kLinuxSll2 = 276,  // DLT_LINUX_SLL2
 };
 
+// What happens to a packet. Inline mode applies it; passive mode only reports it.
+enum class Verdict : std::uint8_t { kAccept, kDrop };
+
 struct Packet {
   Timestamp ts;
   ByteView data;               // captured bytes (caplen)
@@ -28,6 +31,7 @@ struct Packet {
   LinkType link = LinkType::kEthernet;
   std::uint64_t number = 0;      // 1-based position in the input (pcap_cnt), for error messages
   std::uint32_t verdict_id = 0;  // inline mode: the queue's packet id; 0 otherwise
+  std::uint16_t queue = 0;       // inline mode: the queue it came from
 };
 
 }  // namespace korgoo::source

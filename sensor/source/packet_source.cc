@@ -11,6 +11,9 @@ void SourceStats::to_json(Json& out) const {
   out["read_errors"] = read_errors;
   out["truncated_packets"] = truncated_packets;
   out["kernel_drops"] = kernel_drops;
+  out["verdicts_accept"] = verdicts_accept;
+  out["verdicts_drop"] = verdicts_drop;
+  out["queue_overruns"] = queue_overruns;
 }
 
 LinkType link_type_from_dlt(int dlt) {

@@ -23,6 +23,9 @@ struct SourceStats {
   std::uint64_t read_errors = 0;        // damaged records or files cut short: reading stopped there
   std::uint64_t truncated_packets = 0;  // caplen < wire length (snaplen)
   std::uint64_t kernel_drops = 0;       // live: dropped by the kernel or interface (pcap_stats)
+  std::uint64_t verdicts_accept = 0;    // inline
+  std::uint64_t verdicts_drop = 0;      // inline
+  std::uint64_t queue_overruns = 0;     // inline: the kernel queue overflowed (ENOBUFS)
 
   void to_json(Json& out) const;
 };
@@ -33,6 +36,10 @@ class PacketSource {
   virtual ReadStatus next(Packet& out) = 0;
   // Interrupts a blocking read from another thread or a signal handler's flag check.
   virtual void stop() {}
+  // Inline sources apply the verdict to the packet last returned by next(); others ignore it.
+  // `bypass`: the flow needs no more inspection; the kernel may stop queueing it.
+  virtual void set_verdict(const Packet& /*pkt*/, Verdict /*v*/, bool /*bypass*/) {}
+  virtual bool is_inline() const { return false; }
   virtual const SourceStats& stats() const = 0;
   virtual std::string describe() const = 0;
 };
