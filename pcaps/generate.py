@@ -1718,11 +1718,12 @@ def big_session_packets(number: int, rng: SplitMix64, filler: bytes,
     request = http_request("POST", f"/big/{number}", host, body=bytes(body),
                            headers=[("Content-Type", "text/plain")])
     yield from session.handshake()
-    for index, segment in enumerate(session.data_segments(CLIENT, request)):
-        yield segment
-        if index % 2 == 1:
-            yield session.ack(SERVER)
-    yield session.ack(SERVER)
+    pieces = split_payload(request, session.mss)
+    for index, piece in enumerate(pieces):
+        last = index == len(pieces) - 1
+        yield session.segment(CLIENT, piece, TCP_ACK | (TCP_PSH if last else 0))
+        if index % 2 == 1 or last:
+            yield session.ack(SERVER)   # delayed ACK: every second segment and the last
     yield from session.send(SERVER, http_response(b'{"ok":true}'))
     yield from session.close(CLIENT)
 
