@@ -44,7 +44,9 @@ class BudgetCharge {
 
 class ReassemblyBudget {
  public:
-  explicit ReassemblyBudget(std::uint64_t capacity) : capacity_(capacity) {}
+  // Default: StreamConfig::worker_buffer_cap's default.
+  explicit ReassemblyBudget(std::uint64_t capacity = std::uint64_t{64} << 20)
+      : capacity_(capacity) {}
   // Charges point at the budget, so it must not move; it must outlive every reassembler.
   ReassemblyBudget(const ReassemblyBudget&) = delete;
   ReassemblyBudget& operator=(const ReassemblyBudget&) = delete;

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "stream/stream_config.h"
+
 namespace korgoo::stream {
 namespace {
 
@@ -21,6 +23,10 @@ TEST(ReassemblyBudget, ChargesUpToCapacityAndReleasesOnDestruction) {
   }
   EXPECT_EQ(budget.used(), 0u);
   EXPECT_EQ(budget.peak(), 100u);
+}
+
+TEST(ReassemblyBudget, DefaultMatchesTheConfigDefault) {
+  EXPECT_EQ(ReassemblyBudget().capacity(), StreamConfig{}.worker_buffer_cap);
 }
 
 TEST(ReassemblyBudget, MovedChargeReleasesOnce) {

@@ -105,6 +105,22 @@ TEST_F(End, FlushOfAnUnstartedFlowStillEndsBothDirections) {
   EXPECT_EQ(out.side(kS2C).ends, 1);
 }
 
+TEST_F(End, BareFinWithoutHandshakeEndsAnEmptyDirection) {
+  send(kS2C, 777, "", tcp_flag::kFin | tcp_flag::kAck, 5);
+  EXPECT_EQ(out.side(kS2C).ends, 1);
+  EXPECT_TRUE(r->midstream(kS2C));
+  EXPECT_EQ(text(kS2C), "");
+  EXPECT_FALSE(r->ended(kC2S));
+}
+
+TEST_F(End, RstBeforeAnyDataClosesTheFlow) {
+  syn(kC2S, 0);
+  send(kS2C, 0, "", tcp_flag::kRst | tcp_flag::kAck, 1);  // connection refused
+  EXPECT_TRUE(r->closed());
+  EXPECT_EQ(stats.resets, 1u);
+  EXPECT_TRUE(out.side(kC2S).gaps.empty());
+}
+
 TEST_F(End, RstEndsBothDirectionsAfterDeliveringWhatItCan) {
   syn(kC2S, 0);
   syn(kS2C, 100);
