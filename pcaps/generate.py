@@ -29,7 +29,7 @@ import sys
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 # --------------------------------------------------------------------------------------------
 # Constants
@@ -672,12 +672,12 @@ class TcpSession(Conversation):
         """`data` from `sender` followed by the peer's ACK."""
         return self.data_segments(sender, data, cuts) + [self.ack(1 - sender)]
 
-    def converse(self, messages: Sequence[tuple[int, bytes]], cuts: dict[int, list[int]] | None = None) -> list[bytes]:
+    def converse(self, messages: Sequence[tuple[int, bytes]]) -> list[bytes]:
         """A request/response dialogue: each reply piggybacks the ACK of the previous message;
         a pure ACK is sent only when the same side speaks twice or at the end."""
         packets = []
         for index, (sender, data) in enumerate(messages):
-            packets += self.data_segments(sender, data, (cuts or {}).get(index, ()))
+            packets += self.data_segments(sender, data)
             following = messages[index + 1][0] if index + 1 < len(messages) else None
             if following != 1 - sender:
                 packets.append(self.ack(1 - sender))
@@ -755,7 +755,8 @@ def dns_encode_name(name: str) -> bytes:
 
 def dns_query(txid: int, name: str, qtype: int = 1) -> bytes:
     """A recursive DNS query for one name (qtype 1 = A, 28 = AAAA, 16 = TXT)."""
-    return struct.pack("!HHHHHH", txid, 0x0100, 1, 0, 0, 0) + dns_encode_name(name) + struct.pack("!HH", qtype, 1)
+    header = struct.pack("!HHHHHH", txid, 0x0100, 1, 0, 0, 0)
+    return header + dns_encode_name(name) + struct.pack("!HH", qtype, 1)
 
 
 def dns_response(txid: int, name: str, qtype: int = 1, addresses: Sequence[str] = (),
@@ -1370,7 +1371,8 @@ def build_pii_http_post() -> Capture:
     escaped_card = "".join(f"\\u{ord(c):04x}" for c in p0.card)
     body = ('{"customer":"' + p2.name + '","card":"' + escaped_card + '","card2":"'
             + grouped(p2.card) + '","amount":1250}').encode()
-    request = http_request("POST", "/api/pay", host, body=body, headers=[("Content-Type", "application/json")])
+    request = http_request("POST", "/api/pay", host, body=body,
+                           headers=[("Content-Type", "application/json")])
     upload(51002, request, [escaped_card, grouped(p2.card)])
     cap.plant("payment_card", p0.card, where(51002, 'JSON "card", each digit \\u00XX-escaped'))
     cap.plant("payment_card", p2.card, where(51002, 'JSON "card2", grouped by spaces (Mir 2200)'))
@@ -1407,7 +1409,8 @@ def build_pii_http_post() -> Capture:
     p4 = people[4]
     line1, line2 = td3_mrz("Abdyraev", "Temir", "AN1234567", "650930", "M", "310930", p4.pin)
     text = (f"Паспорт: AN1234567\nФИО: {p4.name_cyrillic}\nemail: {p4.email}\n\n{line1}\n{line2}\n").encode()
-    request = http_request("POST", "/ocr", host, body=text, headers=[("Content-Type", "text/plain; charset=utf-8")])
+    request = http_request("POST", "/ocr", host, body=text,
+                           headers=[("Content-Type", "text/plain; charset=utf-8")])
     upload(51006, request, [line2])
     cap.plant("kg_passport", "AN1234567", where(51006, "after 'Паспорт:' and inside the MRZ"))
     cap.plant("mrz", line1 + "\n" + line2, where(51006, "TD3 MRZ, line 2 split across segments"))
@@ -1781,7 +1784,8 @@ def write_bundled(out_dir: Path, only: Sequence[str]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and write the captures."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out-dir", type=Path, default=PCAP_DIR, help="where to write (default: pcaps/)")
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="write only this capture")
     parser.add_argument("--big", nargs=2, metavar=("N_MB", "OUT"),
