@@ -1,0 +1,43 @@
+// What the engine tells the policy about a flow, and what the policy works out about its
+// destination. Plain data, so tests and the engine build them directly.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/direction.h"
+#include "common/ip_address.h"
+#include "common/timestamp.h"
+#include "policy/type_counts.h"
+
+namespace korgoo::policy {
+
+struct FlowFacts {
+  IpAddress src, dst;  // src opened the flow (EVE src_ip)
+  std::uint16_t src_port = 0, dst_port = 0;
+  std::string proto;                           // "TCP" / "UDP"
+  std::string app_proto;                       // "http", "tls", "smtp", "ftp", "dns", "failed", ...
+  std::vector<std::string> server_names;       // HTTP Host, TLS SNI
+  std::vector<std::string> recipient_domains;  // SMTP RCPT TO domains
+  Tally to_server, to_client;                  // personal data per direction, so far
+  Timestamp now;                               // packet time of this evaluation
+  std::uint64_t flow_id = 0;
+
+  const Tally& tally(Direction d) const {
+    return d == Direction::kToServer ? to_server : to_client;
+  }
+};
+
+struct GeoFacts {
+  std::string dest_country;  // ISO code of the external side; "" when private or unknown
+  bool adequate = false;     // adequate country, domestic, or private
+  bool domestic = false;     // home_country, a private range, or both sides home
+  bool is_private = false;   // special-purpose range (RFC 1918, loopback, ...)
+  bool known = false;        // the country is known (or private)
+  std::string basis;         // legal basis kind when an allowlist entry covers the party
+  std::string basis_id;
+  std::string basis_reference;
+};
+
+}  // namespace korgoo::policy

@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include "policy/decision_eve.h"
+#include "policy/host_pattern.h"
+#include "policy/threat_scorer.h"
+#include "policy_test_util.h"
+
+namespace korgoo::policy {
+namespace {
+
+GeoFacts abroad(bool adequate, std::string basis = "") {
+  GeoFacts g;
+  g.dest_country = adequate ? "DE" : "US";
+  g.adequate = adequate;
+  g.known = true;
+  g.basis = std::move(basis);
+  return g;
+}
+
+TEST(ThreatScorer, AgencyColours) {
+  const ThreatScorer s{ThreatConfig{}};
+  EXPECT_EQ(s.level_of(0), "blue");
+  EXPECT_EQ(s.level_of(1), "blue");
+  EXPECT_EQ(s.level_of(2), "green");
+  EXPECT_EQ(s.level_of(3), "yellow");
+  EXPECT_EQ(s.level_of(6), "yellow");
+  EXPECT_EQ(s.level_of(7), "red");
+}
+
+TEST(ThreatScorer, DefaultSchemeExamples) {
+  const ThreatScorer s{ThreatConfig{}};
+  // One PIN to an adequate country: blue.
+  EXPECT_EQ(s.score({{"kg_pin", 1, 1}}, abroad(true)).points, 1);
+  // One PIN to a country that is not adequate: yellow.
+  auto t = s.score({{"kg_pin", 1, 1}}, abroad(false));
+  EXPECT_EQ(t.points, 3);
+  EXPECT_EQ(t.level, "yellow");
+  // ... with a legal basis: not counted as non-adequate.
+  EXPECT_EQ(s.score({{"kg_pin", 1, 1}}, abroad(false, "contract")).points, 1);
+  // A card number and an MRZ: 2 + 2.
+  EXPECT_EQ(s.score({{"payment_card", 1, 1}, {"mrz", 1, 1}}, abroad(true)).points, 4);
+  // 1,000 PINs abroad without adequacy: 1 + 4 + 2 = 7, red.
+  t = s.score({{"kg_pin", 1000, 1000}}, abroad(false));
+  EXPECT_EQ(t.points, 7);
+  EXPECT_EQ(t.level, "red");
+  // Health data with a PIN to an adequate country: 1 + 1 + 3 = 5.
+  EXPECT_EQ(s.score({{"kg_pin", 1, 1}, {"special.health", 1, 1}}, abroad(true)).points, 5);
+  // Zero counts are not present; volume can come from an aggregate.
+  EXPECT_EQ(s.score({{"kg_pin", 0, 0}}, abroad(true)).points, 0);
+  EXPECT_EQ(s.score({{"kg_pin", 1, 1}}, abroad(true), 5000).points, 5);
+}
+
+TEST(HostPattern, ExactAndSuffix) {
+  auto exact = *HostPattern::parse("Mail.Example.KG");
+  EXPECT_TRUE(exact.matches("mail.example.kg"));
+  EXPECT_TRUE(exact.matches("mail.example.kg."));
+  EXPECT_TRUE(exact.matches("mail.example.kg:443"));
+  EXPECT_FALSE(exact.matches("x.mail.example.kg"));
+  auto wild = *HostPattern::parse("*.example.kg");
+  EXPECT_TRUE(wild.matches("a.example.kg"));
+  EXPECT_TRUE(wild.matches("a.b.example.kg"));
+  EXPECT_FALSE(wild.matches("example.kg"));
+  EXPECT_FALSE(wild.matches("badexample.kg"));
+  EXPECT_FALSE(HostPattern::parse("").has_value());
+  EXPECT_FALSE(HostPattern::parse("*").has_value());
+  EXPECT_FALSE(HostPattern::parse("a*.kg").has_value());
+  EXPECT_FALSE(HostPattern::parse("a b.kg").has_value());
+  EXPECT_EQ(canonical_host("[2001:db8::1]:8080"), "2001:db8::1");
+  EXPECT_EQ(canonical_host("2001:db8::1"), "2001:db8::1");
+}
+
+TEST(DecisionEve, AlertGeoAndThreatObjects) {
+  const auto rules = testing::rules_from(R"(
+rules:
+  - id: 9000003
+    rev: 2
+    signature: "to a country without adequate protection"
+    category: "Cross-border transfer"
+    action: drop
+    severity: 2
+    condition: {adequate: false}
+    metadata:
+      rationale: "because"
+      law: ["Law No. 58"]
+)");
+  Decision d;
+  d.rule = &rules[0];
+  d.data_dir = Direction::kToClient;
+  d.transfer = Transfer::kOutbound;
+  d.geo = abroad(false, "consent");
+  d.geo.basis_id = "forms";
+  d.geo.basis_reference = "signed forms";
+  d.threat_level = "yellow";
+  d.points = 3;
+  const Json j = decision_to_eve(d);
+  EXPECT_EQ(j.dump(),
+            R"({"alert":{"action":"allowed","gid":1,"signature_id":9000003,"rev":2,)"
+            R"("signature":"to a country without adequate protection",)"
+            R"("category":"Cross-border transfer","severity":2,"direction":"to_client",)"
+            R"("rule_action":"drop","metadata":{"rationale":["because"],"law":["Law No. 58"],)"
+            R"("transfer":["outbound"]}},)"
+            R"("geo":{"dest_country":"US","adequate":false,"domestic":false,)"
+            R"("basis":{"type":"consent","id":"forms","reference":"signed forms"}},)"
+            R"("threat":{"level":"yellow","points":3}})");
+}
+
+TEST(DecisionEve, PrivateAndAggregate) {
+  const auto rules = testing::rules_from(
+      "rules:\n  - {id: 1, signature: s, condition: {}, aggregate: {window: 60, "
+      "min_distinct: 5}}\n");
+  Decision d;
+  d.rule = &rules[0];
+  d.geo.is_private = d.geo.domestic = d.geo.adequate = true;
+  d.aggregate_count = 9;
+  d.aggregate_distinct = 6;
+  const Json j = decision_to_eve(d);
+  EXPECT_EQ(j["geo"]["private"], true);
+  EXPECT_EQ(j["geo"]["dest_country"], "");
+  EXPECT_FALSE(j["geo"].contains("basis"));
+  EXPECT_EQ(j["aggregate"]["distinct"], 6);
+  EXPECT_EQ(j["aggregate"]["window"], 60);
+}
+
+}  // namespace
+}  // namespace korgoo::policy
