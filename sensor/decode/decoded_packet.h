@@ -35,12 +35,12 @@ struct DecodedPacket {
   std::uint32_t ack = 0;
   std::uint8_t flags = 0;
   std::uint16_t window = 0;
-  std::uint8_t wscale = 0;     // window-scale option value, when present on SYN
+  std::uint8_t wscale = 0;  // window-scale option value, when present on SYN
   bool has_wscale = false;
   std::uint16_t mss = 0;
 
-  ByteView payload;             // L4 payload (TCP/UDP); for other protocols, the IP payload
-  std::uint32_t ip_len = 0;     // bytes from the start of the IP header to the end of payload
+  ByteView payload;          // L4 payload (TCP/UDP); for other protocols, the IP payload
+  std::uint32_t ip_len = 0;  // bytes from the start of the IP header to the end of payload
 };
 
 }  // namespace korgoo::decode

@@ -1,0 +1,23 @@
+// libFuzzer harness for the decoder. Not built by CMake; build and run by hand:
+//
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I sensor \
+//     tests/decode/fuzz_decode.cc sensor/decode/*.cc sensor/common/ip_address.cc \
+//     $(pkg-config --cflags --libs fmt) -o fuzz_decode
+//   ./fuzz_decode -max_len=2048 corpus/
+//
+// The first input byte picks the link type, the rest is the frame.
+#include <cstddef>
+#include <cstdint>
+
+#include "decode/decoder.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using korgoo::source::LinkType;
+  static constexpr LinkType kLinks[] = {
+      LinkType::kEthernet,  LinkType::kLinuxSll, LinkType::kLinuxSll2, LinkType::kNull,
+      LinkType::kCiscoHdlc, LinkType::kRaw,      LinkType::kIpv4,      LinkType::kIpv6};
+  if (size == 0) return 0;
+  const LinkType link = kLinks[data[0] % (sizeof kLinks / sizeof kLinks[0])];
+  korgoo::decode::fuzz_decode(korgoo::ByteView(data + 1, size - 1), link);
+  return 0;
+}
