@@ -34,11 +34,29 @@ class ExpectationTable {
   // RETR usually follows the PASV that announced the data connection).
   void set_command(std::uint64_t control_flow_id, const std::string& command,
                    const std::string& file_name);
+  // The last command set_command() recorded for a control flow, kept after its
+  // expectations are taken: a data connection often opens before the STOR or RETR it
+  // carries is seen on the control flow, so the data decoder asks again later.
+  struct Command {
+    std::string command;
+    std::string file_name;
+  };
+  std::optional<Command> latest_command(std::uint64_t control_flow_id) const;
+
   std::size_t size() const { return entries_.size(); }
+
+  // Bounds: a control flow announcing connections it never opens cannot grow the table.
+  static constexpr std::size_t kMaxEntries = 1024;
+  static constexpr std::size_t kMaxLatestCommands = 1024;
 
  private:
   void expire(Timestamp now);
   std::vector<Expectation> entries_;  // a handful at a time: linear search is the fastest
+  struct LatestCommand {
+    std::uint64_t control_flow_id = 0;
+    Command command;
+  };
+  std::vector<LatestCommand> latest_;  // oldest first
 };
 
 }  // namespace korgoo::app

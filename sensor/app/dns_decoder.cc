@@ -1,0 +1,137 @@
+// DNS decoder: one message per datagram over UDP, two-byte length-prefixed messages over TCP
+// (reassembled across segments, the prefix itself split included). Every request becomes a
+// `dns` record in Suricata's v3 layout, and its query names a kDnsName content view.
+//
+// What the view holds, per question: the name with dots, a newline, then the labels
+// concatenated without dots, and a newline. Exfiltration tools cut an identifier across
+// labels ("4111111111.111111.evil.example"); the joined form puts it back together for the
+// detector, the dotted one keeps what was sent.
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+
+#include "app/decoders.h"
+#include "app/dns_message.h"
+
+namespace korgoo::app {
+
+namespace {
+
+// Suricata's v3 request record, plus the top-level rrname/rrtype of the v2 layout (harmless
+// in v3, and lets either style of check match the first query).
+Json dns_request_json(const DnsMessage& m) {
+  Json dns = Json::object();
+  dns["version"] = 3;
+  dns["type"] = "request";
+  dns["id"] = m.id;
+  dns["opcode"] = m.opcode;
+  if (!m.questions.empty()) {
+    dns["rrname"] = dns_name_for_eve(m.questions[0].name);
+    dns["rrtype"] = dns_rrtype_name(m.questions[0].type);
+    Json queries = Json::array();
+    for (const auto& q : m.questions) {
+      queries.push_back(
+          {{"rrname", dns_name_for_eve(q.name)}, {"rrtype", dns_rrtype_name(q.type)}});
+    }
+    dns["queries"] = std::move(queries);
+  }
+  return dns;
+}
+
+class DnsDecoder final : public ProtocolDecoder {
+ public:
+  DnsDecoder(AppContext& ctx, bool over_tcp) : ctx_(ctx), over_tcp_(over_tcp) {}
+
+  std::string_view app_proto() const override { return "dns"; }
+
+  void on_data(Direction dir, ByteView data) override {
+    if (!over_tcp_) {
+      message(dir, data);
+      return;
+    }
+    Framing& f = framing_[index_of(dir)];
+    while (!data.empty()) {
+      if (f.length_bytes < 2) {
+        f.length = static_cast<std::uint16_t>((f.length << 8) | data[0]);
+        ++f.length_bytes;
+        data = data.subspan(1);
+        if (f.length_bytes == 2 && f.length == 0) f.length_bytes = 0;  // empty message
+        continue;
+      }
+      const std::size_t want = f.length - f.buffer.size();
+      const std::size_t take = std::min(want, data.size());
+      f.buffer.append(reinterpret_cast<const char*>(data.data()), take);
+      data = data.subspan(take);
+      if (f.buffer.size() == f.length) {
+        message(dir, as_bytes(f.buffer));
+        f.buffer.clear();
+        f.length = 0;
+        f.length_bytes = 0;
+      }
+    }
+  }
+
+  void on_gap(Direction dir, std::uint64_t) override {
+    ++ctx_.stats.gaps_in_app;
+    // The message framing is lost; resynchronising on a guess could report garbage, so the
+    // rest of this direction is dropped.
+    if (over_tcp_) framing_[index_of(dir)].lost = true;
+  }
+
+  void on_end(Direction dir) override {
+    Framing& f = framing_[index_of(dir)];
+    if (!f.buffer.empty() || f.length_bytes == 1) ++ctx_.stats.dns_parse_errors;  // cut short
+    f = Framing{};
+  }
+
+ private:
+  struct Framing {
+    std::uint16_t length = 0;
+    int length_bytes = 0;  // how many of the two prefix bytes were read
+    std::string buffer;
+    bool lost = false;
+  };
+
+  void message(Direction dir, ByteView bytes) {
+    if (over_tcp_ && framing_[index_of(dir)].lost) return;
+    DnsError error = DnsError::kNone;
+    const auto m = parse_dns_message(bytes, &error);
+    if (error != DnsError::kNone) ++ctx_.stats.dns_parse_errors;
+    if (!m || m->response) return;
+    ctx_.stats.dns_queries += m->questions.size();
+    deliver_names(dir, *m);
+    AppRecord rec;
+    rec.event_type = "dns";
+    rec.dir = dir;  // src is the side that asked
+    rec.body["dns"] = dns_request_json(*m);
+    ctx_.sink.record(std::move(rec));
+  }
+
+  void deliver_names(Direction dir, const DnsMessage& m) {
+    if (m.questions.empty()) return;
+    std::string text;
+    for (const auto& q : m.questions) {
+      text += q.name.dotted();
+      text.push_back('\n');
+      text += q.name.joined();
+      text.push_back('\n');
+    }
+    const ContentView view{next_view_id_[index_of(dir)]++, ContentKind::kDnsName};
+    ctx_.sink.content(dir, view, as_bytes(text));
+    ctx_.sink.content_end(dir, view);
+  }
+
+  AppContext& ctx_;
+  bool over_tcp_;
+  std::array<Framing, 2> framing_{};
+  std::array<std::uint32_t, 2> next_view_id_{1, 1};
+};
+
+}  // namespace
+
+std::unique_ptr<ProtocolDecoder> make_dns_decoder(AppContext& ctx, bool over_tcp) {
+  return std::make_unique<DnsDecoder>(ctx, over_tcp);
+}
+
+}  // namespace korgoo::app

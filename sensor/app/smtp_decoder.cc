@@ -1,0 +1,366 @@
+// SMTP decoder: both directions line by line. The client side carries commands and, after
+// DATA or BDAT, the message, which goes through the MIME parser into content views; the
+// server side carries replies, matched in order to the commands waiting for them (so
+// pipelined commands work). Transactions follow Suricata's rules so that record counts
+// agree: a transaction starts with the first command after the previous one completed (RSET
+// and QUIT never start one) and completes at the end of the message, at an accepted RSET,
+// at an accepted HELO/EHLO once MAIL FROM was given, or when STARTTLS is accepted.
+#include <algorithm>
+#include <deque>
+#include <memory>
+
+#include "app/decoders.h"
+#include "app/mime_parser.h"
+#include "app/smtp_command.h"
+#include "app/smtp_transaction.h"
+#include "app/transfer_line_assembler.h"
+
+namespace korgoo::app {
+
+namespace {
+
+// Longest command or reply line kept; longer lines are handled by their first part (the
+// message itself streams through in pieces, so this does not limit message lines).
+constexpr std::size_t kMaxLine = 4096;
+// Commands awaiting a reply; a client that never reads replies cannot grow this past it.
+constexpr std::size_t kMaxPendingCommands = 256;
+
+class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
+ public:
+  explicit SmtpDecoder(AppContext& ctx) : ctx_(ctx) {}
+
+  std::string_view app_proto() const override { return "smtp"; }
+
+  void on_data(Direction dir, ByteView data) override {
+    if (dir == Direction::kToServer) {
+      client_data(data);
+    } else {
+      server_data(data);
+    }
+  }
+
+  void on_gap(Direction dir, std::uint64_t length) override {
+    ++ctx_.stats.gaps_in_app;
+    if (opaque_) return;
+    if (dir == Direction::kToClient) {
+      // Replies lost: which command they answered is unknown, so stop matching.
+      server_lines_ = LineAssembler(kMaxLine);
+      pending_.clear();
+      return;
+    }
+    client_lines_ = LineAssembler(kMaxLine);
+    if (mode_ == Mode::kBdat) {
+      bdat_left_ -= std::min(bdat_left_, length);
+      if (bdat_left_ == 0) end_bdat_chunk();
+    }
+    message_damaged_ = true;
+  }
+
+  void on_end(Direction dir) override {
+    ended_[index_of(dir)] = true;
+    if (dir == Direction::kToServer && !opaque_ && client_lines_.flush()) {
+      client_piece();
+      client_lines_.next();
+    }
+    if (dir == Direction::kToServer || (ended_[0] && ended_[1])) finish_session();
+  }
+
+ private:
+  enum class Mode { kCommand, kData, kBdat };
+
+  // --- client side ---------------------------------------------------------------------------
+
+  void client_data(ByteView data) {
+    while (!data.empty()) {
+      if (opaque_) {
+        ctx_.stats.opaque_bytes += data.size();
+        return;
+      }
+      if (mode_ == Mode::kBdat) {
+        const std::size_t n =
+            static_cast<std::size_t>(std::min<std::uint64_t>(bdat_left_, data.size()));
+        message_bytes(data.first(n));
+        data = data.subspan(n);
+        bdat_left_ -= n;
+        if (bdat_left_ == 0) end_bdat_chunk();
+        continue;
+      }
+      const std::size_t n = client_lines_.feed(data);
+      data = data.subspan(n);
+      if (client_lines_.ready()) {
+        client_piece();
+        client_lines_.next();
+      }
+    }
+  }
+
+  void client_piece() {
+    const std::string_view text = client_lines_.text();
+    const bool starts = client_lines_.starts_line();
+    const bool ends = client_lines_.ends_line();
+    if (mode_ == Mode::kData) {
+      data_line(text, starts, ends);
+    } else if (starts) {
+      command_line(text);
+    }
+    // Further pieces of an over-long command line carry nothing we log.
+  }
+
+  void data_line(std::string_view text, bool starts, bool ends) {
+    if (starts && ends && text == ".") {
+      end_message(true);
+      mode_ = Mode::kCommand;
+      return;
+    }
+    // Dot-stuffing (RFC 5321 4.5.2): a leading dot was doubled by the client.
+    if (starts && !text.empty() && text[0] == '.') text.remove_prefix(1);
+    data_bytes_ += text.size() + (ends ? 2 : 0);
+    message_bytes(as_bytes(text));
+    if (ends) message_bytes(as_bytes(std::string_view("\r\n")));
+  }
+
+  void command_line(std::string_view line) {
+    const SmtpCommand cmd = parse_smtp_command(line);
+    const bool keeps_tx = cmd.verb == SmtpVerb::kRset || cmd.verb == SmtpVerb::kQuit;
+    if (!tx_ || (tx_->done && !keeps_tx)) new_transaction();
+    // A new greeting resets the envelope (RFC 5321 4.1.4) once accepted; whether there was
+    // an envelope to reset is decided now, as pipelined commands may fill it before the reply.
+    const bool resets = cmd.verb == SmtpVerb::kHelo && tx_->mail_from && !tx_->done;
+    if (pending_.size() < kMaxPendingCommands) pending_.push_back({cmd.verb, resets});
+
+    switch (cmd.verb) {
+      case SmtpVerb::kHelo:
+        if (!helo_) helo_ = cmd.param;  // Suricata keeps the first
+        break;
+      case SmtpVerb::kMail:
+        if (!tx_->mail_from) tx_->mail_from = cmd.param;
+        break;
+      case SmtpVerb::kRcpt:
+        tx_->rcpt_to.push_back(cmd.param);
+        if (auto domain = smtp_address_domain(cmd.param)) add_recipient_domain(*domain);
+        break;
+      case SmtpVerb::kData:
+        // The message follows the 354 reply; entering data mode now (rather than at the
+        // reply) keeps the decoder right when the reply is delayed or reordered. A rejected
+        // DATA before any message line is undone when its reply arrives.
+        begin_message();
+        mode_ = Mode::kData;
+        data_bytes_ = 0;
+        break;
+      case SmtpVerb::kBdat:
+        if (!cmd.valid) {
+          ++ctx_.stats.smtp_parse_errors;
+          break;
+        }
+        if (!mime_) begin_message();
+        bdat_left_ = cmd.bdat_size;
+        bdat_last_ = cmd.bdat_last;
+        mode_ = Mode::kBdat;
+        if (bdat_left_ == 0) end_bdat_chunk();
+        break;
+      default:
+        break;
+    }
+  }
+
+  void end_bdat_chunk() {
+    mode_ = Mode::kCommand;
+    if (bdat_last_) end_message(!message_damaged_);
+  }
+
+  // --- server side ---------------------------------------------------------------------------
+
+  void server_data(ByteView data) {
+    while (!data.empty()) {
+      if (opaque_) {
+        ctx_.stats.opaque_bytes += data.size();
+        return;
+      }
+      const std::size_t n = server_lines_.feed(data);
+      data = data.subspan(n);
+      if (server_lines_.ready()) {
+        if (server_lines_.starts_line()) reply_line(server_lines_.text());
+        server_lines_.next();
+      }
+    }
+  }
+
+  void reply_line(std::string_view line) {
+    const SmtpReply reply = parse_smtp_reply(line);
+    if (reply.code == 0) {
+      if (!line.empty()) ++ctx_.stats.smtp_parse_errors;
+      return;
+    }
+    last_reply_code_ = reply.code;
+    if (reply.more || pending_.empty()) return;  // continuation, or the greeting
+    const Pending cmd = pending_.front();
+    pending_.pop_front();
+    switch (cmd.verb) {
+      case SmtpVerb::kStartTls:
+        if (reply.code == 220) {
+          complete_transaction();
+          go_opaque();
+        }
+        break;
+      case SmtpVerb::kData:
+        if (reply.code != 354 && mode_ == Mode::kData && data_bytes_ == 0) {
+          mode_ = Mode::kCommand;  // rejected: no message follows
+          mime_.reset();
+          if (tx_) tx_->has_message = false;
+        }
+        break;
+      case SmtpVerb::kRset:
+        if (reply.code == 250) complete_transaction();
+        break;
+      case SmtpVerb::kHelo:
+        if (reply.code == 250 && cmd.resets_envelope && tx_ && !tx_->done) complete_transaction();
+        break;
+      default:
+        break;
+    }
+  }
+
+  void go_opaque() {
+    opaque_ = true;
+    ctx_.meta.opaque = true;
+    client_lines_ = LineAssembler(kMaxLine);
+    server_lines_ = LineAssembler(kMaxLine);
+    pending_.clear();
+  }
+
+  // --- transactions ----------------------------------------------------------------------------
+
+  void new_transaction() {
+    tx_.emplace();
+    ++ctx_.stats.smtp_transactions;
+  }
+
+  void complete_transaction() {
+    if (!tx_) return;
+    if (mime_) end_message(false);
+    tx_->done = true;
+    if (!tx_->logged) {
+      tx_->logged = true;
+      for (auto& rec : smtp_transaction_records(helo_, *tx_)) ctx_.sink.record(std::move(rec));
+    }
+  }
+
+  void finish_session() {
+    if (mode_ == Mode::kData || mode_ == Mode::kBdat) mode_ = Mode::kCommand;
+    complete_transaction();
+  }
+
+  void add_recipient_domain(const std::string& domain) {
+    auto& domains = ctx_.meta.recipient_domains;
+    for (const auto& d : domains) {
+      if (d == domain) return;
+    }
+    if (domains.size() < 256) domains.push_back(domain);
+  }
+
+  // --- the message -------------------------------------------------------------------------------
+
+  void begin_message() {
+    if (tx_->has_message) {
+      // A second message in one transaction without a reset: Suricata starts a new one.
+      complete_transaction();
+      new_transaction();
+    }
+    tx_->has_message = true;
+    message_damaged_ = false;
+    MimeEvents& events = *this;  // a private base: convert here, where it is accessible
+    mime_ = std::make_unique<MimeParser>(events, ctx_.limits.max_mime_depth,
+                                         static_cast<std::size_t>(ctx_.limits.max_header_bytes));
+  }
+
+  void message_bytes(ByteView bytes) {
+    if (mime_ && !bytes.empty()) mime_->feed(bytes);
+  }
+
+  void end_message(bool complete) {
+    if (!mime_) return;
+    // finish() calls back into this object; keep the parser alive until it returns.
+    std::unique_ptr<MimeParser> parser = std::move(mime_);
+    parser->finish(complete && !message_damaged_);
+    ctx_.stats.mime_parts += parser->parts();
+    if (tx_ && complete) {
+      tx_->done = true;
+      complete_transaction();
+    }
+  }
+
+  // --- MimeEvents --------------------------------------------------------------------------------
+
+  void on_mime_headers(std::string_view header_text) override {
+    const ContentView view{next_view_id_++, ContentKind::kMailHeaders};
+    ctx_.sink.content(Direction::kToServer, view, as_bytes(header_text));
+    ctx_.sink.content_end(Direction::kToServer, view);
+  }
+
+  void on_message_headers(const MimeMessageHeaders& headers) override {
+    if (tx_) tx_->headers = headers;
+  }
+
+  void on_part_begin(const MimePartInfo&) override {
+    part_view_ = ContentView{next_view_id_++, ContentKind::kMailBody};
+    part_view_open_ = false;
+    part_delivered_ = 0;
+    part_capped_ = false;
+  }
+
+  void on_part_data(std::string_view decoded) override {
+    if (part_capped_) return;
+    const std::uint64_t cap = ctx_.limits.max_decompressed_bytes;
+    if (part_delivered_ + decoded.size() > cap) {
+      decoded = decoded.substr(0, static_cast<std::size_t>(cap - part_delivered_));
+      part_capped_ = true;
+      ++ctx_.stats.decompress_limit_hits;
+    }
+    if (decoded.empty()) return;
+    part_delivered_ += decoded.size();
+    part_view_open_ = true;
+    ctx_.sink.content(Direction::kToServer, part_view_, as_bytes(decoded));
+  }
+
+  void on_part_end(const MimePartInfo& part, std::uint64_t size, bool complete) override {
+    if (part_view_open_) ctx_.sink.content_end(Direction::kToServer, part_view_);
+    part_view_open_ = false;
+    if (tx_ && part.is_attachment()) tx_->attachments.push_back({part.filename, size, complete});
+  }
+
+  AppContext& ctx_;
+  LineAssembler client_lines_{kMaxLine};
+  LineAssembler server_lines_{kMaxLine};
+  Mode mode_ = Mode::kCommand;
+  bool opaque_ = false;
+  bool ended_[2] = {false, false};
+  struct Pending {
+    SmtpVerb verb;
+    bool resets_envelope;  // a HELO/EHLO sent while a transaction had MAIL FROM
+  };
+  std::deque<Pending> pending_;
+  int last_reply_code_ = 0;
+
+  std::optional<std::string> helo_;
+  std::optional<SmtpTransaction> tx_;
+
+  std::unique_ptr<MimeParser> mime_;
+  std::uint64_t data_bytes_ = 0;
+  std::uint64_t bdat_left_ = 0;
+  bool bdat_last_ = false;
+  bool message_damaged_ = false;
+
+  std::uint32_t next_view_id_ = 1;  // client-direction views; 0 is the raw stream
+  ContentView part_view_{};
+  bool part_view_open_ = false;
+  std::uint64_t part_delivered_ = 0;
+  bool part_capped_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ProtocolDecoder> make_smtp_decoder(AppContext& ctx) {
+  return std::make_unique<SmtpDecoder>(ctx);
+}
+
+}  // namespace korgoo::app
