@@ -1,0 +1,28 @@
+// Configuration of the detect stage. The engine builds it from config/korgoo.yaml; tests and
+// `korgoo scan` build it directly.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace korgoo::detect {
+
+struct DetectConfig {
+  // Files or directories; a directory contributes every *.yaml / *.yml in it, sorted by name.
+  std::vector<std::filesystem::path> signature_paths;
+  // Masked samples kept per flow, direction and type.
+  std::size_t max_samples = 3;
+  // 128-bit key of the keyed hash that makes `distinct` (32 hex digits). Unset: random per
+  // run, so hashes cannot be compared across runs or reversed by brute force offline.
+  std::optional<std::string> hash_key;
+  // Bytes searched for context words on each side of a value, unless a signature sets its own.
+  std::size_t context_window = 64;
+  // The "today" that kg_pin birth years are checked against (a year in the future is not a
+  // birth date). Unset: the current UTC year of the host clock when the engine is created.
+  std::optional<int> current_year;
+};
+
+}  // namespace korgoo::detect

@@ -1,0 +1,78 @@
+#include "detect/detect_engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+#include "detect/signature_error.h"
+#include "detect/signature_set.h"
+
+namespace korgoo::detect {
+namespace {
+
+int current_utc_year() {
+  const auto now = std::chrono::system_clock::now();
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  return static_cast<int>(ymd.year());
+}
+
+ValidatorOptions validator_options(const DetectConfig& c) {
+  ValidatorOptions o;
+  o.current_year = c.current_year.value_or(current_utc_year());
+  return o;
+}
+
+}  // namespace
+
+std::unique_ptr<DetectEngine> DetectEngine::create(const DetectConfig& config) {
+  std::vector<Signature> sigs = SignatureSet::load(config.signature_paths).signatures();
+  PatternDatabase db = PatternDatabase::compile(sigs);
+  KeyedHash::Key key{};
+  if (config.hash_key) {
+    const auto parsed = KeyedHash::parse_key(*config.hash_key);
+    if (!parsed) throw std::invalid_argument("detect: hash_key must be 32 hex digits");
+    key = *parsed;
+  } else {
+    key = KeyedHash::random_key();
+  }
+  return std::unique_ptr<DetectEngine>(
+      new DetectEngine(config, std::move(sigs), std::move(db), KeyedHash(key)));
+}
+
+DetectEngine::DetectEngine(DetectConfig config, std::vector<Signature> signatures,
+                           PatternDatabase database, KeyedHash hasher)
+    : config_(std::move(config)),
+      signatures_(std::move(signatures)),
+      validators_(validator_options(config_)),
+      database_(std::move(database)),
+      hasher_(hasher) {
+  bound_.reserve(signatures_.size());
+  for (const Signature& sig : signatures_) {
+    BoundSignature b;
+    b.signature = &sig;
+    b.validator = validators_.find(sig.validator);
+    if (b.validator == nullptr) {  // the loader checked the name; a mismatch is a bug
+      throw SignatureError(sig.where.file.string() + ":" + std::to_string(sig.where.line) +
+                           ": validator '" + sig.validator + "' is not built in");
+    }
+    b.uses_context = sig.context.required || b.validator->uses_context();
+    b.context_window = sig.context.window != 0 ? sig.context.window : config_.context_window;
+    const std::size_t ctx = b.uses_context ? b.context_window : 0;
+    b.lookbehind = b.validator->lookbehind() + ctx;
+    b.lookahead = b.validator->lookahead() + ctx;
+    tail_capacity_ = std::max(tail_capacity_, b.lookbehind + b.lookahead);
+    bound_.push_back(b);
+  }
+}
+
+DetectEngine::~DetectEngine() = default;
+
+std::unique_ptr<Scratch> DetectEngine::make_scratch() const {
+  hs_scratch_t* s = nullptr;
+  if (hs_alloc_scratch(database_.get(), &s) != HS_SUCCESS) {
+    throw std::runtime_error("detect: hs_alloc_scratch failed");
+  }
+  return std::make_unique<Scratch>(s);
+}
+
+}  // namespace korgoo::detect

@@ -1,0 +1,178 @@
+#include "detect/flow_detector.h"
+
+#include <algorithm>
+#include <string>
+
+#include "detect/masking.h"
+#include "detect/text_fold.h"
+#include "detect/view_stream.h"
+
+namespace korgoo::detect {
+namespace {
+
+// Bytes handed to Hyperscan at once. Matches are buffered per call before validation, and a
+// long digit run reports a match of several patterns at almost every byte: bounding the call
+// bounds that buffer (a 16 KiB run of digits buffers ~100k matches, ~1.6 MB).
+constexpr std::size_t kMaxFeed = 16 * 1024;
+
+// Identifies a type in the recently-counted spans; not keyed, not reported.
+std::uint64_t type_tag(std::string_view type) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (char c : type) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return h;
+}
+
+class SignatureMatch final : public MatchContext {
+ public:
+  SignatureMatch(const BoundSignature& bound, std::size_t index, std::string& fold)
+      : bound_(bound), index_(index), fold_(fold) {}
+
+  const Signature& signature() const override { return *bound_.signature; }
+  std::size_t pattern_index() const override { return index_; }
+
+  // Context words are searched case-folded in the window before and after the value, each side
+  // separately so that no word is made up across the value.
+  bool context_near(const MatchWindow& w, std::size_t begin, std::size_t end) const override {
+    const auto& words = bound_.signature->context.words;
+    if (words.empty() || !bound_.uses_context) return false;
+    const std::size_t win = bound_.context_window;
+    const std::size_t lo = begin > win ? begin - win : 0;
+    const std::size_t hi = std::min(w.size(), end + win);
+    fold_ = fold_utf8(w.slice(lo, begin));
+    fold_.push_back('\n');
+    fold_ += fold_utf8(w.slice(std::min(end, hi), hi));
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& word) { return fold_.find(word) != std::string::npos; });
+  }
+
+ private:
+  const BoundSignature& bound_;
+  std::size_t index_;
+  std::string& fold_;
+};
+
+}  // namespace
+
+FlowDetector::FlowDetector(const DetectEngine& engine)
+    : engine_(&engine),
+      tallies_{Tally(engine.config().max_samples), Tally(engine.config().max_samples)} {}
+
+FlowDetector::~FlowDetector() = default;
+FlowDetector::FlowDetector(FlowDetector&&) noexcept = default;
+FlowDetector& FlowDetector::operator=(FlowDetector&&) noexcept = default;
+
+ViewStream* FlowDetector::find(Direction dir, ContentView view) {
+  for (const auto& v : views_) {
+    if (v->direction() == dir && v->view().id == view.id) return v.get();
+  }
+  return nullptr;
+}
+
+ViewStream& FlowDetector::open(Direction dir, ContentView view, Scratch& scratch) {
+  if (ViewStream* vs = find(dir, view)) return *vs;
+  hs_stream_t* stream = nullptr;
+  if (hs_open_stream(engine_->database().get(), 0, &stream) != HS_SUCCESS) {
+    ++scratch.stats().hs_errors;
+    stream = nullptr;
+  }
+  ++scratch.stats().streams;
+  views_.push_back(std::make_unique<ViewStream>(dir, view, stream, engine_->tail_capacity()));
+  return *views_.back();
+}
+
+void FlowDetector::scan(Direction dir, ContentView view, ByteView bytes, Scratch& scratch) {
+  ViewStream& vs = open(dir, view, scratch);
+  scratch.stats().bytes += bytes.size();
+  for (std::size_t pos = 0; pos < bytes.size(); pos += kMaxFeed) {
+    const ByteView chunk = bytes.subspan(pos, std::min(kMaxFeed, bytes.size() - pos));
+    if (!vs.feed(chunk, scratch.hs(), vs.pending())) ++scratch.stats().hs_errors;
+    decide(vs, chunk, false, scratch);
+    vs.retain(chunk);
+  }
+}
+
+void FlowDetector::end(Direction dir, ContentView view, Scratch& scratch) {
+  ViewStream* vs = find(dir, view);
+  if (vs == nullptr) return;
+  if (!vs->close(scratch.hs(), vs->pending())) ++scratch.stats().hs_errors;
+  decide(*vs, {}, true, scratch);
+  std::erase_if(views_, [vs](const std::unique_ptr<ViewStream>& v) { return v.get() == vs; });
+}
+
+void FlowDetector::end_all(Scratch& scratch) {
+  while (!views_.empty()) end(views_.front()->direction(), views_.front()->view(), scratch);
+}
+
+void FlowDetector::decide(ViewStream& vs, ByteView chunk, bool at_end, Scratch& scratch) {
+  auto& pending = vs.pending();
+  if (pending.empty()) return;
+  const auto by_end = [](const RawMatch& a, const RawMatch& b) {
+    return a.end < b.end || (a.end == b.end && a.pattern < b.pattern);
+  };
+  if (!std::is_sorted(pending.begin(), pending.end(), by_end)) {
+    std::sort(pending.begin(), pending.end(), by_end);
+  }
+  const PatternDatabase& db = engine_->database();
+  std::size_t keep = 0;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    const RawMatch m = pending[i];
+    const PatternRef& ref = db.ref(m.pattern);
+    const BoundSignature& bound = engine_->bound(ref.signature);
+    if (!at_end && m.end + bound.lookahead > vs.offset()) {
+      pending[keep++] = m;  // its trailing bytes have not arrived yet
+      continue;
+    }
+    std::uint64_t from = m.end > bound.lookbehind ? m.end - bound.lookbehind : 0;
+    const std::uint64_t to = std::min(vs.offset(), m.end + bound.lookahead);
+    const std::string_view bytes = vs.bytes(from, to, chunk, scratch.window_buffer());
+    const MatchWindow w(bytes, static_cast<std::size_t>(m.end - from), from == 0,
+                        at_end && to == vs.offset());
+    const SignatureMatch ctx(bound, ref.index, scratch.fold_buffer());
+    auto& findings = scratch.findings();
+    findings.clear();
+    bound.validator->check(w, ctx, findings);
+    ++scratch.stats().candidates;
+    for (const Finding& f : findings) record(vs, bound, from, w, ctx, f, scratch);
+  }
+  pending.resize(keep);
+}
+
+void FlowDetector::record(ViewStream& vs, const BoundSignature& bound, std::uint64_t window_begin,
+                          const MatchWindow& w, const MatchContext& ctx, const Finding& f,
+                          Scratch& scratch) {
+  DetectStats& stats = scratch.stats();
+  const Signature& sig = *bound.signature;
+  const std::string_view type = f.type.empty() ? std::string_view(sig.type) : f.type;
+  if (f.verdict == Verdict::kRejected) {
+    DetectStats::bump(stats.rejected, f.reason.empty() ? std::string_view("unknown") : f.reason);
+    return;
+  }
+  if (f.verdict == Verdict::kConfirmed && sig.context.required &&
+      !ctx.context_near(w, f.begin, f.end)) {
+    DetectStats::bump(stats.rejected, std::string(type) + ".no_context");
+    return;
+  }
+  if (vs.already_counted(window_begin + f.begin, window_begin + f.end, type_tag(type))) return;
+  if (f.verdict == Verdict::kSuppressed) {
+    ++suppressed_;
+    switch (f.suppression) {
+      case Suppression::kOrgInn: ++stats.suppressed_org_inn; break;
+      case Suppression::kBin: ++stats.suppressed_bin; break;
+      case Suppression::kRoleMailbox: ++stats.suppressed_role_mailbox; break;
+      case Suppression::kNone: break;
+    }
+    return;
+  }
+  const std::uint64_t hash = engine_->hasher().value(type, f.value);
+  const std::uint64_t n = vs.bump_occurrences(hash);
+  Tally& tally = tallies_[index_of(vs.direction())];
+  if (tally.observe(type, hash, n, [&] {
+        return mask_value(f.value, sig.masking.keep_first, sig.masking.keep_last);
+      })) {
+    ++generation_;
+  }
+  DetectStats::bump(stats.confirmed, type);
+  if (f.high_confidence) DetectStats::bump(stats.high_confidence, type);
+}
+
+}  // namespace korgoo::detect

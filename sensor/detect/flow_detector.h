@@ -1,0 +1,65 @@
+// Detection state of one flow: the Hyperscan streams of its open content views and the tally
+// of each direction. Owned by the worker that owns the flow; not thread-safe.
+//
+// Counting across views (DESIGN.md: raw bytes are scanned too, so an HTTP form is seen once
+// raw and once decoded): for each (type, value) the direction's count is the MAXIMUM over
+// views of the value's occurrences in that view, not the sum. A form field seen raw and
+// decoded counts once; a value only visible after gunzip counts in its decoded view; a value
+// sent twice in one body counts twice. Values in different views that are really different
+// sends (two uploads of one file in one flow) count as the larger of the two, an undercount we
+// accept over double counting every plain-text protocol.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "common/bytes.h"
+#include "common/content.h"
+#include "common/direction.h"
+#include "detect/detect_engine.h"
+#include "detect/scratch.h"
+#include "detect/tally.h"
+
+namespace korgoo::detect {
+
+class ViewStream;
+
+class FlowDetector {
+ public:
+  explicit FlowDetector(const DetectEngine& engine);
+  ~FlowDetector();
+  FlowDetector(FlowDetector&&) noexcept;
+  FlowDetector& operator=(FlowDetector&&) noexcept;
+
+  // The next bytes of `view` in direction `dir`; the first call opens the view.
+  void scan(Direction dir, ContentView view, ByteView bytes, Scratch& scratch);
+  // The view is complete: values waiting for a trailing delimiter are decided now.
+  void end(Direction dir, ContentView view, Scratch& scratch);
+  // Flow end: ends every open view.
+  void end_all(Scratch& scratch);
+
+  const Tally& tally(Direction dir) const { return tallies_[index_of(dir)]; }
+  // Increases whenever a tally changes, so that the engine re-runs policy only then.
+  std::uint64_t generation() const { return generation_; }
+  // Organisation INNs, BINs and role mailboxes seen (not personal data, for stats).
+  std::uint64_t suppressed() const { return suppressed_; }
+
+ private:
+  ViewStream* find(Direction dir, ContentView view);
+  ViewStream& open(Direction dir, ContentView view, Scratch& scratch);
+  // Validates the pending matches of `vs` whose bytes have all arrived (all, if at_end).
+  void decide(ViewStream& vs, ByteView chunk, bool at_end, Scratch& scratch);
+  void record(ViewStream& vs, const BoundSignature& bound, std::uint64_t window_begin,
+              const MatchWindow& w, const MatchContext& ctx, const Finding& f,
+              Scratch& scratch);
+
+  const DetectEngine* engine_;
+  std::vector<std::unique_ptr<ViewStream>> views_;
+  std::array<Tally, 2> tallies_;
+  std::uint64_t generation_ = 0;
+  std::uint64_t suppressed_ = 0;
+};
+
+}  // namespace korgoo::detect

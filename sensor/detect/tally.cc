@@ -1,0 +1,81 @@
+#include "detect/tally.h"
+
+#include <algorithm>
+
+namespace korgoo::detect {
+
+std::uint64_t Tally::count(std::string_view type) const {
+  const auto it = types_.find(type);
+  return it == types_.end() ? 0 : it->second.count;
+}
+
+std::uint64_t Tally::distinct(std::string_view type) const {
+  const auto it = types_.find(type);
+  return it == types_.end() ? 0 : it->second.occurrences.size();
+}
+
+std::vector<std::string> Tally::types() const {
+  std::vector<std::string> out;
+  out.reserve(types_.size());
+  for (const auto& [name, _] : types_) out.push_back(name);
+  return out;
+}
+
+const std::vector<std::string>& Tally::samples(std::string_view type) const {
+  static const std::vector<std::string> kNone;
+  const auto it = types_.find(type);
+  return it == types_.end() ? kNone : it->second.samples;
+}
+
+void Tally::to_json(Json& out) const {
+  if (!out.is_object()) out = Json::object();
+  for (const auto& [name, t] : types_) {
+    Json entry = Json::object();
+    entry["count"] = t.count;
+    entry["distinct"] = t.occurrences.size();
+    entry["samples"] = t.samples;
+    out[name] = std::move(entry);
+  }
+}
+
+Json Tally::to_json() const {
+  Json out = Json::object();
+  to_json(out);
+  return out;
+}
+
+bool Tally::observe(std::string_view type, std::uint64_t hash, std::uint64_t occurrences,
+                    const std::function<std::string()>& masked) {
+  auto it = types_.find(type);
+  if (it == types_.end()) it = types_.emplace(std::string(type), PerType{}).first;
+  PerType& t = it->second;
+  const auto [slot, inserted] = t.occurrences.try_emplace(hash, 0);
+  const bool changed = occurrences > slot->second;
+  if (changed) {
+    t.count += occurrences - slot->second;
+    slot->second = occurrences;
+  }
+  if (inserted && t.samples.size() < max_samples_) {
+    std::string s = masked();
+    if (std::find(t.samples.begin(), t.samples.end(), s) == t.samples.end()) {
+      t.samples.push_back(std::move(s));
+    }
+  }
+  return changed;
+}
+
+void Tally::merge(const Tally& other) {
+  for (const auto& [name, theirs] : other.types_) {
+    PerType& mine = types_[name];
+    mine.count += theirs.count;
+    for (const auto& [hash, n] : theirs.occurrences) mine.occurrences[hash] += n;
+    for (const auto& s : theirs.samples) {
+      if (mine.samples.size() >= max_samples_) break;
+      if (std::find(mine.samples.begin(), mine.samples.end(), s) == mine.samples.end()) {
+        mine.samples.push_back(s);
+      }
+    }
+  }
+}
+
+}  // namespace korgoo::detect

@@ -1,0 +1,56 @@
+// What one direction of one flow (or, merged, one host) carried, per data type: how many
+// values, how many distinct ones (by keyed hash) and a few masked samples. Never a value.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/json.h"
+
+namespace korgoo::detect {
+
+class Tally {
+ public:
+  explicit Tally(std::size_t max_samples = 3) : max_samples_(max_samples) {}
+
+  std::uint64_t count(std::string_view type) const;
+  std::uint64_t distinct(std::string_view type) const;
+  bool empty() const { return types_.empty(); }
+  std::vector<std::string> types() const;  // sorted
+  const std::vector<std::string>& samples(std::string_view type) const;
+
+  // {"kg_pin":{"count":2,"distinct":1,"samples":["22**********45"]}, ...}, keys sorted.
+  void to_json(Json& out) const;
+  Json to_json() const;
+
+  // Adds another tally (another flow, for per-host aggregation): occurrences add up, distinct
+  // values are the union, samples fill up to max_samples.
+  void merge(const Tally& other);
+
+  // Records that value `hash` of `type` has been seen `occurrences` times in one content view.
+  // The tally keeps, per value, the maximum over views (see flow_detector.h); returns true if
+  // the tally changed. `masked` is called only when a sample slot is free for a new value.
+  bool observe(std::string_view type, std::uint64_t hash, std::uint64_t occurrences,
+               const std::function<std::string()>& masked);
+
+  friend bool operator==(const Tally&, const Tally&) = default;
+
+ private:
+  struct PerType {
+    std::uint64_t count = 0;
+    std::unordered_map<std::uint64_t, std::uint64_t> occurrences;  // hash -> count
+    std::vector<std::string> samples;
+    friend bool operator==(const PerType&, const PerType&) = default;
+  };
+
+  std::size_t max_samples_;
+  std::map<std::string, PerType, std::less<>> types_;
+};
+
+}  // namespace korgoo::detect

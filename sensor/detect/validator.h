@@ -1,0 +1,89 @@
+// A validator turns a Hyperscan match (a cheap prefilter) into a decision: the value it
+// delimits, and whether it is personal data (confirmed), an organisation's identifier
+// (suppressed), or not an identifier at all (rejected, with a reason for the stats).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/match_window.h"
+#include "detect/signature.h"
+
+namespace korgoo::detect {
+
+enum class Verdict : std::uint8_t { kRejected, kSuppressed, kConfirmed };
+
+// Why a candidate was suppressed (DetectStats counts each).
+enum class Suppression : std::uint8_t { kNone, kOrgInn, kBin, kRoleMailbox };
+
+struct Finding {
+  Verdict verdict = Verdict::kRejected;
+  std::string_view reason;  // rejected: "<type>.<why>", a static string
+  Suppression suppression = Suppression::kNone;
+  std::string_view type;  // empty: the signature's type (MRZ also reports the PIN as kg_pin)
+  std::size_t begin = 0;  // the value's span in the window
+  std::size_t end = 0;
+  std::string value;  // normalised (digits only, lower case, E.164, ...): what is hashed
+  bool high_confidence = false;
+};
+
+// What a validator may ask about the match besides its bytes.
+class MatchContext {
+ public:
+  virtual ~MatchContext() = default;
+  virtual const Signature& signature() const = 0;
+  // Index of the matching pattern (or keyword) in the signature.
+  virtual std::size_t pattern_index() const = 0;
+  // A context word of the signature occurs within its window before `begin` or after `end`.
+  virtual bool context_near(const MatchWindow& w, std::size_t begin, std::size_t end) const = 0;
+};
+
+struct ValidatorOptions {
+  int current_year = 2025;
+};
+
+class Validator {
+ public:
+  virtual ~Validator() = default;
+  virtual std::string_view name() const = 0;
+  // Bytes before the match end that check() may read (value, delimiter, look-behind rules).
+  virtual std::size_t lookbehind() const = 0;
+  // Bytes after the match end that check() must see before it can decide (trailing delimiter).
+  virtual std::size_t lookahead() const = 0;
+  // check() calls context_near() for some values even when the signature does not require
+  // context (kg_passport's generic series), so the window must include the context bytes.
+  virtual bool uses_context() const { return false; }
+  // Appends at most a few findings; none means "not a candidate" (counted as rejected
+  // "<type>.no_value" by the caller).
+  virtual void check(const MatchWindow& w, const MatchContext& ctx,
+                     std::vector<Finding>& out) const = 0;
+};
+
+// The validators by name, as signatures refer to them.
+class ValidatorRegistry {
+ public:
+  explicit ValidatorRegistry(const ValidatorOptions& options);
+  ~ValidatorRegistry();
+  const Validator* find(std::string_view name) const;
+  static bool is_known(std::string_view name);
+  static const std::vector<std::string_view>& names();
+
+ private:
+  std::vector<std::unique_ptr<Validator>> validators_;
+};
+
+// Factories, one per validator_*.cc.
+std::unique_ptr<Validator> make_kg_pin_validator(const ValidatorOptions&);
+std::unique_ptr<Validator> make_kz_iin_validator(const ValidatorOptions&);
+std::unique_ptr<Validator> make_payment_card_validator(const ValidatorOptions&);
+std::unique_ptr<Validator> make_kg_passport_validator(const ValidatorOptions&);
+std::unique_ptr<Validator> make_mrz_validator(const ValidatorOptions&);
+std::unique_ptr<Validator> make_phone_validator(const ValidatorOptions&);
+std::unique_ptr<Validator> make_email_validator(const ValidatorOptions&);
+std::unique_ptr<Validator> make_iban_validator(const ValidatorOptions&);
+std::unique_ptr<Validator> make_keyword_validator(const ValidatorOptions&);
+
+}  // namespace korgoo::detect
