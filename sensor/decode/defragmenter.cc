@@ -1,7 +1,9 @@
 #include "decode/defragmenter.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <exception>
 #include <random>
 
 namespace korgoo::decode {
@@ -15,8 +17,13 @@ constexpr std::size_t kNodeOverhead = 96;
 
 std::uint64_t pick_seed(std::uint64_t configured) {
   if (configured != 0) return configured;
-  std::random_device rd;
-  return (std::uint64_t{rd()} << 32) ^ rd();
+  try {
+    std::random_device rd;
+    return (std::uint64_t{rd()} << 32) ^ rd();
+  } catch (const std::exception&) {
+    // No entropy source: the clock is weaker but still unknown to a remote sender.
+    return static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+  }
 }
 
 // The length the 16-bit IP length field must hold: IPv4 counts its header, IPv6's payload

@@ -18,6 +18,7 @@ Bytes v6_udp() {
 }
 
 struct Decoded {
+  Bytes frame;  // owns the bytes `pkt` points into (a moved vector keeps its buffer)
   DecodeResult result;
   DecodedPacket pkt;
   DecodeError error;
@@ -26,7 +27,8 @@ struct Decoded {
 Decoded run(const Bytes& frame, LinkType link) {
   Decoder d;
   Decoded r{};
-  r.result = d.decode(packet(frame, link), r.pkt);
+  r.frame = frame;
+  r.result = d.decode(packet(r.frame, link), r.pkt);
   r.error = d.last_error();
   return r;
 }
