@@ -31,6 +31,14 @@ PolicyEngine::PolicyEngine(PolicyConfig config, std::vector<Rule> rules,
   });
 }
 
+std::unique_ptr<PolicyEngine> PolicyEngine::load(
+    PolicyConfig config, const std::vector<std::filesystem::path>& rule_paths,
+    const RuleLoadOptions& options) {
+  std::vector<Rule> rules = RuleLoader(options).load_paths(rule_paths);
+  auto geo = GeoResolver::from_config(config.geo);
+  return std::make_unique<PolicyEngine>(std::move(config), std::move(rules), std::move(geo));
+}
+
 Transfer PolicyEngine::transfer_of(const FlowFacts& f, Direction d) const {
   const bool from_home = is_home(sender(f, d));
   const bool to_home = is_home(receiver(f, d));

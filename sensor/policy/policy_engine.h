@@ -10,6 +10,7 @@
 // most once per flow, and an aggregate rule at most once per host per window.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "policy/policy_config.h"
 #include "policy/policy_flow_state.h"
 #include "policy/rule.h"
+#include "policy/rule_loader.h"
 #include "policy/threat_scorer.h"
 
 namespace korgoo::policy {
@@ -42,6 +44,12 @@ class PolicyEngine {
  public:
   // Immutable after construction; shared by all workers.
   PolicyEngine(PolicyConfig config, std::vector<Rule> rules, std::unique_ptr<GeoResolver> geo);
+
+  // What the engine calls at start: opens the geo databases config.geo names and loads the rule
+  // files or folders. Throws config::ConfigError (rules) or GeoError (databases).
+  static std::unique_ptr<PolicyEngine> load(PolicyConfig config,
+                                            const std::vector<std::filesystem::path>& rule_paths,
+                                            const RuleLoadOptions& options = {});
 
   bool is_home(const IpAddress& a) const { return config_.home_networks.contains(a); }
   // How data moving in `data_dir` crosses home_networks.

@@ -1,5 +1,8 @@
+#include <filesystem>
+
 #include <gtest/gtest.h>
 
+#include "config/config_error.h"
 #include "policy/policy_engine.h"
 #include "policy_test_util.h"
 
@@ -284,6 +287,31 @@ TEST(PolicyEngine, AggregateUsesValueHashesWhenFed) {
   auto f = flow("10.0.0.5", "8.8.8.8", {{"kg_pin", 1, 1}});
   f.now = now;
   EXPECT_EQ(e.evaluate(f, st, agg).size(), 1u);
+}
+
+}  // namespace
+}  // namespace korgoo::policy
+
+namespace korgoo::policy {
+namespace {
+
+TEST(PolicyEngine, LoadsShippedRulesAndGeo) {
+  PolicyConfig cfg;
+  if (!std::filesystem::exists(cfg.geo.tor_geoip)) {
+    cfg.geo.tor_geoip = cfg.geo.tor_geoip6 = "";
+  }
+  auto e = PolicyEngine::load(cfg, {std::filesystem::path(KORGOO_SOURCE_DIR) / "rules"});
+  ASSERT_GE(e->rules().size(), 7u);
+  EXPECT_EQ(e->rules()[0].action, RuleAction::kPass);
+  // Two PINs from a home host to Google DNS (US, not adequate, no basis).
+  PolicyFlowState st;
+  auto agg = e->new_aggregation_state();
+  auto f = testing::flow("10.0.0.5", "8.8.8.8", {{"kg_pin", 2, 2}});
+  std::vector<std::uint32_t> fired;
+  for (const auto& d : e->evaluate(f, st, agg)) fired.push_back(d.rule->sid);
+  // Without the tor files the country is unknown, which is not adequate either.
+  EXPECT_EQ(fired, (std::vector<std::uint32_t>{9000003, 9000010}));
+  EXPECT_THROW(PolicyEngine::load(cfg, {"/nonexistent/rules.yaml"}), config::ConfigError);
 }
 
 }  // namespace
