@@ -47,10 +47,11 @@ SmtpCommand parse_smtp_command(std::string_view line) {
       ++i;
       ++digits;
     }
-    cmd.valid = digits > 0 && i > spaces_from;
     cmd.bdat_size = size;
     const std::string_view rest = trim(line.substr(i));
     cmd.bdat_last = iequals(rest, "last");
+    // "BDAT 5 X" is a syntax error the server rejects: no chunk follows it (RFC 3030).
+    cmd.valid = digits > 0 && i > spaces_from && (rest.empty() || cmd.bdat_last);
   } else if (istarts_with(line, "rset")) {
     cmd.verb = SmtpVerb::kRset;
   } else if (istarts_with(line, "quit")) {

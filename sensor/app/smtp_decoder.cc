@@ -108,6 +108,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
 
   void data_line(std::string_view text, bool starts, bool ends) {
     if (starts && ends && text == ".") {
+      expect_reply(SmtpVerb::kOther);  // the server answers the end of the message too
       end_message(true);
       mode_ = Mode::kCommand;
       return;
@@ -126,7 +127,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
     // A new greeting resets the envelope (RFC 5321 4.1.4) once accepted; whether there was
     // an envelope to reset is decided now, as pipelined commands may fill it before the reply.
     const bool resets = cmd.verb == SmtpVerb::kHelo && tx_->mail_from && !tx_->done;
-    if (pending_.size() < kMaxPendingCommands) pending_.push_back({cmd.verb, resets});
+    expect_reply(cmd.verb, resets);
 
     switch (cmd.verb) {
       case SmtpVerb::kHelo:
@@ -161,6 +162,12 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
       default:
         break;
     }
+  }
+
+  // Remembers that a reply is due, and to which transaction: with pipelining, the reply to a
+  // RSET can arrive after the next transaction has begun, and must not end that one.
+  void expect_reply(SmtpVerb verb, bool resets_envelope = false) {
+    if (pending_.size() < kMaxPendingCommands) pending_.push_back({verb, resets_envelope, tx_seq_});
   }
 
   void end_bdat_chunk() {
@@ -210,10 +217,13 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
         }
         break;
       case SmtpVerb::kRset:
-        if (reply.code == 250) complete_transaction();
+        if (reply.code == 250 && cmd.tx_seq == tx_seq_) complete_transaction();
         break;
       case SmtpVerb::kHelo:
-        if (reply.code == 250 && cmd.resets_envelope && tx_ && !tx_->done) complete_transaction();
+        if (reply.code == 250 && cmd.resets_envelope && cmd.tx_seq == tx_seq_ && tx_ &&
+            !tx_->done) {
+          complete_transaction();
+        }
         break;
       default:
         break;
@@ -232,6 +242,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
 
   void new_transaction() {
     tx_.emplace();
+    ++tx_seq_;
     ++ctx_.stats.smtp_transactions;
   }
 
@@ -337,12 +348,14 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   struct Pending {
     SmtpVerb verb;
     bool resets_envelope;  // a HELO/EHLO sent while a transaction had MAIL FROM
+    std::uint64_t tx_seq;  // the transaction current when the command was sent
   };
   std::deque<Pending> pending_;
   int last_reply_code_ = 0;
 
   std::optional<std::string> helo_;
   std::optional<SmtpTransaction> tx_;
+  std::uint64_t tx_seq_ = 0;
 
   std::unique_ptr<MimeParser> mime_;
   std::uint64_t data_bytes_ = 0;

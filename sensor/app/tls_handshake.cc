@@ -107,9 +107,12 @@ std::optional<TlsServerHello> parse_tls_server_hello(ByteView body) {
   TlsServerHello out;
   out.legacy_version = r.u16();
   r.bytes(32);  // random
-  r.block8();   // session id
-  r.u16();      // cipher suite
-  r.u8();       // compression method
+  // TLS 1.3 drafts before 22 sent the real version here and had no session id or
+  // compression fields.
+  const bool early_draft = (out.legacy_version >> 8) == 0x7F && (out.legacy_version & 0xFF) < 22;
+  if (!early_draft) r.block8();  // session id
+  r.u16();                       // cipher suite
+  if (!early_draft) r.u8();      // compression method
   if (!r.ok()) return std::nullopt;
   if (r.left() == 0) return out;
   Reader exts(r.block16());
