@@ -1,0 +1,164 @@
+#include "app/app_layer.h"
+
+#include <algorithm>
+
+namespace korgoo::app {
+
+AppLayer::AppLayer(AppContext& ctx, bool is_tcp)
+    : AppLayer(ctx, is_tcp, is_tcp ? tcp_protocols() : udp_protocols()) {}
+
+AppLayer::AppLayer(AppContext& ctx, bool is_tcp, std::span<const ProtocolSpec> protocols)
+    : ctx_(ctx), is_tcp_(is_tcp) {
+  for (const ProtocolSpec& p : protocols) {
+    if (port_matches(p)) order_.push_back(&p);
+  }
+  for (const ProtocolSpec& p : protocols) {
+    if (!port_matches(p) && !p.port_required) order_.push_back(&p);
+  }
+}
+
+AppLayer::~AppLayer() = default;
+
+bool AppLayer::port_matches(const ProtocolSpec& spec) const {
+  for (std::uint16_t port : spec.ports) {
+    if (port != 0 && (port == ctx_.server_port || port == ctx_.client_port)) return true;
+  }
+  return false;
+}
+
+void AppLayer::on_data(Direction dir, ByteView data) {
+  if (decoder_) {
+    decoder_->on_data(dir, data);
+    return;
+  }
+  if (gave_up_ || data.empty()) return;
+  if (!is_tcp_) {
+    probe_datagram(dir, data);
+    return;
+  }
+  append(dir, data);
+  probe(dir);
+}
+
+void AppLayer::on_gap(Direction dir, std::uint64_t length) {
+  if (decoder_) {
+    ++ctx_.stats.gaps_in_app;
+    decoder_->on_gap(dir, length);
+    return;
+  }
+  if (gave_up_) return;
+  // Bytes after a gap do not continue the opening a probe looks at: this direction has said
+  // all it can. The gap is kept so a decoder chosen from the other side sees it.
+  append_gap(dir, length);
+  exhausted_[index_of(dir)] = true;
+  if (exhausted_[0] && exhausted_[1]) give_up();
+}
+
+void AppLayer::on_end(Direction dir) {
+  if (decoder_) {
+    decoder_->on_end(dir);
+    return;
+  }
+  ended_[index_of(dir)] = true;
+  exhausted_[index_of(dir)] = true;
+  if (!gave_up_ && exhausted_[0] && exhausted_[1]) give_up();
+}
+
+void AppLayer::set_decoder(std::unique_ptr<ProtocolDecoder> decoder) {
+  if (!decoder) return;
+  gave_up_ = false;
+  install(std::move(decoder));
+}
+
+void AppLayer::append(Direction dir, ByteView data) {
+  const int d = index_of(dir);
+  if (exhausted_[d]) {
+    append_gap(dir, data.size());
+    return;
+  }
+  std::vector<std::uint8_t>& buf = buffer_[d];
+  const std::size_t room = kProbeWindow - buf.size();
+  const ByteView kept = data.first(std::min(room, data.size()));
+  buf.insert(buf.end(), kept.begin(), kept.end());
+  if (!pieces_.empty() && pieces_.back().dir == dir && !pieces_.back().gap) {
+    pieces_.back().length += kept.size();
+  } else {
+    pieces_.push_back({dir, false, kept.size()});
+  }
+  if (kept.size() < data.size()) append_gap(dir, data.size() - kept.size());
+}
+
+void AppLayer::append_gap(Direction dir, std::uint64_t length) {
+  if (!pieces_.empty() && pieces_.back().dir == dir && pieces_.back().gap) {
+    pieces_.back().length += length;
+  } else {
+    pieces_.push_back({dir, true, length});
+  }
+}
+
+void AppLayer::probe(Direction dir) {
+  const int d = index_of(dir);
+  if (exhausted_[d]) return;
+  const ByteView seen(buffer_[d]);
+  bool maybe = false;
+  for (const ProtocolSpec* p : order_) {
+    const ProbeResult r = p->probe(dir, seen);
+    if (r == ProbeResult::kYes) {
+      choose(*p);
+      return;
+    }
+    maybe = maybe || r == ProbeResult::kMaybe;
+  }
+  if (!maybe || buffer_[d].size() >= kProbeWindow) {
+    exhausted_[d] = true;
+    if (exhausted_[0] && exhausted_[1]) give_up();
+  }
+}
+
+// UDP: each datagram is a whole message, so the first one decides.
+void AppLayer::probe_datagram(Direction dir, ByteView data) {
+  for (const ProtocolSpec* p : order_) {
+    if (p->probe(dir, data) != ProbeResult::kNo) {
+      install(p->make(ctx_));
+      decoder_->on_data(dir, data);
+      return;
+    }
+  }
+  give_up();
+}
+
+void AppLayer::choose(const ProtocolSpec& spec) {
+  install(spec.make(ctx_));
+}
+
+void AppLayer::install(std::unique_ptr<ProtocolDecoder> decoder) {
+  decoder_ = std::move(decoder);
+  app_proto_ = std::string(decoder_->app_proto());
+  ctx_.meta.app_proto = app_proto_;
+  // Replay what was kept, in the order it came, then the ends already seen.
+  std::size_t offset[2] = {0, 0};
+  for (const Piece& p : pieces_) {
+    if (p.gap) {
+      decoder_->on_gap(p.dir, p.length);
+      continue;
+    }
+    const int d = index_of(p.dir);
+    decoder_->on_data(p.dir, ByteView(buffer_[d]).subspan(offset[d], p.length));
+    offset[d] += p.length;
+  }
+  pieces_ = {};
+  buffer_[0] = {};
+  buffer_[1] = {};
+  for (Direction dir : {Direction::kToServer, Direction::kToClient}) {
+    if (ended_[index_of(dir)]) decoder_->on_end(dir);
+  }
+}
+
+void AppLayer::give_up() {
+  gave_up_ = true;
+  pieces_ = {};
+  buffer_[0] = {};
+  buffer_[1] = {};
+}
+
+}  // namespace korgoo::app

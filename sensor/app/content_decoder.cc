@@ -1,0 +1,101 @@
+#include "app/content_decoder.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace korgoo::app {
+namespace {
+
+// Below this much output the ratio is not judged: a small, highly repetitive body is not a
+// threat, and the ratio of the first few blocks says little.
+constexpr std::uint64_t kRatioFloor = 1 << 20;
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+std::vector<ContentCoding> parse_content_codings(std::string_view value) {
+  std::vector<ContentCoding> out;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    std::size_t j = value.find_first_of(", \t", i);
+    if (j == std::string_view::npos) j = value.size();
+    const std::string_view tok = value.substr(i, j - i);
+    i = j + 1;
+    if (tok.empty() || iequals(tok, "identity")) continue;
+    if (iequals(tok, "gzip") || iequals(tok, "x-gzip")) {
+      out.push_back(ContentCoding::kGzip);
+    } else if (iequals(tok, "deflate") || iequals(tok, "x-deflate")) {
+      out.push_back(ContentCoding::kDeflate);
+    } else {
+      out.push_back(ContentCoding::kOther);
+    }
+  }
+  return out;
+}
+
+ContentDecoder::ContentDecoder(const std::vector<ContentCoding>& codings, const AppLimits& limits,
+                               AppStats& stats, Output out)
+    : limits_(limits), stats_(stats), out_(std::move(out)) {
+  // Undo from the last applied; stop at the first coding we cannot undo.
+  for (auto it = codings.rbegin(); it != codings.rend() && layers_.size() < kMaxLayers; ++it) {
+    if (*it == ContentCoding::kOther) break;
+    const std::size_t next = layers_.size() + 1;
+    layers_.push_back(std::make_unique<Inflater>([this, next](ByteView b) {
+      if (next < layers_.size()) {
+        const Inflater::Status s = layers_[next]->feed(b);
+        note_status(s);
+        return s != Inflater::Status::kStopped;
+      }
+      return deliver(b);
+    }));
+  }
+}
+
+void ContentDecoder::note_status(Inflater::Status s) {
+  if (s == Inflater::Status::kError && !error_counted_) {
+    error_counted_ = true;
+    ++stats_.decompress_errors;
+  }
+}
+
+void ContentDecoder::feed(ByteView in) {
+  if (limit_hit_ || in.empty()) return;
+  if (layers_.empty()) {  // nothing to undo: no bomb to fear either
+    out_total_ += in.size();
+    out_(in);
+    return;
+  }
+  in_total_ += in.size();
+  note_status(layers_[0]->feed(in));
+}
+
+bool ContentDecoder::deliver(ByteView b) {
+  if (limit_hit_) return false;
+  std::uint64_t allowed = b.size();
+  bool stop = false;
+  if (out_total_ + allowed > limits_.max_decompressed_bytes) {
+    allowed = limits_.max_decompressed_bytes - out_total_;
+    stop = true;
+  }
+  if (allowed > 0) {
+    out_total_ += allowed;
+    out_(b.first(static_cast<std::size_t>(allowed)));
+  }
+  if (out_total_ > kRatioFloor &&
+      out_total_ > in_total_ * std::uint64_t{limits_.max_decompression_ratio}) {
+    stop = true;
+  }
+  if (stop) {
+    limit_hit_ = true;
+    ++stats_.decompress_limit_hits;
+  }
+  return !stop;
+}
+
+}  // namespace korgoo::app

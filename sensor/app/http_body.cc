@@ -1,0 +1,133 @@
+#include "app/http_body.h"
+
+#include "app/http_headers.h"
+
+namespace korgoo::app {
+namespace {
+
+bool contains_nocase(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (equals_nocase(hay.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+HttpBody::HttpBody(AppContext& ctx, std::uint32_t& next_view_id, HttpBodyOptions options)
+    : ctx_(ctx),
+      next_view_id_(next_view_id),
+      opt_(std::move(options)),
+      content_(parse_content_codings(opt_.content_encoding), ctx.limits, ctx.stats,
+               [this](ByteView b) { decoded(b); }) {
+  const std::string_view ct = opt_.content_type;
+  if (contains_nocase(ct, "multipart/")) {
+    if (auto boundary = header_parameter(ct, "boundary"); boundary && !boundary->empty()) {
+      format_ = Format::kMultipart;
+      MultipartHandler& parts = *this;
+      multipart_ = std::make_unique<MultipartParser>(
+          *boundary, static_cast<std::size_t>(ctx.limits.max_header_bytes), parts);
+    }
+  } else if (contains_nocase(ct, "application/x-www-form-urlencoded")) {
+    format_ = Format::kForm;
+  } else if (contains_nocase(ct, "json")) {  // application/json, application/*+json, ...
+    format_ = Format::kJson;
+  }
+}
+
+HttpBody::~HttpBody() = default;
+
+void HttpBody::feed(ByteView data) {
+  bytes_ += data.size();
+  if (broken_ || data.empty()) return;
+  content_.feed(data);
+}
+
+void HttpBody::gap() {
+  gaps_ = true;
+  if (broken_) return;
+  broken_ = true;
+  if (multipart_) multipart_->finish();
+  flush_scratch();
+  close_view();
+}
+
+void HttpBody::decoded(ByteView data) {
+  entity_bytes_ += data.size();
+  switch (format_) {
+    case Format::kPlain:
+      emit(data);
+      return;
+    case Format::kForm:
+      form_.decode(data, scratch_);
+      flush_scratch();
+      return;
+    case Format::kJson:
+      json_.decode(data, scratch_);
+      flush_scratch();
+      return;
+    case Format::kMultipart:
+      multipart_->feed(data);
+      return;
+  }
+}
+
+void HttpBody::flush_scratch() {
+  if (scratch_.empty()) return;
+  emit(as_bytes(scratch_));
+  scratch_.clear();
+}
+
+void HttpBody::emit(ByteView data) {
+  if (data.empty()) return;
+  if (!view_open_) {
+    view_ = ContentView{next_view_id_++, ContentKind::kHttpBody};
+    view_open_ = true;
+  }
+  ctx_.sink.content(opt_.dir, view_, data);
+}
+
+void HttpBody::close_view() {
+  if (!view_open_) return;
+  ctx_.sink.content_end(opt_.dir, view_);
+  view_open_ = false;
+}
+
+void HttpBody::part_begin(const MultipartPart& part) {
+  close_view();  // each part is its own view
+  part_is_file_ = part.has_filename;
+  part_file_ = HttpFile{part.filename, 0, false, false};
+}
+
+void HttpBody::part_data(ByteView data) {
+  part_file_.size += data.size();
+  emit(data);
+}
+
+void HttpBody::part_end(bool complete) {
+  close_view();
+  if (part_is_file_) {
+    part_file_.truncated = !complete || content_.limit_hit();
+    part_file_.gaps = gaps_;
+    files_.push_back(std::move(part_file_));
+  }
+  part_is_file_ = false;
+}
+
+std::vector<HttpFile> HttpBody::finish(bool complete) {
+  if (!broken_) {
+    if (format_ == Format::kForm) form_.finish(scratch_);
+    if (format_ == Format::kJson) json_.finish(scratch_);
+    flush_scratch();
+    if (multipart_) multipart_->finish();
+  }
+  close_view();
+  if (format_ != Format::kMultipart && opt_.is_file && bytes_ > 0) {
+    files_.push_back(
+        HttpFile{opt_.file_name, entity_bytes_, !complete || gaps_ || content_.limit_hit(), gaps_});
+  }
+  return std::move(files_);
+}
+
+}  // namespace korgoo::app

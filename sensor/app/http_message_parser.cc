@@ -1,0 +1,223 @@
+#include "app/http_message_parser.h"
+
+#include <algorithm>
+
+#include "app/decoders.h"
+
+namespace korgoo::app {
+
+HttpMessageParser::HttpMessageParser(Direction dir, std::size_t max_head_bytes,
+                                     HttpMessageHandler& handler)
+    : dir_(dir), max_head_bytes_(max_head_bytes), handler_(handler) {}
+
+bool HttpMessageParser::in_body() const {
+  return state_ == State::kBodyLength || state_ == State::kBodyChunked ||
+         state_ == State::kBodyUntilClose;
+}
+
+// After a loss, parsing starts again only where a segment begins with a message head: after
+// a gap the next transaction usually starts a segment, and guessing inside one would read
+// body bytes as heads.
+bool HttpMessageParser::starts_message(ByteView data) const {
+  if (dir_ == Direction::kToServer) return probe_http(dir_, data) == ProbeResult::kYes;
+  const std::string_view s = as_chars(data);
+  return s.size() >= 5 && s.substr(0, 5) == "HTTP/";
+}
+
+void HttpMessageParser::feed(ByteView data) {
+  if (state_ == State::kLost && starts_message(data)) {
+    state_ = State::kHead;
+    head_.clear();
+    line_empty_ = true;
+  }
+  feed_bytes(data);
+}
+
+void HttpMessageParser::feed_bytes(ByteView data) {
+  while (!data.empty()) {
+    switch (state_) {
+      case State::kHead:
+        data = data.subspan(read_head(data));
+        break;
+      case State::kBodyLength: {
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, data.size()));
+        handler_.on_body(dir_, data.first(n));
+        data = data.subspan(n);
+        remaining_ -= n;
+        if (remaining_ == 0) end_message(true);
+        break;
+      }
+      case State::kBodyChunked: {
+        const ChunkedDecoder::Step s = chunked_.step(data);
+        data = data.subspan(s.consumed);
+        if (!s.data.empty()) handler_.on_body(dir_, s.data);
+        if (chunked_.done()) {
+          end_message(true);
+        } else if (chunked_.invalid()) {
+          // Not chunked after all (libhtp reads such a body as running to the close): the
+          // bad size line and all that follows are body.
+          handler_.on_body(dir_, as_bytes(chunked_.invalid_line()));
+          state_ = State::kBodyUntilClose;
+        }
+        break;
+      }
+      case State::kBodyUntilClose:
+        handler_.on_body(dir_, data);
+        return;
+      case State::kHold:
+        if (held_.size() + data.size() > max_head_bytes_) {
+          held_.clear();
+          state_ = State::kIgnore;  // too much to be a tunnel's opening: give up on it
+          return;
+        }
+        held_.append(as_chars(data));
+        return;
+      case State::kIgnore:
+      case State::kLost:
+        return;
+    }
+  }
+}
+
+std::size_t HttpMessageParser::read_head(ByteView data) {
+  std::size_t i = 0;
+  while (i < data.size()) {
+    const char c = static_cast<char>(data[i++]);
+    if (head_.empty() && (c == '\r' || c == '\n')) continue;  // blank lines between messages
+    if (c == '\n') {
+      if (line_empty_) {
+        head_complete();
+        return i;
+      }
+      line_empty_ = true;
+    } else if (c != '\r') {
+      line_empty_ = false;
+    }
+    head_.push_back(c);
+    if (head_.size() > max_head_bytes_) {
+      lose();
+      return data.size();
+    }
+  }
+  return i;
+}
+
+void HttpMessageParser::head_complete() {
+  const MessagePlan plan = handler_.on_head(dir_, head_);
+  head_.clear();
+  line_empty_ = true;
+  if (!plan.valid) {
+    lose();
+    return;
+  }
+  after_ = plan.after;
+  switch (plan.framing) {
+    case BodyFraming::kNone:
+      end_message(true);
+      break;
+    case BodyFraming::kLength:
+      if (plan.length == 0) {
+        end_message(true);
+      } else {
+        remaining_ = plan.length;
+        state_ = State::kBodyLength;
+      }
+      break;
+    case BodyFraming::kChunked:
+      chunked_ = ChunkedDecoder{};
+      state_ = State::kBodyChunked;
+      break;
+    case BodyFraming::kUntilClose:
+      state_ = State::kBodyUntilClose;
+      break;
+  }
+}
+
+void HttpMessageParser::end_message(bool complete) {
+  handler_.on_message_end(dir_, complete);
+  switch (after_) {
+    case MessagePlan::After::kNext:
+      state_ = State::kHead;
+      break;
+    case MessagePlan::After::kHold:
+      state_ = State::kHold;
+      break;
+    case MessagePlan::After::kIgnore:
+      state_ = State::kIgnore;
+      break;
+  }
+  after_ = MessagePlan::After::kNext;
+}
+
+void HttpMessageParser::lose() {
+  head_.clear();
+  line_empty_ = true;
+  state_ = State::kLost;
+  handler_.on_lost(dir_);
+}
+
+void HttpMessageParser::gap(std::uint64_t length) {
+  switch (state_) {
+    case State::kHead:
+      lose();
+      break;
+    case State::kBodyLength:
+      handler_.on_body_gap(dir_);
+      if (length < remaining_) {
+        remaining_ -= length;
+      } else if (length == remaining_) {
+        end_message(true);
+      } else {
+        end_message(false);
+        lose();
+      }
+      break;
+    case State::kBodyChunked:
+      handler_.on_body_gap(dir_);
+      if (!chunked_.skip(length)) {
+        end_message(false);
+        lose();
+      }
+      break;
+    case State::kBodyUntilClose:
+      handler_.on_body_gap(dir_);
+      break;
+    case State::kHold:
+      held_.clear();
+      state_ = State::kIgnore;
+      break;
+    case State::kIgnore:
+    case State::kLost:
+      break;
+  }
+}
+
+void HttpMessageParser::end() {
+  switch (state_) {
+    case State::kBodyUntilClose:
+      end_message(true);
+      break;
+    case State::kBodyLength:
+    case State::kBodyChunked:
+      end_message(false);
+      break;
+    default:
+      break;
+  }
+  state_ = State::kIgnore;
+}
+
+void HttpMessageParser::release(bool as_http) {
+  if (state_ != State::kHold) return;
+  std::string held = std::move(held_);
+  held_.clear();
+  state_ = as_http ? State::kHead : State::kIgnore;
+  if (as_http) feed_bytes(as_bytes(held));
+}
+
+void HttpMessageParser::ignore() {
+  held_.clear();
+  state_ = State::kIgnore;
+}
+
+}  // namespace korgoo::app

@@ -1,0 +1,52 @@
+// Recognises HTTP/1.x from the first bytes of either side: a request line from the client,
+// a status line from the server. Content, not the port, decides, so HTTP on 8081 or 443 is
+// decoded and something else on port 80 is not.
+#include <algorithm>
+#include <string_view>
+
+#include "app/decoders.h"
+
+namespace korgoo::app {
+namespace {
+
+constexpr std::size_t kMaxMethod = 24;
+// "METHOD target HTTP/1.x" must fit the dispatcher's probe window; a longer target is
+// still HTTP but one we accept only once its version is in view.
+constexpr std::string_view kVersion = "HTTP/1.";
+
+bool is_method_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
+}
+
+// `s` matches `prefix` for as long as both go.
+ProbeResult match_prefix(std::string_view s, std::string_view prefix) {
+  const std::size_t n = std::min(s.size(), prefix.size());
+  if (s.substr(0, n) != prefix.substr(0, n)) return ProbeResult::kNo;
+  return s.size() >= prefix.size() ? ProbeResult::kYes : ProbeResult::kMaybe;
+}
+
+ProbeResult probe_request(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_method_char(s[i])) ++i;
+  if (i > kMaxMethod) return ProbeResult::kNo;
+  if (i == s.size()) return ProbeResult::kMaybe;
+  if (i == 0 || s[i] != ' ') return ProbeResult::kNo;
+  ++i;
+  const std::size_t target = i;
+  while (i < s.size() && s[i] != ' ' && s[i] != '\r' && s[i] != '\n') ++i;
+  if (i == s.size()) return ProbeResult::kMaybe;
+  if (i == target || s[i] != ' ') return ProbeResult::kNo;
+  const ProbeResult r = match_prefix(s.substr(i + 1), kVersion);
+  if (r != ProbeResult::kNo) return r;
+  return match_prefix(s.substr(i + 1), "HTTP/0.9");
+}
+
+}  // namespace
+
+ProbeResult probe_http(Direction dir, ByteView data) {
+  const std::string_view s = as_chars(data);
+  if (dir == Direction::kToServer) return probe_request(s);
+  return match_prefix(s, kVersion);
+}
+
+}  // namespace korgoo::app

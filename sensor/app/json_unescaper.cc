@@ -1,0 +1,180 @@
+#include "app/json_unescaper.h"
+
+namespace korgoo::app {
+namespace {
+
+constexpr std::uint32_t kReplacement = 0xFFFD;
+
+int hex_value(std::uint8_t c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool is_high_surrogate(std::uint32_t u) {
+  return u >= 0xD800 && u <= 0xDBFF;
+}
+bool is_low_surrogate(std::uint32_t u) {
+  return u >= 0xDC00 && u <= 0xDFFF;
+}
+
+}  // namespace
+
+void append_utf8(std::uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+void JsonUnescaper::decode(ByteView in, std::string& out) {
+  for (std::uint8_t c : in) on_byte(c, out);
+}
+
+// A code unit from "\uXXXX": pairs a high surrogate with the low one that must follow.
+void JsonUnescaper::on_code_unit(std::uint32_t unit, std::string& out) {
+  if (is_high_surrogate(unit)) {
+    high_ = unit;
+    state_ = State::kAfterHigh;
+    return;
+  }
+  append_utf8(is_low_surrogate(unit) ? kReplacement : unit, out);
+  state_ = State::kText;
+}
+
+// An escape that turned out incomplete: what was held is emitted as well as can be.
+void JsonUnescaper::drop_partial(std::string& out) {
+  switch (state_) {
+    case State::kText:
+      break;
+    case State::kEscape:
+      out.push_back('\\');
+      break;
+    case State::kUnicode:
+    case State::kLowUnicode: {
+      if (state_ == State::kLowUnicode) append_utf8(kReplacement, out);
+      out += "\\u";
+      for (int i = digits_ - 1; i >= 0; --i) {
+        out.push_back("0123456789abcdef"[(value_ >> (4 * i)) & 0xF]);
+      }
+      break;
+    }
+    case State::kAfterHigh:
+      append_utf8(kReplacement, out);
+      break;
+    case State::kAfterHighSlash:
+      append_utf8(kReplacement, out);
+      out.push_back('\\');
+      break;
+  }
+  state_ = State::kText;
+  value_ = 0;
+  digits_ = 0;
+}
+
+void JsonUnescaper::on_byte(std::uint8_t c, std::string& out) {
+  switch (state_) {
+    case State::kText:
+      if (c == '\\') {
+        state_ = State::kEscape;
+      } else {
+        out.push_back(static_cast<char>(c));
+      }
+      return;
+    case State::kEscape:
+      state_ = State::kText;
+      switch (c) {
+        case 'b':
+          out.push_back('\b');
+          return;
+        case 'f':
+          out.push_back('\f');
+          return;
+        case 'n':
+          out.push_back('\n');
+          return;
+        case 'r':
+          out.push_back('\r');
+          return;
+        case 't':
+          out.push_back('\t');
+          return;
+        case 'u':
+          state_ = State::kUnicode;
+          value_ = 0;
+          digits_ = 0;
+          return;
+        case '"':
+        case '\\':
+        case '/':
+          out.push_back(static_cast<char>(c));
+          return;
+        default:  // not a JSON escape: keep as sent
+          out.push_back('\\');
+          out.push_back(static_cast<char>(c));
+          return;
+      }
+    case State::kUnicode:
+    case State::kLowUnicode: {
+      const int h = hex_value(c);
+      if (h < 0) {
+        drop_partial(out);
+        on_byte(c, out);
+        return;
+      }
+      value_ = value_ * 16 + static_cast<std::uint32_t>(h);
+      if (++digits_ < 4) return;
+      const std::uint32_t unit = value_;
+      value_ = 0;
+      digits_ = 0;
+      if (state_ == State::kUnicode) {
+        on_code_unit(unit, out);
+      } else if (is_low_surrogate(unit)) {
+        append_utf8(0x10000 + ((high_ - 0xD800) << 10) + (unit - 0xDC00), out);
+        state_ = State::kText;
+      } else {
+        append_utf8(kReplacement, out);  // the high half had no partner
+        on_code_unit(unit, out);
+      }
+      return;
+    }
+    case State::kAfterHigh:
+      if (c == '\\') {
+        state_ = State::kAfterHighSlash;
+        return;
+      }
+      drop_partial(out);
+      on_byte(c, out);
+      return;
+    case State::kAfterHighSlash:
+      if (c == 'u') {
+        state_ = State::kLowUnicode;
+        value_ = 0;
+        digits_ = 0;
+        return;
+      }
+      // Another escape follows the lone high surrogate.
+      append_utf8(kReplacement, out);
+      state_ = State::kEscape;
+      on_byte(c, out);
+      return;
+  }
+}
+
+void JsonUnescaper::finish(std::string& out) {
+  drop_partial(out);
+}
+
+}  // namespace korgoo::app

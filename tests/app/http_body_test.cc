@@ -1,0 +1,232 @@
+// HTTP bodies turned into content: decompression (and bombs), form, JSON, multipart.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include "app/decoders.h"
+#include "http_test_util.h"
+
+namespace korgoo::app {
+namespace {
+
+using testing::client;
+using testing::expect_segmentation_independent;
+using testing::HttpRun;
+using testing::run_http;
+using testing::server;
+using testing::Step;
+
+// format: 31 = gzip, 15 = zlib, -15 = raw deflate.
+std::string compress(const std::string& in, int window_bits) {
+  z_stream zs{};
+  EXPECT_EQ(deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, window_bits, 9, Z_DEFAULT_STRATEGY),
+            Z_OK);
+  std::string out(deflateBound(&zs, in.size()) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+std::string response(const std::string& headers, const std::string& body) {
+  return "HTTP/1.1 200 OK\r\n" + headers + "Content-Length: " + std::to_string(body.size()) +
+         "\r\n\r\n" + body;
+}
+
+const std::string kGet = "GET /f HTTP/1.1\r\nHost: h\r\n\r\n";
+const std::string kText =
+    "Dear customer, your PIN 21234567890123 and card 4111 1111 1111 1111 are on file. "
+    "Dear customer, your PIN 21234567890123 and card 4111 1111 1111 1111 are on file.";
+
+TEST(HttpBody, GzipDeflateAndRawDeflateAreUndone) {
+  for (const auto& [coding, bits] : std::vector<std::pair<std::string, int>>{
+           {"gzip", 31}, {"x-gzip", 31}, {"deflate", 15}, {"deflate", -15}, {"gzip", 15}}) {
+    SCOPED_TRACE(coding + " " + std::to_string(bits));
+    const std::vector<Step> flow = {
+        client(kGet),
+        server(response("Content-Encoding: " + coding + "\r\n", compress(kText, bits)))};
+    auto run = run_http(flow);
+    EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+              std::vector<std::string>{kText});
+    auto files = run.sink().records_of("fileinfo");
+    ASSERT_EQ(files.size(), 1u);
+    EXPECT_EQ(files[0]->body["fileinfo"]["size"], kText.size());
+    EXPECT_EQ(run.stats().decompress_errors, 0u);
+  }
+}
+
+TEST(HttpBody, CompressedChunkedBodyAnySegmentation) {
+  const std::string z = compress(kText, 31);
+  std::string chunked;
+  for (std::size_t i = 0; i < z.size(); i += 7) {
+    const std::string piece = z.substr(i, 7);
+    char size[16];
+    std::snprintf(size, sizeof size, "%zx", piece.size());
+    chunked += std::string(size) + "\r\n" + piece + "\r\n";
+  }
+  chunked += "0\r\n\r\n";
+  const std::vector<Step> flow = {client(kGet),
+                                  server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                                         "Content-Encoding: gzip\r\n\r\n" +
+                                         chunked)};
+  auto run = run_http(flow);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{kText});
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpBody, StackedCodingsAreUndoneInReverse) {
+  // "gzip, deflate": gzip applied first, deflate second.
+  const std::string body = compress(compress(kText, 31), 15);
+  auto run =
+      run_http({client(kGet), server(response("Content-Encoding: gzip, deflate\r\n", body))});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{kText});
+}
+
+TEST(HttpBody, MislabelledUncompressedBodyPassesThrough) {
+  auto run = run_http({client(kGet), server(response("Content-Encoding: gzip\r\n", kText))});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{kText});
+}
+
+TEST(HttpBody, UnsupportedCodingIsPassedOnAsIs) {
+  auto run = run_http({client(kGet), server(response("Content-Encoding: br\r\n", "\x0b\x02raw"))});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"\x0b\x02raw"});
+}
+
+TEST(HttpBody, CorruptAfterOutputIsCountedAndStops) {
+  // A wrong checksum in the gzip trailer: all data came out, then the stream fails.
+  std::string z = compress(std::string(100000, 'a') + kText, 31);
+  z[z.size() - 8] = static_cast<char>(z[z.size() - 8] ^ 0x5a);
+  auto run = run_http({client(kGet), server(response("Content-Encoding: gzip\r\n", z))});
+  EXPECT_EQ(run.stats().decompress_errors, 1u);
+  EXPECT_EQ(run.sink().records_of("http").size(), 1u);
+}
+
+TEST(HttpBody, GzipBombStopsAtLimitAndIsCounted) {
+  const std::string bomb = compress(std::string(100u << 20, '\0'), 31);  // ~100 KB
+  HttpRun run;
+  run.t->sink.keep_bytes = false;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes(kGet));
+  d->on_data(Direction::kToClient, as_bytes(response("Content-Encoding: gzip\r\n", bomb)));
+  d->on_end(Direction::kToServer);
+  d->on_end(Direction::kToClient);
+  ASSERT_EQ(run.sink().views.size(), 2u);  // the URI and the body
+  const std::uint64_t out = run.sink().views[1].size;
+  EXPECT_LE(out, run.t->limits.max_decompressed_bytes);
+  EXPECT_LE(out, bomb.size() * run.t->limits.max_decompression_ratio + (16u << 10));
+  EXPECT_EQ(run.stats().decompress_limit_hits, 1u);
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["state"], "TRUNCATED");
+}
+
+TEST(HttpBody, SizeCapAppliesToOrdinaryCompressedBodies) {
+  AppLimits limits;
+  limits.max_decompressed_bytes = 1000;
+  auto run = run_http({client(kGet), server(response("Content-Encoding: deflate\r\n",
+                                                     compress(std::string(5000, 'x'), 15)))},
+                      -1, false, &limits);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{std::string(1000, 'x')});
+  EXPECT_EQ(run.stats().decompress_limit_hits, 1u);
+}
+
+TEST(HttpBody, FormBodyIsDecodedAnySegmentation) {
+  const std::string form = "name=Aigul+Bekova&iin=%39%30%30%31%30%31&note=50%25+off%";
+  const std::vector<Step> flow = {
+      client("POST /submit?x=1 HTTP/1.1\r\nHost: h\r\n"
+             "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+             "Content-Length: " +
+             std::to_string(form.size()) + "\r\n\r\n" + form),
+      server("HTTP/1.1 204 No Content\r\n\r\n")};
+  auto run = run_http(flow);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToServer),
+            std::vector<std::string>{"name=Aigul Bekova&iin=900101&note=50% off%"});
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->dir, Direction::kToServer);
+  EXPECT_EQ(files[0]->body["fileinfo"]["filename"], "/submit");
+  EXPECT_EQ(files[0]->body["http"]["http_method"], "POST");
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpBody, JsonEscapesAreDecodedAnySegmentation) {
+  const std::string json =
+      R"({"name":"\u0410\u0439\u0433\u04af\u043b","card":"4111\u00201111","e":"a\/b\"c\\d\n",)"
+      R"("emoji":"\ud83d\ude00","lone":"\ud800x","bad":"\q"})";
+  const std::vector<Step> flow = {
+      client("PUT /api/users/1 HTTP/1.1\r\nHost: api\r\nContent-Type: application/json\r\n"
+             "Content-Length: " +
+             std::to_string(json.size()) + "\r\n\r\n" + json),
+      server("HTTP/1.1 200 OK\r\nContent-Type: application/problem+json\r\nContent-Length: 14\r\n"
+             "\r\n{\"m\":\"\\u0041\"}")};
+  auto run = run_http(flow);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToServer),
+            std::vector<std::string>{
+                "{\"name\":\"Айгүл\",\"card\":\"4111 1111\",\"e\":\"a/b\"c\\d\n\","
+                "\"emoji\":\"\xF0\x9F\x98\x80\",\"lone\":\"\xEF\xBF\xBDx\",\"bad\":\"\\q\"}"});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"{\"m\":\"A\"}"});
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpBody, MultipartPartsAreViewsAndFilesAnySegmentation) {
+  const std::string body =
+      "preamble\r\n"
+      "--XyZ\r\n"
+      "Content-Disposition: form-data; name=\"comment\"\r\n\r\n"
+      "plain field\r\n"
+      "--XyZ\r\n"
+      "Content-Disposition: form-data; name=\"f1\"; filename=\"passport.txt\"\r\n"
+      "Content-Type: text/plain\r\n\r\n"
+      "AN1234567\r\n--XyZnot a boundary\r\n"
+      "--XyZ\r\n"
+      "Content-Disposition: form-data; name=\"f2\"; filename=\"scan two.csv\"\r\n\r\n"
+      "iin;900101300123\r\n"
+      "--XyZ--\r\nepilogue";
+  const std::vector<Step> flow = {client("POST /upload HTTP/1.1\r\nHost: files.example\r\n"
+                                         "Content-Type: multipart/form-data; boundary=\"XyZ\"\r\n"
+                                         "Content-Length: " +
+                                         std::to_string(body.size()) + "\r\n\r\n" + body),
+                                  server("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")};
+  auto run = run_http(flow);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToServer),
+            (std::vector<std::string>{"plain field", "AN1234567\r\n--XyZnot a boundary",
+                                      "iin;900101300123"}));
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0]->dir, Direction::kToServer);
+  EXPECT_EQ(files[0]->body["fileinfo"]["filename"], "passport.txt");
+  EXPECT_EQ(files[0]->body["fileinfo"]["size"], 30);
+  EXPECT_EQ(files[1]->body["fileinfo"]["filename"], "scan two.csv");
+  EXPECT_EQ(files[1]->body["fileinfo"]["state"], "CLOSED");
+  EXPECT_EQ(files[2]->dir, Direction::kToClient);
+  EXPECT_TRUE(run.sink().all_ended());
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpBody, MultipartCutOffIsTruncated) {
+  const std::string body =
+      "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n\r\nhalf of it";
+  auto run =
+      run_http({client("POST /u HTTP/1.1\r\nHost: h\r\n"
+                       "Content-Type: multipart/form-data; boundary=b\r\n"
+                       "Content-Length: 1000\r\n\r\n" +
+                       body)});
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["filename"], "a.bin");
+  EXPECT_EQ(files[0]->body["fileinfo"]["state"], "TRUNCATED");
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToServer),
+            std::vector<std::string>{"half of it"});
+}
+
+}  // namespace
+}  // namespace korgoo::app

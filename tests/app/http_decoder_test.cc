@@ -1,0 +1,352 @@
+// The HTTP/1.x decoder: transactions, framing, records, tunnels, malformed input.
+#include <gtest/gtest.h>
+
+#include "app/decoders.h"
+#include "http_test_util.h"
+
+namespace korgoo::app {
+namespace {
+
+using testing::client;
+using testing::expect_segmentation_independent;
+using testing::HttpRun;
+using testing::run_http;
+using testing::server;
+using testing::Step;
+
+const std::string kGet =
+    "GET /path/page.html?q=1 HTTP/1.1\r\nHost: Example.COM:8080\r\nUser-Agent: curl/8\r\n\r\n";
+const std::string k200 =
+    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 5\r\n\r\nhello";
+
+TEST(HttpDecoder, RequestResponseRecords) {
+  auto run = run_http({client(kGet), server(k200)});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->dir, Direction::kToServer);
+  EXPECT_EQ(http[0]->body.dump(),
+            R"({"http":{"hostname":"example.com","url":"/path/page.html?q=1",)"
+            R"("http_user_agent":"curl/8","http_content_type":"text/html","http_method":"GET",)"
+            R"("protocol":"HTTP/1.1","status":200,"length":5}})");
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->dir, Direction::kToClient);
+  EXPECT_EQ(files[0]->body["fileinfo"].dump(),
+            R"({"filename":"/path/page.html","gaps":false,"state":"CLOSED","size":5})");
+  EXPECT_EQ(files[0]->body["http"]["status"], 200);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"hello"});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpUri, Direction::kToServer),
+            std::vector<std::string>{"/path/page.html?q=1"});
+  EXPECT_EQ(run.t->meta.server_names, std::vector<std::string>{"example.com"});
+  EXPECT_EQ(run.stats().http_transactions, 1u);
+  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  EXPECT_TRUE(run.sink().all_ended());
+}
+
+TEST(HttpDecoder, ViewIdsAreUniquePerDirectionAndNotZero) {
+  auto run = run_http({client(kGet), server(k200), client(kGet), server(k200)});
+  std::vector<std::pair<int, std::uint32_t>> seen;
+  for (const auto& v : run.sink().views) {
+    EXPECT_NE(v.view.id, 0u);
+    seen.emplace_back(index_of(v.dir), v.view.id);
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(std::adjacent_find(seen.begin(), seen.end()), seen.end());
+  EXPECT_EQ(run.sink().views.size(), 4u);
+}
+
+TEST(HttpDecoder, UriViewIsPercentDecoded) {
+  auto run = run_http({client("GET /a%20b?pin=%31%32 HTTP/1.1\r\nHost: h\r\n\r\n")});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpUri, Direction::kToServer),
+            std::vector<std::string>{"/a b?pin=12"});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);  // written at flow end without a response
+  EXPECT_EQ(http[0]->body["http"]["url"], "/a%20b?pin=%31%32");
+  EXPECT_FALSE(http[0]->body["http"].contains("status"));
+}
+
+TEST(HttpDecoder, KeepAliveTransactionsInOrder) {
+  auto run = run_http({client("GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"),
+                       server("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx"),
+                       client("GET /2 HTTP/1.1\r\nHost: b\r\n\r\n"),
+                       server("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 2u);
+  EXPECT_EQ(http[0]->body["http"]["url"], "/1");
+  EXPECT_EQ(http[0]->body["http"]["status"], 200);
+  EXPECT_EQ(http[1]->body["http"]["url"], "/2");
+  EXPECT_EQ(http[1]->body["http"]["status"], 404);
+  EXPECT_EQ(run.sink().records_of("fileinfo").size(), 1u);  // an empty body is no file
+  EXPECT_EQ(run.t->meta.server_names, (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(HttpDecoder, PipelinedRequestsPairWithResponsesInOrder) {
+  const std::vector<Step> flow = {
+      client("HEAD /h HTTP/1.1\r\nHost: a\r\n\r\nGET /g HTTP/1.1\r\nHost: a\r\n\r\n"
+             "GET /n HTTP/1.1\r\nHost: a\r\n\r\n"),
+      // HEAD: a Content-Length but no body; then a body; then 304 without one.
+      server("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"
+             "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc"
+             "HTTP/1.1 304 Not Modified\r\nContent-Length: 50\r\n\r\n")};
+  auto run = run_http(flow);
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 3u);
+  EXPECT_EQ(http[0]->body["http"]["http_method"], "HEAD");
+  EXPECT_EQ(http[0]->body["http"]["length"], 0);
+  EXPECT_EQ(http[1]->body["http"]["url"], "/g");
+  EXPECT_EQ(http[1]->body["http"]["length"], 3);
+  EXPECT_EQ(http[2]->body["http"]["status"], 304);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"abc"});
+  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpDecoder, InterimResponsesAreNotTheAnswer) {
+  auto run = run_http({client("POST /up HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\n"
+                              "Content-Length: 4\r\n\r\n"),
+                       server("HTTP/1.1 100 Continue\r\n\r\n"), client("data"),
+                       server("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["status"], 201);
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->dir, Direction::kToServer);
+  EXPECT_EQ(files[0]->body["fileinfo"]["filename"], "/up");
+  EXPECT_EQ(files[0]->body["fileinfo"]["size"], 4);
+}
+
+TEST(HttpDecoder, ChunkedBodyAnySegmentation) {
+  const std::vector<Step> flow = {client(kGet),
+                                  server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                         "5;name=val\r\n12345\r\n"
+                                         "4\r\n6789\r\n"
+                                         "A\r\n0123456789\r\n"
+                                         "0\r\nX-Trailer: t\r\n\r\n"),
+                                  client(kGet), server(k200)};
+  auto run = run_http(flow);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            (std::vector<std::string>{"1234567890123456789", "hello"}));
+  EXPECT_EQ(run.sink().records_of("http").size(), 2u);
+  EXPECT_EQ(run.sink().records_of("http")[0]->body["http"]["length"], 19);
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpDecoder, ChunkedWinsOverConflictingContentLength) {
+  // http-evader-036: a receiver honouring Content-Length would read the chunk framing.
+  const std::vector<Step> flow = {
+      client("GET /chunked/eicar.txt/chunked,clen HTTP/1.1\r\nHost: evader.example.com\r\n\r\n"),
+      server("HTTP/1.1 200 ok\r\nContent-disposition: attachment; filename=\"eicar.txt\"\r\n"
+             "Transfer-Encoding: chunked\r\nConnection: close\r\nContent-length: 68\r\n\r\n"
+             "5\r\nX5O!P\r\n4\r\n%@AP\r\n0\r\n\r\n")};
+  auto run = run_http(flow);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"X5O!P%@AP"});
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["filename"], "eicar.txt");
+  EXPECT_EQ(files[0]->body["http"]["hostname"], "evader.example.com");
+  EXPECT_EQ(files[0]->body["http"]["http_method"], "GET");
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpDecoder, TransferEncodingFoldedOntoContinuationLine) {
+  // http-evader-058: "Transfer-Encoding: \r\n chunked".
+  auto run = run_http(
+      {client("GET /x HTTP/1.1\r\nHost: e\r\n\r\n"),
+       server("HTTP/1.1 200 ok\r\nTransfer-Encoding: \r\n chunked\r\nConnection: close\r\n\r\n"
+              "3\r\nabc\r\n0\r\n\r\n")});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"abc"});
+  EXPECT_EQ(run.sink().records_of("http")[0]->body["http"]["length"], 3);
+}
+
+TEST(HttpDecoder, TransferEncodingValueListWithSeparators) {
+  // http-chunked.pcap: Content-Length 0 and "Transfer-Encoding: ,\tchunked,".
+  auto run =
+      run_http({client("POST /p HTTP/1.1\r\nHost: e\r\nContent-Length: 0\r\n"
+                       "Transfer-Encoding: ,\tchunked,\r\n\r\n4\r\nbody\r\n0\r\n\r\n"
+                       "GET /next HTTP/1.1\r\nHost: e\r\n\r\n")});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToServer),
+            std::vector<std::string>{"body"});
+  EXPECT_EQ(run.sink().records_of("http").size(), 2u);
+  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+}
+
+TEST(HttpDecoder, InvalidChunkSizeFallsBackToBodyUntilClose) {
+  auto run = run_http({client(kGet), server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                                            "\r\nnot chunked at all")});
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"not chunked at all"});
+}
+
+TEST(HttpDecoder, BodyUntilCloseAndTruncatedBodies) {
+  auto run = run_http({client(kGet), server("HTTP/1.0 200 OK\r\n\r\nall of it")});
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["state"], "CLOSED");
+  EXPECT_EQ(files[0]->body["fileinfo"]["size"], 9);
+
+  auto cut = run_http({client(kGet), server("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly")});
+  files = cut.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["state"], "TRUNCATED");
+  EXPECT_EQ(files[0]->body["fileinfo"]["size"], 4);
+  ASSERT_EQ(cut.sink().records_of("http").size(), 1u);
+  EXPECT_EQ(cut.sink().records_of("http")[0]->body["http"]["length"], 4);
+  EXPECT_TRUE(cut.sink().all_ended());
+}
+
+TEST(HttpDecoder, MalformedHeaderLinesAreCountedNotFatal) {
+  auto run = run_http({client("GET / HTTP/1.1\r\nHost: h\r\nthis line has no colon\r\n"
+                              ": empty name\r\nUser-Agent : spaced\r\n\r\n"),
+                       server(k200)});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["http_user_agent"], "spaced");
+  EXPECT_EQ(run.stats().http_parse_errors, 1u);
+}
+
+TEST(HttpDecoder, GarbageGivesUpTheDirectionUntilAMessageStarts) {
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes("\x01\x02 garbage\r\n\r\n"));
+  EXPECT_EQ(run.stats().http_parse_errors, 1u);
+  d->on_data(Direction::kToServer, as_bytes("more garbage\r\n\r\n"));
+  d->on_data(Direction::kToServer, as_bytes("GET /ok HTTP/1.1\r\nHost: h\r\n\r\n"));
+  d->on_data(Direction::kToClient, as_bytes(k200));
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["url"], "/ok");
+}
+
+TEST(HttpDecoder, OversizedHeaderBlockIsAParseError) {
+  AppLimits limits;
+  limits.max_header_bytes = 100;
+  auto run = run_http({client("GET / HTTP/1.1\r\nCookie: " + std::string(200, 'c') + "\r\n\r\n")},
+                      -1, false, &limits);
+  EXPECT_EQ(run.stats().http_parse_errors, 1u);
+  EXPECT_TRUE(run.sink().records_of("http").empty());
+}
+
+TEST(HttpDecoder, GapInsideBodyMarksFileAndResumes) {
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes(kGet + kGet));
+  d->on_data(Direction::kToClient, as_bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"));
+  d->on_gap(Direction::kToClient, 4);
+  d->on_data(Direction::kToClient, as_bytes("xyz"));
+  d->on_data(Direction::kToClient, as_bytes(k200));
+  d->on_end(Direction::kToServer);
+  d->on_end(Direction::kToClient);
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["gaps"], true);
+  EXPECT_EQ(files[0]->body["fileinfo"]["state"], "TRUNCATED");
+  EXPECT_EQ(files[1]->body["fileinfo"]["gaps"], false);
+  EXPECT_EQ(run.sink().records_of("http").size(), 2u);
+  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+}
+
+TEST(HttpDecoder, GapInHeadersGivesUpUntilNextMessage) {
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes("GET / HTTP/1.1\r\nHo"));
+  d->on_gap(Direction::kToServer, 10);
+  d->on_data(Direction::kToServer, as_bytes("st: x\r\n\r\n"));
+  EXPECT_EQ(run.stats().http_parse_errors, 1u);
+  d->on_data(Direction::kToServer, as_bytes("GET /again HTTP/1.1\r\nHost: h\r\n\r\n"));
+  d->on_end(Direction::kToServer);
+  d->on_end(Direction::kToClient);
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["url"], "/again");
+}
+
+TEST(HttpDecoder, ConnectTunnelCarryingHttpIsDecoded) {
+  // http-connect-fragmented: the tunnelled request arrives as 2 bytes, then the rest.
+  const std::vector<Step> flow = {
+      client("CONNECT example.com:80 HTTP/1.1\r\nHost: example.com:80\r\n\r\n"),
+      server("HTTP/1.1 200 Connection established\r\n\r\n"), client("GE"),
+      client("T /inner HTTP/1.1\r\nHost: inner.example\r\n\r\n"), server(k200)};
+  auto run = run_http(flow);
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 2u);
+  EXPECT_EQ(http[0]->body["http"]["http_method"], "CONNECT");
+  EXPECT_EQ(http[0]->body["http"]["url"], "example.com:80");
+  EXPECT_EQ(http[0]->body["http"]["status"], 200);
+  EXPECT_EQ(http[1]->body["http"]["url"], "/inner");
+  EXPECT_EQ(http[1]->body["http"]["hostname"], "inner.example");
+  EXPECT_EQ(http[1]->body["http"]["status"], 200);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"hello"});
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpDecoder, ConnectTunnelCarryingTlsIsOpaque) {
+  auto run = run_http(
+      {client("CONNECT secure.example:443 HTTP/1.1\r\nHost: secure.example:443\r\n\r\n"),
+       server("HTTP/1.1 200 OK\r\n\r\n"), client(std::string("\x16\x03\x01\x00\x05hello", 10)),
+       server(std::string("\x16\x03\x03\x00\x02hi", 7))});
+  EXPECT_EQ(run.sink().records_of("http").size(), 1u);
+  EXPECT_TRUE(run.t->meta.opaque);
+  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  EXPECT_TRUE(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient).empty());
+}
+
+TEST(HttpDecoder, RefusedConnectKeepsParsingHttp) {
+  auto run = run_http({client("CONNECT x:443 HTTP/1.1\r\nHost: x\r\n\r\n"
+                              "GET /after HTTP/1.1\r\nHost: x\r\n\r\n"),
+                       server("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                              "Content-Length: 2\r\n\r\nno" +
+                              k200)});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 2u);
+  EXPECT_EQ(http[0]->body["http"]["status"], 407);
+  EXPECT_EQ(http[1]->body["http"]["url"], "/after");
+}
+
+TEST(HttpDecoder, SwitchingProtocolsStopsParsing) {
+  auto run = run_http({client("GET /ws HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n"),
+                       server("HTTP/1.1 101 Switching Protocols\r\n\r\n\x81\x05hello"),
+                       client("\x81\x85garbage")});
+  ASSERT_EQ(run.sink().records_of("http").size(), 1u);
+  EXPECT_EQ(run.sink().records_of("http")[0]->body["http"]["status"], 101);
+  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+}
+
+TEST(HttpDecoder, ResponseWithoutRequestStillRecorded) {
+  auto run = run_http({server(k200)});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body.dump(),
+            R"({"http":{"http_content_type":"text/html","status":200,"length":5}})");
+}
+
+TEST(HttpDecoder, AbsoluteFormTargetGivesHostname) {
+  auto run =
+      run_http({client("GET http://Proxy.Example.org:3128/a/b?c HTTP/1.1\r\nHost: other\r\n\r\n"),
+                server(k200)});
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["http"]["hostname"], "proxy.example.org");
+  EXPECT_EQ(files[0]->body["fileinfo"]["filename"], "/a/b");
+}
+
+TEST(HttpDecoder, ManyPipelinedRequestsStayBounded) {
+  std::string reqs;
+  for (int i = 0; i < 1000; ++i)
+    reqs += "GET /" + std::to_string(i) + " HTTP/1.1\r\nHost: h\r\n\r\n";
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes(reqs));
+  EXPECT_GE(run.sink().records_of("http").size(), 1000u - 64u);
+  d->on_end(Direction::kToServer);
+  d->on_end(Direction::kToClient);
+  EXPECT_EQ(run.sink().records_of("http").size(), 1000u);
+}
+
+}  // namespace
+}  // namespace korgoo::app
