@@ -38,9 +38,10 @@ class SignatureMatch final : public MatchContext {
     const std::size_t win = bound_.context_window;
     const std::size_t lo = begin > win ? begin - win : 0;
     const std::size_t hi = std::min(w.size(), end + win);
-    fold_ = fold_utf8(w.slice(lo, begin));
+    fold_.clear();
+    fold_utf8_append(w.slice(lo, begin), fold_);
     fold_.push_back('\n');
-    fold_ += fold_utf8(w.slice(std::min(end, hi), hi));
+    fold_utf8_append(w.slice(std::min(end, hi), hi), fold_);
     return std::any_of(words.begin(), words.end(),
                        [&](const std::string& word) { return fold_.find(word) != std::string::npos; });
   }

@@ -85,11 +85,20 @@ std::uint64_t KeyedHash::operator()(std::string_view data) const {
 }
 
 std::uint64_t KeyedHash::value(std::string_view type, std::string_view normalised) const {
-  std::string buf;
-  buf.reserve(type.size() + 1 + normalised.size());
-  buf.append(type).push_back('\x1f');
-  buf.append(normalised);
-  return (*this)(buf);
+  // Type, unit separator, value; on the stack for the usual sizes (this runs per finding).
+  std::array<char, 320> stack;
+  const std::size_t n = type.size() + 1 + normalised.size();
+  if (n > stack.size()) {
+    std::string buf;
+    buf.reserve(n);
+    buf.append(type).push_back('\x1f');
+    buf.append(normalised);
+    return (*this)(buf);
+  }
+  std::memcpy(stack.data(), type.data(), type.size());
+  stack[type.size()] = '\x1f';
+  std::memcpy(stack.data() + type.size() + 1, normalised.data(), normalised.size());
+  return (*this)(std::string_view(stack.data(), n));
 }
 
 }  // namespace korgoo::detect

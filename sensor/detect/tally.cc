@@ -49,11 +49,13 @@ bool Tally::observe(std::string_view type, std::uint64_t hash, std::uint64_t occ
   auto it = types_.find(type);
   if (it == types_.end()) it = types_.emplace(std::string(type), PerType{}).first;
   PerType& t = it->second;
-  const auto [slot, inserted] = t.occurrences.try_emplace(hash, 0);
-  const bool changed = occurrences > slot->second;
+  const std::size_t before = t.occurrences.size();
+  std::uint64_t& seen = t.occurrences.slot(hash);
+  const bool inserted = t.occurrences.size() != before;
+  const bool changed = occurrences > seen;
   if (changed) {
-    t.count += occurrences - slot->second;
-    slot->second = occurrences;
+    t.count += occurrences - seen;
+    seen = occurrences;
   }
   if (inserted && t.samples.size() < max_samples_) {
     std::string s = masked();
@@ -68,7 +70,7 @@ void Tally::merge(const Tally& other) {
   for (const auto& [name, theirs] : other.types_) {
     PerType& mine = types_[name];
     mine.count += theirs.count;
-    for (const auto& [hash, n] : theirs.occurrences) mine.occurrences[hash] += n;
+    theirs.occurrences.for_each([&](std::uint64_t hash, std::uint64_t n) { mine.occurrences.slot(hash) += n; });
     for (const auto& s : theirs.samples) {
       if (mine.samples.size() >= max_samples_) break;
       if (std::find(mine.samples.begin(), mine.samples.end(), s) == mine.samples.end()) {

@@ -8,10 +8,10 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "common/json.h"
+#include "detect/value_counts.h"
 
 namespace korgoo::detect {
 
@@ -44,7 +44,7 @@ class Tally {
  private:
   struct PerType {
     std::uint64_t count = 0;
-    std::unordered_map<std::uint64_t, std::uint64_t> occurrences;  // hash -> count
+    ValueCounts occurrences;  // value hash -> count (max over views)
     std::vector<std::string> samples;
     friend bool operator==(const PerType&, const PerType&) = default;
   };

@@ -84,19 +84,29 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-std::string fold_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void fold_utf8_append(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // ASCII fast path
+      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 0x20) : static_cast<char>(b));
+      ++i;
+      continue;
+    }
     std::size_t len = 0;
     const char32_t cp = decode_at(text, i, len);
-    if (len == 1 && cp >= 0x80) {
+    if (len == 1) {
       out.push_back(text[i]);  // invalid byte: keep as is
     } else {
       append_utf8(out, fold_code_point(cp));
     }
     i += len;
   }
+}
+
+std::string fold_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  fold_utf8_append(text, out);
   return out;
 }
 

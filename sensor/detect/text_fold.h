@@ -15,6 +15,8 @@ char32_t fold_code_point(char32_t cp);
 char32_t upper_code_point(char32_t cp);
 // Lower-cases ASCII and Cyrillic letters.
 std::string fold_utf8(std::string_view text);
+// The same, appended to `out` (reuses its capacity on the hot path).
+void fold_utf8_append(std::string_view text, std::string& out);
 // A letter or digit of the scripts above (ASCII, Latin-1/Extended-A/B, Cyrillic).
 bool is_word_code_point(char32_t cp);
 

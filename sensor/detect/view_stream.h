@@ -11,13 +11,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "common/bytes.h"
 #include "common/content.h"
 #include "common/direction.h"
 #include "detect/pattern_database.h"
+#include "detect/value_counts.h"
 
 namespace korgoo::detect {
 
@@ -48,7 +48,7 @@ class ViewStream {
                          std::string& buffer) const;
 
   // Occurrences of each value (by keyed hash) in this view, for the max-over-views rule.
-  std::uint64_t bump_occurrences(std::uint64_t hash) { return ++occurrences_[hash]; }
+  std::uint64_t bump_occurrences(std::uint64_t hash) { return occurrences_.increment(hash); }
 
   // Findings already counted, by stream span and type, so that two patterns (or signatures of
   // one type) matching the same value count it once.
@@ -71,7 +71,7 @@ class ViewStream {
   std::uint64_t offset_ = 0;
   std::string tail_;
   std::vector<RawMatch> pending_;
-  std::unordered_map<std::uint64_t, std::uint64_t> occurrences_;
+  ValueCounts occurrences_;
   std::vector<Span> recent_;
   std::size_t recent_next_ = 0;
 };

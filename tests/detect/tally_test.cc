@@ -2,6 +2,7 @@
 
 #include "detect/keyed_hash.h"
 #include "detect/tally.h"
+#include "detect/value_counts.h"
 
 namespace korgoo::detect {
 namespace {
@@ -85,6 +86,27 @@ TEST(KeyedHash, RejectsMalformedKeys) {
   EXPECT_FALSE(KeyedHash::parse_key("0001").has_value());
   EXPECT_FALSE(KeyedHash::parse_key("zz0102030405060708090a0b0c0d0e0f").has_value());
   EXPECT_NE(KeyedHash::random_key(), KeyedHash::random_key());
+}
+
+}  // namespace
+}  // namespace korgoo::detect
+
+namespace korgoo::detect {
+namespace {
+
+TEST(ValueCounts, CountsManyKeysThroughGrowth) {
+  ValueCounts c;
+  for (std::uint64_t k = 0; k < 10'000; ++k) c.increment(k * 0x9E3779B97F4A7C15ULL);
+  for (std::uint64_t k = 0; k < 10'000; k += 2) c.increment(k * 0x9E3779B97F4A7C15ULL);
+  EXPECT_EQ(c.size(), 10'000u);
+  EXPECT_EQ(c.get(0), 2u);  // key 0 is stored, not lost as the empty marker
+  EXPECT_EQ(c.get(1 * 0x9E3779B97F4A7C15ULL), 1u);
+  EXPECT_EQ(c.get(12345), 0u);
+  ValueCounts d;
+  for (std::uint64_t k = 10'000; k-- > 0;) {
+    d.slot(k * 0x9E3779B97F4A7C15ULL) = k % 2 == 0 ? 2 : 1;
+  }
+  EXPECT_EQ(c, d);
 }
 
 }  // namespace
