@@ -83,13 +83,20 @@ std::vector<std::string> lines_of(std::string_view in, std::size_t cap, std::siz
     while (!piece.empty()) {
       piece = piece.subspan(la.feed(piece));
       if (la.ready()) {
-        out.push_back(std::string(la.starts_line() ? "S" : "-") + (la.ends_line() ? "E" : "-") +
-                      std::string(la.text()));
+        std::string line;
+        line.push_back(la.starts_line() ? 'S' : '-');
+        line.push_back(la.ends_line() ? 'E' : '-');
+        line.append(la.text());
+        out.push_back(std::move(line));
         la.next();
       }
     }
   }
-  if (la.flush()) out.push_back("F" + std::string(la.text()));
+  if (la.flush()) {
+    std::string line(1, 'F');
+    line.append(la.text());
+    out.push_back(std::move(line));
+  }
   return out;
 }
 
