@@ -7,13 +7,27 @@
 
 namespace korgoo::detect {
 
-inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
-inline bool is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-inline bool is_lower(int c) { return c >= 'a' && c <= 'z'; }
-inline bool is_alpha(int c) { return is_upper(c) || is_lower(c); }
-inline bool is_alnum(int c) { return is_digit(c) || is_alpha(c); }
-inline bool is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-inline int digit_value(int c) { return c - '0'; }
+inline bool is_digit(int c) {
+  return c >= '0' && c <= '9';
+}
+inline bool is_upper(int c) {
+  return c >= 'A' && c <= 'Z';
+}
+inline bool is_lower(int c) {
+  return c >= 'a' && c <= 'z';
+}
+inline bool is_alpha(int c) {
+  return is_upper(c) || is_lower(c);
+}
+inline bool is_alnum(int c) {
+  return is_digit(c) || is_alpha(c);
+}
+inline bool is_hex(int c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+inline int digit_value(int c) {
+  return c - '0';
+}
 
 // True when `bytes[begin, end)` are all digits.
 inline bool all_digits(const MatchWindow& w, std::size_t begin, std::size_t end) {

@@ -18,10 +18,10 @@ namespace korgoo::detect {
 struct BoundSignature {
   const Signature* signature = nullptr;
   const Validator* validator = nullptr;
-  bool uses_context = false;        // the window includes the context bytes on both sides
-  std::size_t context_window = 0;   // bytes each side
-  std::size_t lookbehind = 0;       // bytes before the match end the validator may read
-  std::size_t lookahead = 0;        // bytes after the match end needed before deciding
+  bool uses_context = false;       // the window includes the context bytes on both sides
+  std::size_t context_window = 0;  // bytes each side
+  std::size_t lookbehind = 0;      // bytes before the match end the validator may read
+  std::size_t lookahead = 0;       // bytes after the match end needed before deciding
 };
 
 class DetectEngine {
@@ -38,7 +38,9 @@ class DetectEngine {
 
   // For FlowDetector.
   const PatternDatabase& database() const { return database_; }
-  const BoundSignature& bound(std::uint32_t signature_index) const { return bound_[signature_index]; }
+  const BoundSignature& bound(std::uint32_t signature_index) const {
+    return bound_[signature_index];
+  }
   const KeyedHash& hasher() const { return hasher_; }
   // Bytes each view keeps from earlier scan() calls: enough for every pending match's window.
   std::size_t tail_capacity() const { return tail_capacity_; }

@@ -42,8 +42,9 @@ class SignatureMatch final : public MatchContext {
     fold_utf8_append(w.slice(lo, begin), fold_);
     fold_.push_back('\n');
     fold_utf8_append(w.slice(std::min(end, hi), hi), fold_);
-    return std::any_of(words.begin(), words.end(),
-                       [&](const std::string& word) { return fold_.find(word) != std::string::npos; });
+    return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+      return fold_.find(word) != std::string::npos;
+    });
   }
 
  private:
@@ -157,10 +158,17 @@ void FlowDetector::record(ViewStream& vs, const BoundSignature& bound, std::uint
   if (f.verdict == Verdict::kSuppressed) {
     ++suppressed_;
     switch (f.suppression) {
-      case Suppression::kOrgInn: ++stats.suppressed_org_inn; break;
-      case Suppression::kBin: ++stats.suppressed_bin; break;
-      case Suppression::kRoleMailbox: ++stats.suppressed_role_mailbox; break;
-      case Suppression::kNone: break;
+      case Suppression::kOrgInn:
+        ++stats.suppressed_org_inn;
+        break;
+      case Suppression::kBin:
+        ++stats.suppressed_bin;
+        break;
+      case Suppression::kRoleMailbox:
+        ++stats.suppressed_role_mailbox;
+        break;
+      case Suppression::kNone:
+        break;
     }
     return;
   }

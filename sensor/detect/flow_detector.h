@@ -52,8 +52,7 @@ class FlowDetector {
   // Validates the pending matches of `vs` whose bytes have all arrived (all, if at_end).
   void decide(ViewStream& vs, ByteView chunk, bool at_end, Scratch& scratch);
   void record(ViewStream& vs, const BoundSignature& bound, std::uint64_t window_begin,
-              const MatchWindow& w, const MatchContext& ctx, const Finding& f,
-              Scratch& scratch);
+              const MatchWindow& w, const MatchContext& ctx, const Finding& f, Scratch& scratch);
 
   const DetectEngine* engine_;
   std::vector<std::unique_ptr<ViewStream>> views_;

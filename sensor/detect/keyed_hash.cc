@@ -70,8 +70,8 @@ KeyedHash::Key KeyedHash::random_key() {
 }
 
 std::uint64_t KeyedHash::operator()(std::string_view data) const {
-  SipState s{k0_ ^ 0x736f6d6570736575ULL, k1_ ^ 0x646f72616e646f6dULL,
-             k0_ ^ 0x6c7967656e657261ULL, k1_ ^ 0x7465646279746573ULL};
+  SipState s{k0_ ^ 0x736f6d6570736575ULL, k1_ ^ 0x646f72616e646f6dULL, k0_ ^ 0x6c7967656e657261ULL,
+             k1_ ^ 0x7465646279746573ULL};
   const auto* p = reinterpret_cast<const std::uint8_t*>(data.data());
   const std::size_t n = data.size();
   std::size_t i = 0;

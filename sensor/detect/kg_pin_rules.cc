@@ -1,7 +1,7 @@
 #include "detect/kg_pin_rules.h"
 
-#include "detect/check_digits.h"
 #include "detect/char_class.h"
+#include "detect/check_digits.h"
 
 namespace korgoo::detect {
 

@@ -34,7 +34,8 @@ PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signature
   hs_compile_error_t* err = nullptr;
   if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
                        HS_MODE_STREAM, nullptr, &db, &err) != HS_SUCCESS) {
-    std::string message = err != nullptr && err->message != nullptr ? err->message : "unknown error";
+    std::string message =
+        err != nullptr && err->message != nullptr ? err->message : "unknown error";
     const int which = err != nullptr ? err->expression : -1;
     hs_free_compile_error(err);
     if (which < 0 || static_cast<std::size_t>(which) >= out.refs_.size()) {
@@ -44,10 +45,10 @@ PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signature
     }
     const PatternRef& ref = out.refs_[static_cast<std::size_t>(which)];
     const Signature& sig = signatures[ref.signature];
-    const SourceLocation& at = sig.patterns.empty() ? sig.keywords[ref.index].where
-                                                    : sig.patterns[ref.index].where;
-    const std::string text = sig.patterns.empty() ? sig.keywords[ref.index].text
-                                                  : sig.patterns[ref.index].regex;
+    const SourceLocation& at =
+        sig.patterns.empty() ? sig.keywords[ref.index].where : sig.patterns[ref.index].where;
+    const std::string text =
+        sig.patterns.empty() ? sig.keywords[ref.index].text : sig.patterns[ref.index].regex;
     throw SignatureError(at.file.string() + ":" + std::to_string(at.line) + ": signature " +
                          std::to_string(sig.id) + " (" + sig.type + "): pattern '" + text +
                          "': Hyperscan: " + message);

@@ -19,10 +19,12 @@ namespace fs = std::filesystem;
 
 // The identifier types that DESIGN.md's `pii` object names; special categories are
 // "special.<word>".
-constexpr std::string_view kIdentifierTypes[] = {"kg_pin", "kz_iin", "kg_passport", "mrz",
-                                                 "payment_card", "phone", "email", "iban"};
+constexpr std::string_view kIdentifierTypes[] = {"kg_pin",       "kz_iin", "kg_passport", "mrz",
+                                                 "payment_card", "phone",  "email",       "iban"};
 
-int line_of(const YAML::Node& node) { return node.Mark().is_null() ? 0 : node.Mark().line + 1; }
+int line_of(const YAML::Node& node) {
+  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
+}
 
 [[noreturn]] void fail(const fs::path& file, int line, const std::string& message) {
   throw SignatureError(file.string() + ":" + std::to_string(line) + ": " + message);
@@ -100,10 +102,12 @@ class EntryReader {
     } catch (const std::exception&) {
       used = 0;
     }
-    if (used != s.size() || s.empty()) fail(file_, line_of(v), "expected an integer, not '" + s + "'");
+    if (used != s.size() || s.empty())
+      fail(file_, line_of(v), "expected an integer, not '" + s + "'");
     if (n < min || n > max) {
-      fail(file_, line_of(v), "value " + s + " out of range [" + std::to_string(min) + ", " +
-                                  std::to_string(max) + "]");
+      fail(file_, line_of(v),
+           "value " + s + " out of range [" + std::to_string(min) + ", " + std::to_string(max) +
+               "]");
     }
     return n;
   }
@@ -132,8 +136,8 @@ class EntryReader {
     }
     kw.text = fold_utf8(text);
     if (kw.text.empty() || kw.text.size() > kMaxKeywordBytes) {
-      fail(file_, line_of(k), "keyword must have 1 to " + std::to_string(kMaxKeywordBytes) +
-                                  " bytes");
+      fail(file_, line_of(k),
+           "keyword must have 1 to " + std::to_string(kMaxKeywordBytes) + " bytes");
     }
     return kw;
   }
@@ -150,8 +154,8 @@ class EntryReader {
           rule.words.push_back(std::move(word));
         }
       } else if (key == "window") {
-        rule.window =
-            static_cast<std::size_t>(integer(kv.second, 1, static_cast<long long>(kMaxContextWindow)));
+        rule.window = static_cast<std::size_t>(
+            integer(kv.second, 1, static_cast<long long>(kMaxContextWindow)));
       } else if (key == "required") {
         rule.required = boolean(kv.second);
       } else {
@@ -206,8 +210,8 @@ class EntryReader {
       fail(file_, line, "unknown type '" + sig.type + "'");
     }
     if (special != (sig.category == Category::kSpecial)) {
-      fail(file_, line, "type '" + sig.type + "' needs category '" +
-                            (special ? "special" : "identifier") + "'");
+      fail(file_, line,
+           "type '" + sig.type + "' needs category '" + (special ? "special" : "identifier") + "'");
     }
     const bool keyword = sig.validator == "keyword";
     if (keyword && (sig.keywords.empty() || !sig.patterns.empty())) {
@@ -239,9 +243,12 @@ std::string_view to_string(Category c) {
 
 std::string_view to_string(Confidence c) {
   switch (c) {
-    case Confidence::kLow: return "low";
-    case Confidence::kMedium: return "medium";
-    case Confidence::kHigh: return "high";
+    case Confidence::kLow:
+      return "low";
+    case Confidence::kMedium:
+      return "medium";
+    case Confidence::kHigh:
+      return "high";
   }
   return "medium";
 }
@@ -265,9 +272,8 @@ SignatureSet SignatureSet::load(const std::vector<fs::path>& paths) {
     }
   }
   if (set.signatures_.empty()) {
-    throw SignatureError(
-        (paths.empty() ? std::string("(none)") : paths.front().string()) +
-        ":0: no signatures loaded");
+    throw SignatureError((paths.empty() ? std::string("(none)") : paths.front().string()) +
+                         ":0: no signatures loaded");
   }
   return set;
 }

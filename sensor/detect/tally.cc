@@ -70,7 +70,8 @@ void Tally::merge(const Tally& other) {
   for (const auto& [name, theirs] : other.types_) {
     PerType& mine = types_[name];
     mine.count += theirs.count;
-    theirs.occurrences.for_each([&](std::uint64_t hash, std::uint64_t n) { mine.occurrences.slot(hash) += n; });
+    theirs.occurrences.for_each(
+        [&](std::uint64_t hash, std::uint64_t n) { mine.occurrences.slot(hash) += n; });
     for (const auto& s : theirs.samples) {
       if (mine.samples.size() >= max_samples_) break;
       if (std::find(mine.samples.begin(), mine.samples.end(), s) == mine.samples.end()) {

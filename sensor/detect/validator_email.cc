@@ -19,25 +19,27 @@ constexpr std::size_t kMaxDomain = 253;
 bool is_local_char(int c) {
   return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
-bool is_domain_char(int c) { return is_alnum(c) || c == '-' || c == '.'; }
+bool is_domain_char(int c) {
+  return is_alnum(c) || c == '-' || c == '.';
+}
 
 bool is_role_mailbox(std::string_view local) {
   static constexpr std::array<std::string_view, 44> kRoles = {
-      "abuse",      "accounts",     "admin",       "administrator", "alerts",      "billing",
-      "bounce",     "bounces",      "careers",     "compliance",    "contact",     "contacts",
-      "do-not-reply", "donotreply", "enquiries",   "feedback",      "hello",       "help",
-      "hostmaster", "hr",           "info",        "inquiries",     "jobs",        "legal",
-      "mailer-daemon", "marketing", "media",       "news",          "newsletter",  "no-reply",
-      "noreply",    "notification", "notifications", "office",      "postmaster",  "press",
-      "privacy",    "reception",    "root",        "sales",         "security",    "service",
-      "support",    "webmaster"};
+      "abuse",         "accounts",     "admin",         "administrator", "alerts",     "billing",
+      "bounce",        "bounces",      "careers",       "compliance",    "contact",    "contacts",
+      "do-not-reply",  "donotreply",   "enquiries",     "feedback",      "hello",      "help",
+      "hostmaster",    "hr",           "info",          "inquiries",     "jobs",       "legal",
+      "mailer-daemon", "marketing",    "media",         "news",          "newsletter", "no-reply",
+      "noreply",       "notification", "notifications", "office",        "postmaster", "press",
+      "privacy",       "reception",    "root",          "sales",         "security",   "service",
+      "support",       "webmaster"};
   const std::string_view base = local.substr(0, local.find('+'));
   return std::find(kRoles.begin(), kRoles.end(), base) != kRoles.end();
 }
 
 bool is_asset_tld(std::string_view tld) {
-  static constexpr std::array<std::string_view, 10> kAssets = {
-      "png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "ico", "bmp"};
+  static constexpr std::array<std::string_view, 10> kAssets = {"png",  "jpg", "jpeg", "gif", "svg",
+                                                               "webp", "css", "js",   "ico", "bmp"};
   return std::find(kAssets.begin(), kAssets.end(), tld) != kAssets.end();
 }
 
@@ -94,8 +96,8 @@ class EmailValidator final : public Validator {
       return;
     }
     while (s < at - 1 && w.at(s) == '.') ++s;  // sentence punctuation before the address
-    const std::string_view local = w.slice(static_cast<std::size_t>(s),
-                                           static_cast<std::size_t>(at - 1));
+    const std::string_view local =
+        w.slice(static_cast<std::size_t>(s), static_cast<std::size_t>(at - 1));
     const std::string_view domain = w.slice(static_cast<std::size_t>(domain_begin), f.end);
     f.begin = static_cast<std::size_t>(s);
     if (local.empty() || local.size() > kMaxLocal || local.back() == '.' ||

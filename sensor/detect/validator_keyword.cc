@@ -28,7 +28,8 @@ bool word_before(const MatchWindow& w, std::ptrdiff_t pos) {
     --lead;
   }
   std::size_t len = 0;
-  const std::string_view rest = w.slice(static_cast<std::size_t>(lead), static_cast<std::size_t>(pos));
+  const std::string_view rest =
+      w.slice(static_cast<std::size_t>(lead), static_cast<std::size_t>(pos));
   return is_word_code_point(decode_at(rest, 0, len));
 }
 

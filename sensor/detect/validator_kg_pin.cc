@@ -40,8 +40,12 @@ class KgPinValidator final : public Validator {
         f.suppression = Suppression::kOrgInn;
         f.reason = "kg_pin.org_inn";
         break;
-      case KgPinClass::kBadGender: f.reason = "kg_pin.bad_gender"; break;
-      case KgPinClass::kBadDate: f.reason = "kg_pin.bad_date"; break;
+      case KgPinClass::kBadGender:
+        f.reason = "kg_pin.bad_gender";
+        break;
+      case KgPinClass::kBadDate:
+        f.reason = "kg_pin.bad_date";
+        break;
     }
     out.push_back(std::move(f));
   }

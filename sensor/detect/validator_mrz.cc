@@ -18,7 +18,9 @@ namespace {
 constexpr std::size_t kTd3Line = 44;
 constexpr std::size_t kTd1Line = 30;
 
-bool is_mrz_char(int c) { return is_upper(c) || is_digit(c) || c == '<'; }
+bool is_mrz_char(int c) {
+  return is_upper(c) || is_digit(c) || c == '<';
+}
 
 bool check_holds(std::string_view field, char check) {
   const auto d = icao_check_digit(field);
@@ -58,8 +60,8 @@ class MrzValidator final : public Validator {
       return;
     }
     std::string_view pin_field;
-    const bool valid = l1.size() == kTd3Line ? td3_valid(l1, l2, pin_field)
-                                             : td1_valid(l1, l2, pin_field);
+    const bool valid =
+        l1.size() == kTd3Line ? td3_valid(l1, l2, pin_field) : td1_valid(l1, l2, pin_field);
     if (!valid) {
       f.reason = "mrz.check_digit";
       out.push_back(std::move(f));
@@ -70,8 +72,8 @@ class MrzValidator final : public Validator {
     f.value.assign(l1);
     f.value.append(l2);
     Finding pin;
-    if (pin_field.size() >= 14 && pin_field.substr(0, 14).find_first_not_of("0123456789") ==
-                                      std::string_view::npos) {
+    if (pin_field.size() >= 14 &&
+        pin_field.substr(0, 14).find_first_not_of("0123456789") == std::string_view::npos) {
       const std::string_view digits = pin_field.substr(0, 14);
       if (classify_kg_pin(digits, current_year_) == KgPinClass::kPerson) {
         pin.verdict = Verdict::kConfirmed;

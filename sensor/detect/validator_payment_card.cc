@@ -25,13 +25,13 @@ Issuer issuer_of(std::string_view d) {
   const std::size_t n = d.size();
   const int p2 = parse_digits(d.substr(0, 2));
   const int p4 = parse_digits(d.substr(0, 4));
-  if (p2 == 34 || p2 == 37) return {n == 15, true};                      // Amex
-  if (d[0] == '4') return {n == 13 || n == 16 || n == 19, true};          // Visa
-  if (p2 >= 51 && p2 <= 55) return {n == 16, true};                      // Mastercard
-  if (p4 >= 2200 && p4 <= 2204) return {n >= 16 && n <= 19, true};       // Mir
-  if (p4 >= 2221 && p4 <= 2720) return {n == 16, true};                  // Mastercard 2-series
-  if (p2 == 62) return {n >= 16 && n <= 19, false};                      // UnionPay
-  if (p4 == 9417) return {n == 16 || n == 19, false};                    // Elcard
+  if (p2 == 34 || p2 == 37) return {n == 15, true};                 // Amex
+  if (d[0] == '4') return {n == 13 || n == 16 || n == 19, true};    // Visa
+  if (p2 >= 51 && p2 <= 55) return {n == 16, true};                 // Mastercard
+  if (p4 >= 2200 && p4 <= 2204) return {n >= 16 && n <= 19, true};  // Mir
+  if (p4 >= 2221 && p4 <= 2720) return {n == 16, true};             // Mastercard 2-series
+  if (p2 == 62) return {n >= 16 && n <= 19, false};                 // UnionPay
+  if (p4 == 9417) return {n == 16 || n == 19, false};               // Elcard
   return {};
 }
 

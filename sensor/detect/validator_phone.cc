@@ -13,7 +13,9 @@ namespace {
 
 constexpr std::ptrdiff_t kMaxWalk = 24;
 
-bool is_separator(int c) { return c == ' ' || c == '-' || c == '(' || c == ')'; }
+bool is_separator(int c) {
+  return c == ' ' || c == '-' || c == '(' || c == ')';
+}
 
 bool kg_mobile_prefix(std::string_view n9) {
   const int p = (n9[0] - '0') * 100 + (n9[1] - '0') * 10 + (n9[2] - '0');

@@ -28,9 +28,9 @@ const Validator* ValidatorRegistry::find(std::string_view name) const {
 // Kept next to the constructor so that the loader can reject an unknown name without building
 // validators; a test checks that both lists agree.
 const std::vector<std::string_view>& ValidatorRegistry::names() {
-  static const std::vector<std::string_view> kNames = {
-      "kg_pin", "kz_iin", "payment_card", "kg_passport", "mrz",
-      "phone",  "email",  "iban",         "keyword"};
+  static const std::vector<std::string_view> kNames = {"kg_pin",      "kz_iin", "payment_card",
+                                                       "kg_passport", "mrz",    "phone",
+                                                       "email",       "iban",   "keyword"};
   return kNames;
 }
 

@@ -42,9 +42,7 @@ void ValueCounts::grow() {
 bool operator==(const ValueCounts& a, const ValueCounts& b) {
   if (a.size() != b.size()) return false;
   bool same = true;
-  a.for_each([&](std::uint64_t key, std::uint64_t count) {
-    same = same && b.get(key) == count;
-  });
+  a.for_each([&](std::uint64_t key, std::uint64_t count) { same = same && b.get(key) == count; });
   return same;
 }
 

@@ -61,7 +61,9 @@ std::string_view ViewStream::bytes(std::uint64_t& from, std::uint64_t to, ByteVi
 }
 
 bool ViewStream::already_counted(std::uint64_t begin, std::uint64_t end, std::uint64_t tag) {
-  const auto same = [&](const Span& s) { return s.begin == begin && s.end == end && s.type_tag == tag; };
+  const auto same = [&](const Span& s) {
+    return s.begin == begin && s.end == end && s.type_tag == tag;
+  };
   if (std::any_of(recent_.begin(), recent_.end(), same)) return true;
   if (recent_.size() < kRecentSpans) {
     recent_.push_back({begin, end, tag});

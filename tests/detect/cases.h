@@ -62,27 +62,27 @@ inline std::vector<std::string> kg_pin_positives() {
 inline std::vector<std::string> kg_pin_negatives() {
   Rng r(1002);
   std::vector<std::string> v = {
-      kg_pin_of('1', 32, 1, 1990, 1),   kg_pin_of('1', 0, 1, 1990, 1),
-      kg_pin_of('2', 10, 13, 1990, 1),  kg_pin_of('2', 10, 0, 1990, 1),
-      kg_pin_of('1', 30, 2, 1996, 1),   kg_pin_of('1', 29, 2, 2023, 1),
-      kg_pin_of('2', 31, 4, 1985, 1),   kg_pin_of('1', 1, 1, 2099, 1),
-      kg_pin_of('1', 1, 1, 2026, 1),    kg_pin_of('2', 1, 1, 1899, 1),
-      kg_pin_of('3', 1, 1, 1990, 1),    kg_pin_of('5', 1, 1, 1990, 1),
-      kg_pin_of('9', 1, 1, 1990, 1),    kg_pin_of('4', 12, 12, 1980, 1),
+      kg_pin_of('1', 32, 1, 1990, 1),  kg_pin_of('1', 0, 1, 1990, 1),
+      kg_pin_of('2', 10, 13, 1990, 1), kg_pin_of('2', 10, 0, 1990, 1),
+      kg_pin_of('1', 30, 2, 1996, 1),  kg_pin_of('1', 29, 2, 2023, 1),
+      kg_pin_of('2', 31, 4, 1985, 1),  kg_pin_of('1', 1, 1, 2099, 1),
+      kg_pin_of('1', 1, 1, 2026, 1),   kg_pin_of('2', 1, 1, 1899, 1),
+      kg_pin_of('3', 1, 1, 1990, 1),   kg_pin_of('5', 1, 1, 1990, 1),
+      kg_pin_of('9', 1, 1, 1990, 1),   kg_pin_of('4', 12, 12, 1980, 1),
   };
   const std::string pin = kg_pin(r);
-  v.push_back("1" + pin);                       // inside a 15-digit run
+  v.push_back("1" + pin);  // inside a 15-digit run
   v.push_back(pin + "7");
-  v.push_back("000000" + pin);                  // inside a 20-digit run
-  v.push_back("A" + pin);                       // touching letters: part of a token
+  v.push_back("000000" + pin);  // inside a 20-digit run
+  v.push_back("A" + pin);       // touching letters: part of a token
   v.push_back(pin + "x");
   v.push_back("0x" + pin);
-  v.push_back("1." + pin);                      // a decimal
+  v.push_back("1." + pin);  // a decimal
   v.push_back(pin + ".5");
-  v.push_back(pin.substr(0, 13));               // too short
-  v.push_back("1700000000000");                 // 13-digit millisecond timestamp
+  v.push_back(pin.substr(0, 13));  // too short
+  v.push_back("1700000000000");    // 13-digit millisecond timestamp
   v.push_back("1705312800123 1705312800456");
-  v.push_back("ORD-20240115-000123");           // order numbers
+  v.push_back("ORD-20240115-000123");  // order numbers
   v.push_back("invoice 2024011500012");
   v.push_back("550e8400-e29b-41d4-a716-446655440000");  // GUID
   v.push_back(pin.substr(0, 7) + " " + pin.substr(7));  // split by a space
@@ -96,7 +96,8 @@ inline std::vector<std::string> kg_pin_negatives() {
 inline std::vector<std::string> org_inn_cases() {
   Rng r(1003);
   std::vector<std::string> v;
-  for (int i = 0; i < 10; ++i) v.push_back(format(contexts()[static_cast<std::size_t>(i)], org_inn(r)));
+  for (int i = 0; i < 10; ++i)
+    v.push_back(format(contexts()[static_cast<std::size_t>(i)], org_inn(r)));
   return v;
 }
 
@@ -143,7 +144,7 @@ inline std::vector<std::string> kz_iin_negatives() {
   v.push_back(iin.substr(0, 6) + " " + iin.substr(6));
   v.push_back("+77011234567");
   v.push_back("tel 87011234567");
-  v.push_back("996555123456");   // a KG phone number without '+'
+  v.push_back("996555123456");  // a KG phone number without '+'
   v.push_back("202401150001");  // a date-based order number
   return v;
 }
@@ -190,14 +191,14 @@ inline std::vector<std::string> payment_card_positives() {
 inline std::vector<std::string> payment_card_negatives() {
   Rng r(3002);
   std::vector<std::string> v = {
-      card(r, "4", 16, false),    card(r, "51", 16, false),  card(r, "2200", 16, false),
-      card(r, "34", 15, false),   card(r, "2221", 16, false), card(r, "4", 13, false),
-      card(r, "4", 14),           card(r, "4", 15),          card(r, "4", 17),
-      card(r, "51", 15),          card(r, "51", 17),         card(r, "34", 16),
-      card(r, "37", 14),          card(r, "1", 16),          card(r, "7", 16),
-      card(r, "8", 16),           card(r, "2100", 16),       card(r, "2721", 16),
-      card(r, "56", 16),          card(r, "9416", 16),       card(r, "62", 15),
-      "6200000000000000",         "9417000000000000",
+      card(r, "4", 16, false),  card(r, "51", 16, false),   card(r, "2200", 16, false),
+      card(r, "34", 15, false), card(r, "2221", 16, false), card(r, "4", 13, false),
+      card(r, "4", 14),         card(r, "4", 15),           card(r, "4", 17),
+      card(r, "51", 15),        card(r, "51", 17),          card(r, "34", 16),
+      card(r, "37", 14),        card(r, "1", 16),           card(r, "7", 16),
+      card(r, "8", 16),         card(r, "2100", 16),        card(r, "2721", 16),
+      card(r, "56", 16),        card(r, "9416", 16),        card(r, "62", 15),
+      "6200000000000000",       "9417000000000000",
   };
   const std::string c = card(r, "4", 16);
   v.push_back("1" + c);
@@ -207,7 +208,7 @@ inline std::vector<std::string> payment_card_negatives() {
   v.push_back(c + "Z");
   v.push_back("0." + c);
   v.push_back(c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8, 4) + " " + c.substr(12));
-  v.push_back(group(c, {4, 4, 4, 4}, ' ') + " 1234");   // 20 digits grouped
+  v.push_back(group(c, {4, 4, 4, 4}, ' ') + " 1234");  // 20 digits grouped
   v.push_back("1234 " + group(c, {4, 4, 4, 4}, ' '));
   v.push_back(group(c, {3, 3, 3, 3, 4}, ' '));
   v.push_back(group(c, {2, 6, 8}, ' '));
@@ -281,20 +282,27 @@ inline std::vector<std::string> mrz_positives() {
   std::vector<std::string> v;
   for (int i = 0; i < 16; ++i) {
     const std::string doc = "AC" + r.digits(7);
-    const std::string dob = pad(r.uniform(50, 99), 2) + pad(r.uniform(1, 12), 2) + pad(r.uniform(1, 28), 2);
-    const std::string exp = pad(r.uniform(25, 35), 2) + pad(r.uniform(1, 12), 2) + pad(r.uniform(1, 28), 2);
+    const std::string dob =
+        pad(r.uniform(50, 99), 2) + pad(r.uniform(1, 12), 2) + pad(r.uniform(1, 28), 2);
+    const std::string exp =
+        pad(r.uniform(25, 35), 2) + pad(r.uniform(1, 12), 2) + pad(r.uniform(1, 28), 2);
     v.push_back(mrz_td3(doc, dob, i % 2 ? 'M' : 'F', exp, i % 3 ? std::string() : r.digits(14),
                         i % 4 ? "\n" : "\r\n"));
   }
   for (int i = 0; i < 16; ++i) {
     const std::string doc = "ID" + r.digits(7);
-    const std::string dob = pad(r.uniform(50, 99), 2) + pad(r.uniform(1, 12), 2) + pad(r.uniform(1, 28), 2);
-    const std::string exp = pad(r.uniform(25, 35), 2) + pad(r.uniform(1, 12), 2) + pad(r.uniform(1, 28), 2);
-    v.push_back(mrz_td1(doc, i % 2 ? r.digits(14) : std::string("TEST"), dob, i % 2 ? 'M' : 'F', exp));
+    const std::string dob =
+        pad(r.uniform(50, 99), 2) + pad(r.uniform(1, 12), 2) + pad(r.uniform(1, 28), 2);
+    const std::string exp =
+        pad(r.uniform(25, 35), 2) + pad(r.uniform(1, 12), 2) + pad(r.uniform(1, 28), 2);
+    v.push_back(
+        mrz_td1(doc, i % 2 ? r.digits(14) : std::string("TEST"), dob, i % 2 ? 'M' : 'F', exp));
   }
   std::vector<std::string> out;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    out.push_back(i % 3 == 0 ? v[i] : (i % 3 == 1 ? "Scan result:\n" + v[i] + "\n" : "<pre>" + v[i] + "</pre>"));
+    out.push_back(i % 3 == 0
+                      ? v[i]
+                      : (i % 3 == 1 ? "Scan result:\n" + v[i] + "\n" : "<pre>" + v[i] + "</pre>"));
   }
   return out;
 }
@@ -316,10 +324,10 @@ inline std::vector<std::string> mrz_negatives() {
   std::string other_country = good;
   other_country.replace(2, 3, "KAZ");
   v.push_back(other_country);
-  v.push_back(good.substr(0, 44) + " " + good.substr(45));   // no newline
-  v.push_back(good.substr(1));                               // line 1 too short
-  v.push_back(good + "<");                                   // line 2 too long
-  v.push_back("X" + good);                                   // MRZ character before
+  v.push_back(good.substr(0, 44) + " " + good.substr(45));  // no newline
+  v.push_back(good.substr(1));                              // line 1 too short
+  v.push_back(good + "<");                                  // line 2 too long
+  v.push_back("X" + good);                                  // MRZ character before
   v.push_back(good.substr(0, 44) + "\n\n" + good.substr(45));
   const std::string td1 = mrz_td1("ID" + r.digits(7), "TEST", "900101", 'F', "300101");
   for (std::size_t pos : {5u, 14u}) {
@@ -355,7 +363,8 @@ inline std::vector<std::string> phone_positives() {
         "996" + n,
         "0" + a + " " + b + " " + c,
         "0" + n,
-        "+996 (" + a + ") " + b.substr(0, 2) + "-" + b.substr(2) + c.substr(0, 1) + "-" + c.substr(1),
+        "+996 (" + a + ") " + b.substr(0, 2) + "-" + b.substr(2) + c.substr(0, 1) + "-" +
+            c.substr(1),
         "0 " + a + " " + n.substr(3, 2) + " " + n.substr(5, 2) + " " + n.substr(7, 2),
         "0(" + a + ")" + b + c,
         "+996-" + a + "-" + b + "-" + c,
@@ -389,17 +398,38 @@ inline std::vector<std::string> phone_negatives() {
   Rng r(6002);
   const std::string n = kg_mobile_national(r);
   return {
-      "0312 123 456",            "+996 312 123456",          "+996 3522 12345",
-      "+996 100 123 456",        "0400123456",               "0800123456",
-      "+7 495 123 45 67",        "+7 916 123 45 67",         "8 800 555 35 35",
-      "+7 703 123 45 67",        "+7 750 123 45 67",         "87991234567",
-      "0" + n + "1",             "0" + n.substr(0, 8),       "+996" + n + "7",
-      "+996" + n.substr(0, 8),   "10" + n,              "x0" + n,
-      "0" + n + "y",             "+996 " + n.substr(0, 3) + " " + n.substr(3, 3) + " " + n.substr(6) + " 7",
-      "0" + n + ".5",            "1.0" + n,                  "+996 (" + n.substr(0, 3) + " " + n.substr(3),
-      "2024-01-15 10:00:00",     "1700000000000",            "550e8400-e29b-41d4-a716-446655440000",
-      "ORD-0" + n.substr(0, 5) + "-" + n.substr(5), "+7 7011234567 8", "99" + n,
-      "+1 555 123 4567",         "77712345678901",          "+3 701 123 45 67",
+      "0312 123 456",
+      "+996 312 123456",
+      "+996 3522 12345",
+      "+996 100 123 456",
+      "0400123456",
+      "0800123456",
+      "+7 495 123 45 67",
+      "+7 916 123 45 67",
+      "8 800 555 35 35",
+      "+7 703 123 45 67",
+      "+7 750 123 45 67",
+      "87991234567",
+      "0" + n + "1",
+      "0" + n.substr(0, 8),
+      "+996" + n + "7",
+      "+996" + n.substr(0, 8),
+      "10" + n,
+      "x0" + n,
+      "0" + n + "y",
+      "+996 " + n.substr(0, 3) + " " + n.substr(3, 3) + " " + n.substr(6) + " 7",
+      "0" + n + ".5",
+      "1.0" + n,
+      "+996 (" + n.substr(0, 3) + " " + n.substr(3),
+      "2024-01-15 10:00:00",
+      "1700000000000",
+      "550e8400-e29b-41d4-a716-446655440000",
+      "ORD-0" + n.substr(0, 5) + "-" + n.substr(5),
+      "+7 7011234567 8",
+      "99" + n,
+      "+1 555 123 4567",
+      "77712345678901",
+      "+3 701 123 45 67",
   };
 }
 
@@ -407,17 +437,38 @@ inline std::vector<std::string> phone_negatives() {
 
 inline std::vector<std::string> email_positives() {
   const std::vector<std::string> v = {
-      "aibek.s@mail.kg",          "n.ivanova@gmail.com",       "user_2024@yandex.ru",
-      "a+tag@example.co.uk",      "Test.Testov@Sub.Domain-X.kz", "x@y.io",
-      "first.last@company.kg",    "jyldyz99@inbox.ru",         "t-t@t-t.org",
-      "q%w@host.net",             "aidana.test@bk.ru",         "a.b.c.d@e.f.gh",
-      "kanat_93@mail.ru",         "ivanov@gov.kg",             "e1@d1.museum",
-      "person@xn--80ao21a.xn--p1ai", "john.doe@outlook.com",   "tst@vip.kz",
-      "AB@CD.EF",                 "user.name+news@domain.info", "m@m.mm",
-      "test123@test123.test",     "asel.k@university.edu.kg",  "bolot@host-1.host-2.com",
-      "z_z@z.zz",                 "abc.def@ghi.jkl",           "emp001@company.kz",
-      "kasym.test@protonmail.com", "a1.b2@c3.de",             "manager.hr@firm.kg",
-      "x.y@localhost.localdomain", "nur.sultan@post.kz",
+      "aibek.s@mail.kg",
+      "n.ivanova@gmail.com",
+      "user_2024@yandex.ru",
+      "a+tag@example.co.uk",
+      "Test.Testov@Sub.Domain-X.kz",
+      "x@y.io",
+      "first.last@company.kg",
+      "jyldyz99@inbox.ru",
+      "t-t@t-t.org",
+      "q%w@host.net",
+      "aidana.test@bk.ru",
+      "a.b.c.d@e.f.gh",
+      "kanat_93@mail.ru",
+      "ivanov@gov.kg",
+      "e1@d1.museum",
+      "person@xn--80ao21a.xn--p1ai",
+      "john.doe@outlook.com",
+      "tst@vip.kz",
+      "AB@CD.EF",
+      "user.name+news@domain.info",
+      "m@m.mm",
+      "test123@test123.test",
+      "asel.k@university.edu.kg",
+      "bolot@host-1.host-2.com",
+      "z_z@z.zz",
+      "abc.def@ghi.jkl",
+      "emp001@company.kz",
+      "kasym.test@protonmail.com",
+      "a1.b2@c3.de",
+      "manager.hr@firm.kg",
+      "x.y@localhost.localdomain",
+      "nur.sultan@post.kz",
   };
   auto out = embed_all(v);
   out.push_back("mailto:alice.test@example.com?subject=hi");
@@ -427,21 +478,45 @@ inline std::vector<std::string> email_positives() {
 
 inline std::vector<std::string> email_negatives() {
   return {
-      "logo@2x.png",           "icon@3x.jpg",            "a@b",                 "user@domain.c",
-      "user@-domain.com",      "user@domain-.com",       "user..x@mail.kg",     "user.@mail.kg",
-      "@mail.kg",              "user@",                  "user@.com",           "user@localhost",
-      "foo@bar.123",           "ver@1.2.3",              "name@@mail.kg",       "a@b@mail.kg",
-      "user@domain..com",      "npm i pkg@1.2.3",        "user(at)mail.kg",     "user at mail dot kg",
-      "user@mail.kg1",         "user@mail_kg.com",       "background@2x.webp",  "style@media.css",
-      "a@b.c",                 "user@domain.k",          "user@123.456",        "x@y",
-      "sprite@2x.svg",         "@handle on twitter",     "email: (none)",       "user@domain.12ab",
+      "logo@2x.png",
+      "icon@3x.jpg",
+      "a@b",
+      "user@domain.c",
+      "user@-domain.com",
+      "user@domain-.com",
+      "user..x@mail.kg",
+      "user.@mail.kg",
+      "@mail.kg",
+      "user@",
+      "user@.com",
+      "user@localhost",
+      "foo@bar.123",
+      "ver@1.2.3",
+      "name@@mail.kg",
+      "a@b@mail.kg",
+      "user@domain..com",
+      "npm i pkg@1.2.3",
+      "user(at)mail.kg",
+      "user at mail dot kg",
+      "user@mail.kg1",
+      "user@mail_kg.com",
+      "background@2x.webp",
+      "style@media.css",
+      "a@b.c",
+      "user@domain.k",
+      "user@123.456",
+      "x@y",
+      "sprite@2x.svg",
+      "@handle on twitter",
+      "email: (none)",
+      "user@domain.12ab",
   };
 }
 
 inline std::vector<std::string> role_mailbox_cases() {
-  return {"info@company.kg", "noreply@bank.kz", "no-reply@service.com", "support@isp.kg",
-          "admin@site.ru",   "postmaster@mail.kg", "webmaster@gov.kg", "sales@shop.kz",
-          "contact@firm.com", "Info@Company.KG", "noreply+x@bank.kz"};
+  return {"info@company.kg",  "noreply@bank.kz",    "no-reply@service.com", "support@isp.kg",
+          "admin@site.ru",    "postmaster@mail.kg", "webmaster@gov.kg",     "sales@shop.kz",
+          "contact@firm.com", "Info@Company.KG",    "noreply+x@bank.kz"};
 }
 
 // ---- iban -----------------------------------------------------------------------------------
@@ -490,11 +565,11 @@ inline std::vector<std::string> iban_negatives() {
     s[10 + i] = static_cast<char>('0' + (s[10 + i] - '0' + 3) % 10);
     v.push_back(s);
   }
-  v.push_back(iban("DE", r.digits(17)));        // too short for DE
-  v.push_back(iban("DE", r.digits(19)));        // too long for DE
+  v.push_back(iban("DE", r.digits(17)));  // too short for DE
+  v.push_back(iban("DE", r.digits(19)));  // too long for DE
   v.push_back(iban("KZ", r.digits(15)));
-  v.push_back(iban("XX", r.digits(18)));        // not a country
-  v.push_back(iban("KG", r.digits(16)));        // Kyrgyzstan does not use IBAN
+  v.push_back(iban("XX", r.digits(18)));  // not a country
+  v.push_back(iban("KG", r.digits(16)));  // Kyrgyzstan does not use IBAN
   v.push_back(iban("US", r.digits(18)));
   const std::string good = iban("DE", r.digits(18));
   v.push_back("X" + good);
@@ -505,8 +580,8 @@ inline std::vector<std::string> iban_negatives() {
   lower[0] = 'd';
   lower[1] = 'e';
   v.push_back(lower);
-  v.push_back(good.substr(0, 3) + " " + good.substr(3));               // bad grouping
-  v.push_back(good.substr(0, 6) + "  " + good.substr(6));              // double space
+  v.push_back(good.substr(0, 3) + " " + good.substr(3));   // bad grouping
+  v.push_back(good.substr(0, 6) + "  " + good.substr(6));  // double space
   {
     std::string g = iban_printed(good);
     g.erase(g.find(' '), 1);

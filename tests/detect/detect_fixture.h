@@ -47,7 +47,9 @@ inline ScanResult scan_chunks(const std::vector<std::string_view>& chunks) {
   return {fd.tally(Direction::kToServer), fd.suppressed()};
 }
 
-inline ScanResult scan_text(std::string_view text) { return scan_chunks({text}); }
+inline ScanResult scan_text(std::string_view text) {
+  return scan_chunks({text});
+}
 
 // Each text holds exactly one value of `type`.
 inline void expect_each_found_once(std::string_view type, const std::vector<std::string>& texts) {

@@ -226,10 +226,10 @@ inline std::string mrz_td3(std::string_view doc, std::string_view dob, char sex,
 inline std::string mrz_td1(std::string_view doc, std::string_view optional, std::string_view dob,
                            char sex, std::string_view expiry) {
   const std::string l1 = "I<KGZ" + std::string(doc) + icao(doc) + fill(std::string(optional), 15);
-  std::string l2 = std::string(dob) + icao(dob) + sex + std::string(expiry) + icao(expiry) +
-                   "KGZ" + std::string(11, '<');
-  const std::string composite = l1.substr(5, 25) + l2.substr(0, 7) + l2.substr(8, 7) +
-                                l2.substr(18, 11);
+  std::string l2 = std::string(dob) + icao(dob) + sex + std::string(expiry) + icao(expiry) + "KGZ" +
+                   std::string(11, '<');
+  const std::string composite =
+      l1.substr(5, 25) + l2.substr(0, 7) + l2.substr(8, 7) + l2.substr(18, 11);
   l2.push_back(icao(composite));
   return l1 + "\n" + l2 + "\n" + fill("TESTOVA<<TESTA", 30);
 }
@@ -238,17 +238,16 @@ inline std::string mrz_td1(std::string_view doc, std::string_view optional, std:
 
 inline std::string kg_mobile_national(Rng& r) {
   static const std::vector<std::string> kPrefixes = {
-      "200", "201", "203", "205", "220", "227", "500", "507", "510", "515", "520", "545",
-      "550", "555", "559", "560", "577", "600", "700", "705", "709", "755", "770", "775",
-      "777", "779", "880", "888", "912", "990", "995", "998", "999"};
+      "200", "201", "203", "205", "220", "227", "500", "507", "510", "515", "520",
+      "545", "550", "555", "559", "560", "577", "600", "700", "705", "709", "755",
+      "770", "775", "777", "779", "880", "888", "912", "990", "995", "998", "999"};
   return r.pick(kPrefixes) + r.digits(6);
 }
 
 inline std::string kz_mobile_national(Rng& r) {
-  static const std::vector<std::string> kPrefixes = {"700", "701", "702", "705", "706", "707",
-                                                     "708", "747", "760", "761", "762", "763",
-                                                     "764", "771", "775", "776", "777", "778",
-                                                     "785"};
+  static const std::vector<std::string> kPrefixes = {
+      "700", "701", "702", "705", "706", "707", "708", "747", "760", "761",
+      "762", "763", "764", "771", "775", "776", "777", "778", "785"};
   return r.pick(kPrefixes) + r.digits(7);
 }
 

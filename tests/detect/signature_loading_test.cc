@@ -60,11 +60,18 @@ TEST(SignatureLoading, UnknownValidatorNamesItsLine) {
 }
 
 TEST(SignatureLoading, BadValuesNameTheirLine) {
-  EXPECT_EQ(error_of(std::string(kGood) + "    confidence: extreme\n").rfind("test.yaml:8: ", 0), 0u);
+  EXPECT_EQ(error_of(std::string(kGood) + "    confidence: extreme\n").rfind("test.yaml:8: ", 0),
+            0u);
   EXPECT_EQ(error_of(std::string(kGood) + "    caseless: maybe\n").rfind("test.yaml:8: ", 0), 0u);
-  EXPECT_EQ(error_of(std::string(kGood) + "    masking: {keep_first: 3}\n").rfind("test.yaml:8: ", 0), 0u);
-  EXPECT_EQ(error_of(std::string(kGood) + "    context:\n      window: -1\n").rfind("test.yaml:9: ", 0), 0u);
-  EXPECT_EQ(error_of(std::string(kGood) + "    context:\n      color: x\n").rfind("test.yaml:9: ", 0), 0u);
+  EXPECT_EQ(
+      error_of(std::string(kGood) + "    masking: {keep_first: 3}\n").rfind("test.yaml:8: ", 0),
+      0u);
+  EXPECT_EQ(
+      error_of(std::string(kGood) + "    context:\n      window: -1\n").rfind("test.yaml:9: ", 0),
+      0u);
+  EXPECT_EQ(
+      error_of(std::string(kGood) + "    context:\n      color: x\n").rfind("test.yaml:9: ", 0),
+      0u);
   std::string bad_id = kGood;
   bad_id.replace(bad_id.find("id: 1"), 5, "id: x1");
   EXPECT_EQ(error_of(bad_id).rfind("test.yaml:2: ", 0), 0u) << error_of(bad_id);
@@ -113,8 +120,9 @@ class TempDir {
 TEST(SignatureLoading, BadPatternNamesFileLineAndHyperscanMessage) {
   TempDir dir;
   std::string yaml = kGood;
-  yaml += "  - id: 2\n    type: kz_iin\n    category: identifier\n    validator: kz_iin\n"
-          "    patterns:\n      - '[0-9]{12}'\n      - '([0-9]{12}'\n";
+  yaml +=
+      "  - id: 2\n    type: kz_iin\n    category: identifier\n    validator: kz_iin\n"
+      "    patterns:\n      - '[0-9]{12}'\n      - '([0-9]{12}'\n";
   const fs::path file = dir.write("bad.yaml", yaml);
   DetectConfig c = test_config();
   c.signature_paths = {file};
@@ -155,10 +163,9 @@ TEST(SignatureLoading, BadHashKeyIsRejected) {
 TEST(ShippedSignatures, LoadCompileAndCoverEveryType) {
   std::vector<std::string> types;
   for (const Signature& s : engine().signatures()) types.push_back(s.type);
-  for (const char* t : {"kg_pin", "kz_iin", "kg_passport", "mrz", "payment_card", "phone",
-                        "email", "iban", "special.health", "special.biometric",
-                        "special.religion", "special.ethnicity", "special.political",
-                        "special.genetic"}) {
+  for (const char* t : {"kg_pin", "kz_iin", "kg_passport", "mrz", "payment_card", "phone", "email",
+                        "iban", "special.health", "special.biometric", "special.religion",
+                        "special.ethnicity", "special.political", "special.genetic"}) {
     EXPECT_NE(std::find(types.begin(), types.end(), t), types.end()) << t;
   }
 }

@@ -12,12 +12,11 @@ namespace {
 
 std::vector<std::string> all_cases() {
   std::vector<std::string> all;
-  for (auto* table : {kg_pin_positives, kg_pin_negatives, org_inn_cases, kz_iin_positives,
-                      kz_iin_negatives, kz_bin_cases, payment_card_positives,
-                      payment_card_negatives, kg_passport_positives, kg_passport_negatives,
-                      mrz_positives, mrz_negatives, phone_positives, phone_negatives,
-                      email_positives, email_negatives, role_mailbox_cases, iban_positives,
-                      iban_negatives}) {
+  for (auto* table :
+       {kg_pin_positives, kg_pin_negatives, org_inn_cases, kz_iin_positives, kz_iin_negatives,
+        kz_bin_cases, payment_card_positives, payment_card_negatives, kg_passport_positives,
+        kg_passport_negatives, mrz_positives, mrz_negatives, phone_positives, phone_negatives,
+        email_positives, email_negatives, role_mailbox_cases, iban_positives, iban_negatives}) {
     for (auto& t : table()) all.push_back(std::move(t));
   }
   for (auto& c : special_positives()) all.push_back(c.text);
@@ -112,7 +111,8 @@ TEST(Streaming, LargeInputAcrossInternalFeedLimit) {
   const ScanResult whole = scan_text(text);
   EXPECT_EQ(whole.tally.count("kg_pin"), expected);
   std::vector<std::string_view> chunks;
-  for (std::size_t i = 0; i < text.size(); i += 1447) chunks.push_back(std::string_view(text).substr(i, 1447));
+  for (std::size_t i = 0; i < text.size(); i += 1447)
+    chunks.push_back(std::string_view(text).substr(i, 1447));
   EXPECT_EQ(scan_chunks(chunks).tally, whole.tally);
 }
 

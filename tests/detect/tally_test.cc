@@ -7,7 +7,9 @@
 namespace korgoo::detect {
 namespace {
 
-std::string sample(const char* s) { return s; }
+std::string sample(const char* s) {
+  return s;
+}
 
 TEST(Tally, JsonHasSortedTypesWithCountDistinctSamples) {
   Tally t(3);
@@ -34,7 +36,10 @@ TEST(Tally, SamplesStopAtTheLimit) {
   Tally t(2);
   int masked_calls = 0;
   for (std::uint64_t h = 0; h < 5; ++h) {
-    t.observe("email", h, 1, [&] { ++masked_calls; return std::to_string(h); });
+    t.observe("email", h, 1, [&] {
+      ++masked_calls;
+      return std::to_string(h);
+    });
   }
   EXPECT_EQ(t.samples("email"), (std::vector<std::string>{"0", "1"}));
   EXPECT_EQ(masked_calls, 2);
