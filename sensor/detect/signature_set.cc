@@ -291,6 +291,14 @@ void SignatureSet::add_document(std::string_view yaml, const fs::path& file) {
   } catch (const YAML::Exception& e) {
     fail(file, e.mark.is_null() ? 0 : e.mark.line + 1, "YAML: " + e.msg);
   }
+  try {
+    add_root(root, file);
+  } catch (const YAML::Exception& e) {  // e.g. a key that is not a scalar
+    fail(file, e.mark.is_null() ? 0 : e.mark.line + 1, "YAML: " + e.msg);
+  }
+}
+
+void SignatureSet::add_root(const YAML::Node& root, const fs::path& file) {
   if (!root.IsMap()) fail(file, line_of(root), "expected a mapping with a 'signatures' list");
   for (const auto& kv : root) {
     const auto key = kv.first.as<std::string>();

@@ -9,6 +9,10 @@
 
 #include "detect/signature.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace korgoo::detect {
 
 class SignatureSet {
@@ -22,6 +26,7 @@ class SignatureSet {
 
  private:
   void add_document(std::string_view yaml, const std::filesystem::path& file);
+  void add_root(const YAML::Node& root, const std::filesystem::path& file);
 
   std::vector<Signature> signatures_;
 };

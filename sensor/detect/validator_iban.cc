@@ -77,6 +77,12 @@ class IbanValidator final : public Validator {
       if (start == s ? (before == MatchWindow::kUnknown || is_alnum(before)) : before != ' ') {
         continue;
       }
+      // Country letters and check digits first, before building anything (a long run of
+      // capitals and digits would otherwise cost a string per candidate start).
+      if (!is_upper(w.at(start)) || !is_upper(w.at(start + 1)) || !is_digit(w.at(start + 2)) ||
+          !is_digit(w.at(start + 3))) {
+        continue;
+      }
       std::string compact;
       bool grouped_by_four = true;
       std::size_t group = 0;

@@ -190,3 +190,18 @@ TEST(Validators, RegistryNamesMatchBuiltValidators) {
 
 }  // namespace
 }  // namespace korgoo::detect::testing
+
+namespace korgoo::detect::testing {
+namespace {
+
+TEST(SignatureLoading, NonScalarKeyIsASignatureError) {
+  const std::string e = error_of("signatures:\n  - ? [a, b]\n    : 1\n");
+  EXPECT_EQ(e.rfind("test.yaml:", 0), 0u) << e;
+}
+
+TEST(SignatureLoading, EmptyListLoadsNothing) {
+  EXPECT_TRUE(SignatureSet::parse("signatures: []\n", "test.yaml").signatures().empty());
+}
+
+}  // namespace
+}  // namespace korgoo::detect::testing
