@@ -73,7 +73,6 @@ class DnsDecoder final : public ProtocolDecoder {
   }
 
   void on_gap(Direction dir, std::uint64_t) override {
-    ++ctx_.stats.gaps_in_app;
     // The message framing is lost; resynchronising on a guess could report garbage, so the
     // rest of this direction is dropped.
     if (over_tcp_) framing_[index_of(dir)].lost = true;

@@ -42,7 +42,6 @@ class FtpDataDecoder final : public ProtocolDecoder {
   }
 
   void on_gap(Direction dir, std::uint64_t length) override {
-    ++ctx_.stats.gaps_in_app;
     bytes_[index_of(dir)] += length;  // the file's size still counts the missing bytes
     truncated_ = true;
   }

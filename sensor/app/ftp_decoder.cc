@@ -58,7 +58,6 @@ class FtpDecoder final : public ProtocolDecoder {
   }
 
   void on_gap(Direction dir, std::uint64_t) override {
-    ++ctx_.stats.gaps_in_app;
     (dir == Direction::kToServer ? client_lines_ : server_lines_) = LineAssembler(kMaxLine);
   }
 

@@ -40,8 +40,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   }
 
   void on_gap(Direction dir, std::uint64_t length) override {
-    ++ctx_.stats.gaps_in_app;
-    if (opaque_) return;
+    if (opaque_) return tls_->on_gap(dir, length);
     if (dir == Direction::kToClient) {
       // Replies lost: which command they answered is unknown, so stop matching.
       server_lines_ = LineAssembler(kMaxLine);
@@ -57,6 +56,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   }
 
   void on_end(Direction dir) override {
+    if (tls_) tls_->on_end(dir);
     ended_[index_of(dir)] = true;
     if (dir == Direction::kToServer && !opaque_ && client_lines_.flush()) {
       client_piece();
@@ -73,7 +73,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   void client_data(ByteView data) {
     while (!data.empty()) {
       if (opaque_) {
-        ctx_.stats.opaque_bytes += data.size();
+        tls_->on_data(Direction::kToServer, data);
         return;
       }
       if (mode_ == Mode::kBdat) {
@@ -180,7 +180,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   void server_data(ByteView data) {
     while (!data.empty()) {
       if (opaque_) {
-        ctx_.stats.opaque_bytes += data.size();
+        tls_->on_data(Direction::kToClient, data);
         return;
       }
       const std::size_t n = server_lines_.feed(data);
@@ -230,9 +230,12 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
     }
   }
 
+  // After an accepted STARTTLS the rest of the flow is TLS: its hellos still name the server
+  // (SNI) and give a `tls` record; everything after them is encrypted and only counted.
   void go_opaque() {
     opaque_ = true;
     ctx_.meta.opaque = true;
+    tls_ = make_tls_decoder(ctx_);
     client_lines_ = LineAssembler(kMaxLine);
     server_lines_ = LineAssembler(kMaxLine);
     pending_.clear();
@@ -344,6 +347,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   LineAssembler server_lines_{kMaxLine};
   Mode mode_ = Mode::kCommand;
   bool opaque_ = false;
+  std::unique_ptr<ProtocolDecoder> tls_;  // after STARTTLS
   bool ended_[2] = {false, false};
   struct Pending {
     SmtpVerb verb;

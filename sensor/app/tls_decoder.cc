@@ -32,7 +32,6 @@ class TlsDecoder final : public ProtocolDecoder {
   }
 
   void on_gap(Direction dir, std::uint64_t) override {
-    ++ctx_.stats.gaps_in_app;
     TlsFirstMessageReader& reader = readers_[index_of(dir)];
     if (reader.state() == TlsFirstMessageReader::State::kReading) {
       reader = TlsFirstMessageReader{};

@@ -176,6 +176,9 @@ TEST(DnsProbe, UdpAndTcpFraming) {
   EXPECT_EQ(probe_dns(Direction::kToServer,
                       as_bytes(std::string_view("GET / HTTP/1.1\r\nHost: x\r\n\r\n"))),
             ProbeResult::kNo);
+  // Junk with a DNS-shaped header on a DNS port: not ruled out (the decoder counts it).
+  const std::string junk("\x30\x40\x02\x01\x03\x30\x0f\x02\x03\x00\x91\xc8\x02\x02\x05\xdc", 16);
+  EXPECT_EQ(probe_dns(Direction::kToServer, as_bytes(junk)), ProbeResult::kMaybe);
 }
 
 }  // namespace

@@ -155,7 +155,9 @@ TEST(SmtpDecoder, PipelinedSessionWithMimeAndStartTls) {
   EXPECT_EQ(h.meta.recipient_domains,
             (std::vector<std::string>{"partner.kz", "gmail.com", "corp.kg"}));
   EXPECT_TRUE(h.meta.opaque);
-  EXPECT_EQ(h.stats.opaque_bytes, 17u);
+  // After STARTTLS the bytes go to a TLS decoder; these are not a valid ClientHello.
+  EXPECT_EQ(h.stats.tls_parse_errors, 1u);
+  EXPECT_TRUE(h.sink.records_of("tls").empty());
   EXPECT_EQ(h.stats.smtp_transactions, 3u);
 }
 
@@ -264,7 +266,32 @@ TEST(SmtpDecoder, StartTlsLikeSuricataRsetStartTls) {
       0, 1 << 20, &h);
   EXPECT_EQ(h.sink.records_of("smtp").size(), 1u);
   EXPECT_TRUE(h.meta.opaque);
-  EXPECT_EQ(h.stats.opaque_bytes, 6u);
+  EXPECT_TRUE(h.sink.views.empty());
+}
+
+TEST(SmtpDecoder, StartTlsHandshakeStillNamesTheServer) {
+  // A minimal ClientHello with server_name "mx.partner.kz".
+  const std::string sni = "mx.partner.kz";
+  std::string entry = std::string(1, '\0') + char(0) + char(sni.size()) + sni;
+  std::string sni_ext = std::string("\0\0", 2) + char(0) + char(entry.size() + 2) + char(0) +
+                        char(entry.size()) + entry;
+  std::string body = std::string("\x03\x03", 2) + std::string(32, 'r') + std::string(1, '\0') +
+                     std::string("\x00\x02\x13\x01\x01\x00", 6) + char(0) + char(sni_ext.size()) +
+                     sni_ext;
+  std::string hs = std::string(1, '\x01') + char(0) + char(0) + char(body.size()) + body;
+  std::string rec = std::string("\x16\x03\x01", 3) + char(0) + char(hs.size()) + hs;
+  Harness h;
+  run({{C, "EHLO c\r\nSTARTTLS\r\n"},
+       {S, "250 ok\r\n220 go\r\n"},
+       {C, rec},
+       {C, std::string("\x17\x03\x03\x00\x03"
+                       "abc",
+                       8)}},
+      0, 1 << 20, &h);
+  EXPECT_EQ(h.meta.server_names, std::vector<std::string>{sni});
+  ASSERT_EQ(h.sink.records_of("tls").size(), 1u);
+  EXPECT_EQ(h.sink.records_of("tls")[0]->body["tls"]["sni"], sni);
+  EXPECT_EQ(h.stats.opaque_bytes, 8u);
 }
 
 TEST(SmtpDecoder, FlowEndingMidMessageStillLogsTruncatedAttachment) {
