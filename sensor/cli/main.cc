@@ -1,2 +1,301 @@
-// Placeholder until the CLI lands.
-int main() { return 0; }
+// korgoo: the command line. Parses options, loads configuration, sets up logging and signal
+// handling, then hands packets from the chosen source to the engine.
+#include <getopt.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "config/korgoo_config.h"
+#include "detect/scan_stream.h"
+#include "detect/signature_listing.h"
+#include "engine/capture_loop.h"
+#include "engine/runtime.h"
+#include "engine/worker.h"
+#include "output/eve_writer.h"
+#include "source/live_source.h"
+#include "source/pcap_file_source.h"
+
+namespace fs = std::filesystem;
+using namespace korgoo;
+
+namespace {
+
+constexpr const char* kUsage = R"(usage:
+  korgoo [-c CONFIG] -r PCAP|DIR [-l OUTDIR]    replay capture file(s)
+  korgoo [-c CONFIG] -i IFACE [-F BPF] [-l OUTDIR]   capture from an interface
+  korgoo [-c CONFIG] -q QUEUE[,QUEUE...] [-l OUTDIR] inline (NFQUEUE)
+  korgoo [-c CONFIG] --test-config             check configuration, signatures, rules
+  korgoo [-c CONFIG] --list-signatures         print the loaded signatures
+  korgoo [-c CONFIG] scan FILE... | -          scan files at rest, one JSON line per file
+
+options:
+  -c, --config FILE   configuration (default: built-in defaults)
+  -l, --log-dir DIR   where eve.json and korgoo.log go (default: .)
+  -F, --bpf FILTER    BPF filter for -i
+  -v, --verbose       debug logging on stderr
+  -V, --version
+  -h, --help
+)";
+
+struct Options {
+  std::optional<fs::path> config;
+  std::optional<fs::path> read;
+  std::optional<std::string> iface;
+  std::optional<std::string> queues;
+  std::optional<std::string> bpf;
+  fs::path log_dir = ".";
+  bool test_config = false;
+  bool list_signatures = false;
+  bool verbose = false;
+  std::vector<std::string> scan_files;
+  bool scan = false;
+};
+
+// Default content (signatures, rules) lives beside the sources of this build, unless
+// KORGOO_DATA_DIR points elsewhere (an installed system).
+fs::path data_dir() {
+  if (const char* env = std::getenv("KORGOO_DATA_DIR")) return env;
+  return KORGOO_SOURCE_DIR;
+}
+
+int parse_options(int argc, char** argv, Options& o) {
+  static const option longopts[] = {{"config", required_argument, nullptr, 'c'},
+                                    {"log-dir", required_argument, nullptr, 'l'},
+                                    {"bpf", required_argument, nullptr, 'F'},
+                                    {"test-config", no_argument, nullptr, 'T'},
+                                    {"list-signatures", no_argument, nullptr, 'S'},
+                                    {"verbose", no_argument, nullptr, 'v'},
+                                    {"version", no_argument, nullptr, 'V'},
+                                    {"help", no_argument, nullptr, 'h'},
+                                    {nullptr, 0, nullptr, 0}};
+  int c;
+  while ((c = getopt_long(argc, argv, "+c:r:i:q:l:F:vVhT", longopts, nullptr)) != -1) {
+    switch (c) {
+      case 'c':
+        o.config = optarg;
+        break;
+      case 'r':
+        o.read = optarg;
+        break;
+      case 'i':
+        o.iface = optarg;
+        break;
+      case 'q':
+        o.queues = optarg;
+        break;
+      case 'l':
+        o.log_dir = optarg;
+        break;
+      case 'F':
+        o.bpf = optarg;
+        break;
+      case 'T':
+        o.test_config = true;
+        break;
+      case 'S':
+        o.list_signatures = true;
+        break;
+      case 'v':
+        o.verbose = true;
+        break;
+      case 'V':
+        std::cout << "korgoo " << KORGOO_VERSION << "\n";
+        return 0;
+      case 'h':
+        std::cout << kUsage;
+        return 0;
+      default:
+        std::cerr << kUsage;
+        return 2;
+    }
+  }
+  if (optind < argc && std::string(argv[optind]) == "scan") {
+    o.scan = true;
+    for (int i = optind + 1; i < argc; ++i) o.scan_files.emplace_back(argv[i]);
+    if (o.scan_files.empty()) o.scan_files.emplace_back("-");
+  } else if (optind < argc) {
+    std::cerr << "korgoo: unexpected argument '" << argv[optind] << "'\n" << kUsage;
+    return 2;
+  }
+  const int sources = (o.read ? 1 : 0) + (o.iface ? 1 : 0) + (o.queues ? 1 : 0);
+  if (sources > 1) {
+    std::cerr << "korgoo: choose one of -r, -i, -q\n";
+    return 2;
+  }
+  if (sources == 0 && !o.test_config && !o.list_signatures && !o.scan) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  return -1;  // go on
+}
+
+void setup_logging(const Options& o, const fs::path* log_file, const std::string& level) {
+  std::vector<spdlog::sink_ptr> sinks;
+  auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  console->set_level(o.verbose ? spdlog::level::debug : spdlog::level::warn);
+  sinks.push_back(console);
+  if (log_file) {
+    auto file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(log_file->string(), true);
+    file->set_level(spdlog::level::from_str(level));
+    sinks.push_back(file);
+  }
+  auto logger = std::make_shared<spdlog::logger>("korgoo", sinks.begin(), sinks.end());
+  logger->set_level(o.verbose ? spdlog::level::debug : spdlog::level::from_str(level));
+  logger->flush_on(spdlog::level::warn);
+  spdlog::set_default_logger(logger);
+}
+
+// Waits for SIGINT/SIGTERM on its own thread (they are blocked everywhere else), so that no
+// signal handler and no global flag are needed: the stop flag is owned by main.
+class SignalWatcher {
+ public:
+  SignalWatcher(std::atomic<bool>& stop, source::PacketSource& source)
+      : stop_(stop), source_(source) {
+    thread_ = std::thread([this] {
+      sigset_t set;
+      sigemptyset(&set);
+      sigaddset(&set, SIGINT);
+      sigaddset(&set, SIGTERM);
+      sigaddset(&set, SIGUSR2);  // our own wake-up at normal exit
+      int sig = 0;
+      sigwait(&set, &sig);
+      if (sig != SIGUSR2) spdlog::info("signal {}: stopping", sig);
+      stop_.store(true);
+      source_.stop();
+    });
+  }
+  ~SignalWatcher() {
+    pthread_kill(thread_.native_handle(), SIGUSR2);
+    thread_.join();
+  }
+
+ private:
+  std::atomic<bool>& stop_;
+  source::PacketSource& source_;
+  std::thread thread_;
+};
+
+void block_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGUSR2);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
+  int rc = 0;
+  auto scratch = rt.detect->make_scratch();
+  for (const auto& name : files) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (name != "-") {
+      file.open(name, std::ios::binary);
+      if (!file) {
+        std::cerr << "korgoo: " << name << ": cannot open\n";
+        rc = 1;
+        continue;
+      }
+      in = &file;
+    }
+    // The same tally shape as EVE's `pii`: counts, distinct counts and masked samples only.
+    Json line = Json::object();
+    line["file"] = name;
+    line["pii"] = detect::scan_stream(*rt.detect, *in, *scratch).to_json();
+    std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+  }
+  return rc;
+}
+
+int run_sensor(const Options& o, const engine::Runtime& rt) {
+  std::unique_ptr<source::PacketSource> source;
+  const bool live = o.iface.has_value();
+  if (o.read) {
+    source = std::make_unique<source::PcapFileSource>(*o.read);
+  } else if (o.iface) {
+    auto cfg = rt.config.capture;
+    cfg.interface = *o.iface;
+    if (o.bpf) cfg.bpf = *o.bpf;
+    source = std::make_unique<source::LiveSource>(cfg);
+  } else {
+    std::cerr << "korgoo: inline mode (-q) is not available in this build yet\n";
+    return 2;
+  }
+  const fs::path eve_path = o.log_dir / rt.config.output.eve_filename;
+  output::EveWriter eve(eve_path);
+  spdlog::info("korgoo {} reading {}, writing {}", KORGOO_VERSION, source->describe(),
+               eve_path.string());
+
+  std::atomic<bool> stop{false};
+  engine::Worker worker(rt, eve);
+  {
+    SignalWatcher watcher(stop, *source);
+    engine::run_capture(*source, worker, stop, live);
+  }
+  const auto& s = source->stats();
+  std::cout << "korgoo: " << s.packets << " packets from " << source->describe() << "; "
+            << worker.stats().alerts << " alerts, " << worker.stats().flows_with_pii
+            << " flows with personal data\n";
+  std::cout << "korgoo: " << eve.records() << " EVE records in " << eve_path.string() << " (";
+  bool first = true;
+  for (const auto& [type, n] : eve.by_type()) {
+    std::cout << (first ? "" : ", ") << type << " " << n;
+    first = false;
+  }
+  std::cout << "); log in " << (o.log_dir / rt.config.output.log_filename).string() << "\n";
+  return s.read_errors ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  if (int rc = parse_options(argc, argv, o); rc >= 0) return rc;
+  block_signals();
+  setup_logging(o, nullptr, "info");
+  try {
+    config::Config cfg =
+        o.config ? config::load_config(*o.config) : config::default_config(data_dir());
+    if (o.queues) cfg.inline_mode.queues = config::parse_queue_list(*o.queues);
+    auto rt = engine::Runtime::build(std::move(cfg));
+    if (o.test_config) {
+      std::cout << "korgoo: configuration OK: " << rt->config.source_file << "\n"
+                << "  signatures: " << rt->detect->signatures().size() << "\n"
+                << "  rules: " << rt->policy->rules().size() << "\n"
+                << "  home networks: " << rt->config.flow.home_networks.prefixes().size()
+                << " prefixes\n";
+      return 0;
+    }
+    if (o.list_signatures) {
+      detect::print_signatures(*rt->detect, std::cout);
+      return 0;
+    }
+    if (o.scan) return run_scan(*rt, o.scan_files);
+
+    std::error_code ec;
+    fs::create_directories(o.log_dir, ec);
+    if (ec) {
+      std::cerr << "korgoo: " << o.log_dir.string() << ": cannot create: " << ec.message() << "\n";
+      return 1;
+    }
+    const fs::path log_file = o.log_dir / rt->config.output.log_filename;
+    setup_logging(o, &log_file, rt->config.output.log_level);
+    return run_sensor(o, *rt);
+  } catch (const std::exception& e) {
+    std::cerr << "korgoo: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -58,23 +58,27 @@ bool YamlReader::has(const std::string& key) const {
   return node_ && node_.IsMap() && node_[key] && !node_[key].IsNull();
 }
 
-YAML::Node YamlReader::value(const std::string& key) const {
-  if (!node_ || !node_.IsMap()) return YAML::Node();
-  YAML::Node v = node_[key];
-  if (v && v.IsNull()) return YAML::Node();
+std::optional<YAML::Node> YamlReader::value(const std::string& key) const {
+  // A key given with no value ("bpf:") reads as absent, i.e. takes its default.
+  if (!node_ || !node_.IsMap()) return std::nullopt;
+  const YAML::Node& map = node_;
+  YAML::Node v = map[key];
+  if (!v.IsDefined() || v.IsNull()) return std::nullopt;
   return v;
 }
 
 std::string YamlReader::string(const std::string& key, const std::string& fallback) const {
-  YAML::Node v = value(key);
-  if (!v) return fallback;
+  const auto found = value(key);
+  if (!found) return fallback;
+  const YAML::Node& v = *found;
   if (!v.IsScalar()) fail(v, key, "expected a string");
   return v.Scalar();
 }
 
 bool YamlReader::boolean(const std::string& key, bool fallback) const {
-  YAML::Node v = value(key);
-  if (!v) return fallback;
+  const auto found = value(key);
+  if (!found) return fallback;
+  const YAML::Node& v = *found;
   bool out = false;
   if (!v.IsScalar() || !YAML::convert<bool>::decode(v, out))
     fail(v, key, "expected true or false, got '" + (v.IsScalar() ? v.Scalar() : "?") + "'");
@@ -83,8 +87,9 @@ bool YamlReader::boolean(const std::string& key, bool fallback) const {
 
 std::int64_t YamlReader::integer(const std::string& key, std::int64_t fallback, std::int64_t min,
                                  std::int64_t max) const {
-  YAML::Node v = value(key);
-  if (!v) return fallback;
+  const auto found = value(key);
+  if (!found) return fallback;
+  const YAML::Node& v = *found;
   std::int64_t out = 0;
   if (!v.IsScalar() || !YAML::convert<std::int64_t>::decode(v, out))
     fail(v, key, "expected a whole number, got '" + (v.IsScalar() ? v.Scalar() : "?") + "'");
@@ -122,8 +127,9 @@ bool parse_byte_size(std::string_view text, std::uint64_t& out) {
 }
 
 std::uint64_t YamlReader::bytes(const std::string& key, std::uint64_t fallback) const {
-  YAML::Node v = value(key);
-  if (!v) return fallback;
+  const auto found = value(key);
+  if (!found) return fallback;
+  const YAML::Node& v = *found;
   std::uint64_t out = 0;
   if (!v.IsScalar() || !parse_byte_size(v.Scalar(), out))
     fail(v, key, "expected a size such as 65536, 64kb or 16mb");
@@ -132,8 +138,9 @@ std::uint64_t YamlReader::bytes(const std::string& key, std::uint64_t fallback) 
 
 std::vector<std::string> YamlReader::strings(const std::string& key,
                                              const std::vector<std::string>& fallback) const {
-  YAML::Node v = value(key);
-  if (!v) return fallback;
+  const auto found = value(key);
+  if (!found) return fallback;
+  const YAML::Node& v = *found;
   if (v.IsScalar()) return {v.Scalar()};
   if (!v.IsSequence()) fail(v, key, "expected a list of strings");
   std::vector<std::string> out;
@@ -145,8 +152,9 @@ std::vector<std::string> YamlReader::strings(const std::string& key,
 }
 
 CidrSet YamlReader::cidrs(const std::string& key, const CidrSet& fallback) const {
-  YAML::Node v = value(key);
-  if (!v) return fallback;
+  const auto found = value(key);
+  if (!found) return fallback;
+  const YAML::Node& v = *found;
   if (!v.IsSequence()) fail(v, key, "expected a list of CIDR prefixes");
   CidrSet out;
   for (const auto& item : v) {
@@ -165,11 +173,11 @@ std::string YamlReader::choice(const std::string& key, const std::string& fallba
   if (std::find(choices.begin(), choices.end(), s) != choices.end()) return s;
   std::string list;
   for (auto c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
-  fail(value(key), key, "'" + s + "' is not one of: " + list);
+  fail(value(key).value_or(YAML::Node()), key, "'" + s + "' is not one of: " + list);
 }
 
 YamlReader YamlReader::section(const std::string& key) const {
-  return YamlReader(value(key), file_, qualified(key));
+  return YamlReader(value(key).value_or(YAML::Node()), file_, qualified(key));
 }
 
 }  // namespace korgoo::config

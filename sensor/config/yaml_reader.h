@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,7 +52,7 @@ class YamlReader {
                          const std::string& what) const;
 
  private:
-  YAML::Node value(const std::string& key) const;
+  std::optional<YAML::Node> value(const std::string& key) const;
   std::string qualified(const std::string& key) const;
 
   YAML::Node node_;

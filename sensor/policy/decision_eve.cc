@@ -2,6 +2,17 @@
 
 namespace korgoo::policy {
 
+Json geo_to_eve(const GeoFacts& g) {
+  Json geo = Json::object();
+  geo["dest_country"] = g.dest_country;
+  geo["adequate"] = g.adequate;
+  geo["domestic"] = g.domestic;
+  if (g.is_private) geo["private"] = true;
+  if (!g.basis.empty())
+    geo["basis"] = {{"type", g.basis}, {"id", g.basis_id}, {"reference", g.basis_reference}};
+  return geo;
+}
+
 Json decision_to_eve(const Decision& d) {
   const Rule& r = *d.rule;
   Json alert = Json::object();
@@ -19,18 +30,9 @@ Json decision_to_eve(const Decision& d) {
   meta["transfer"] = Json::array({std::string(to_string(d.transfer))});
   alert["metadata"] = std::move(meta);
 
-  Json geo = Json::object();
-  geo["dest_country"] = d.geo.dest_country;
-  geo["adequate"] = d.geo.adequate;
-  geo["domestic"] = d.geo.domestic;
-  if (d.geo.is_private) geo["private"] = true;
-  if (!d.geo.basis.empty())
-    geo["basis"] = {
-        {"type", d.geo.basis}, {"id", d.geo.basis_id}, {"reference", d.geo.basis_reference}};
-
   Json out = Json::object();
   out["alert"] = std::move(alert);
-  out["geo"] = std::move(geo);
+  out["geo"] = geo_to_eve(d.geo);
   out["threat"] = {{"level", d.threat_level}, {"points", d.points}};
   if (r.aggregate)
     out["aggregate"] = {{"by", "src_host"},

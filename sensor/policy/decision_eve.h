@@ -20,4 +20,7 @@ namespace korgoo::policy {
 // (inline mode, fail-open); `rule_action` says what the rule asked for.
 Json decision_to_eve(const Decision& d);
 
+// The `geo` object alone, for flow records: {"dest_country", "adequate", "domestic", ...}.
+Json geo_to_eve(const GeoFacts& g);
+
 }  // namespace korgoo::policy

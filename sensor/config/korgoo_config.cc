@@ -1,0 +1,183 @@
+#include "config/korgoo_config.h"
+
+#include <charconv>
+
+#include "config/yaml_reader.h"
+#include "policy/policy_config_loader.h"
+
+namespace korgoo::config {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kMaxSeconds = 7 * 24 * 3600;
+
+CidrSet default_home_networks() {
+  CidrSet s;
+  for (const char* c : {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"})
+    s.add(*Cidr::parse(c));
+  return s;
+}
+
+std::vector<fs::path> resolve(const std::vector<std::string>& paths, const fs::path& base) {
+  std::vector<fs::path> out;
+  for (const auto& p : paths) out.push_back(fs::path(p).is_absolute() ? fs::path(p) : base / p);
+  return out;
+}
+
+void load_capture(const YamlReader& r, source::LiveConfig& c) {
+  r.allow_only({"bpf", "snaplen", "promiscuous", "buffer"});
+  c.bpf = r.string("bpf", c.bpf);
+  c.snaplen = static_cast<int>(r.integer("snaplen", c.snaplen, 64, 262144));
+  c.promiscuous = r.boolean("promiscuous", c.promiscuous);
+  c.buffer_mib = static_cast<int>(r.bytes("buffer", std::uint64_t(c.buffer_mib) << 20) >> 20);
+}
+
+void load_decode(const YamlReader& r, decode::DecodeConfig& c) {
+  r.allow_only({"defrag"});
+  const auto d = r.section("defrag");
+  d.allow_only({"timeout", "memcap", "max_fragments"});
+  c.frag_timeout_usec =
+      d.integer("timeout", c.frag_timeout_usec / kUsecPerSec, 1, kMaxSeconds) * kUsecPerSec;
+  c.frag_memcap = d.bytes("memcap", c.frag_memcap);
+  c.frag_max_fragments =
+      static_cast<std::uint32_t>(d.integer("max_fragments", c.frag_max_fragments, 1, 65535));
+}
+
+void load_flow(const YamlReader& r, flow::FlowConfig& c) {
+  r.allow_only({"max_flows", "timeouts"});
+  c.max_flows = static_cast<std::uint64_t>(r.integer("max_flows", c.max_flows, 1, 1 << 26));
+  const auto t = r.section("timeouts");
+  t.allow_only({"tcp_new", "tcp_established", "tcp_closed", "udp", "other"});
+  c.tcp_new_timeout = t.integer("tcp_new", c.tcp_new_timeout, 1, kMaxSeconds);
+  c.tcp_established_timeout =
+      t.integer("tcp_established", c.tcp_established_timeout, 1, kMaxSeconds);
+  c.tcp_closed_timeout = t.integer("tcp_closed", c.tcp_closed_timeout, 0, kMaxSeconds);
+  c.udp_timeout = t.integer("udp", c.udp_timeout, 1, kMaxSeconds);
+  c.other_timeout = t.integer("other", c.other_timeout, 1, kMaxSeconds);
+}
+
+void load_stream(const YamlReader& r, stream::StreamConfig& c) {
+  r.allow_only({"depth", "max_ooo_per_flow", "memcap", "overlap_check_window"});
+  c.depth = r.bytes("depth", c.depth);
+  c.flow_buffer_cap = r.bytes("max_ooo_per_flow", c.flow_buffer_cap);
+  c.worker_buffer_cap = r.bytes("memcap", c.worker_buffer_cap);
+  c.overlap_check_window = r.bytes("overlap_check_window", c.overlap_check_window);
+}
+
+void load_app(const YamlReader& r, app::AppLimits& c) {
+  r.allow_only(
+      {"max_header_bytes", "max_decompressed_bytes", "max_decompression_ratio", "max_mime_depth"});
+  c.max_header_bytes = r.bytes("max_header_bytes", c.max_header_bytes);
+  c.max_decompressed_bytes = r.bytes("max_decompressed_bytes", c.max_decompressed_bytes);
+  c.max_decompression_ratio = static_cast<std::uint32_t>(
+      r.integer("max_decompression_ratio", c.max_decompression_ratio, 1, 1'000'000));
+  c.max_mime_depth =
+      static_cast<std::uint32_t>(r.integer("max_mime_depth", c.max_mime_depth, 1, 64));
+}
+
+void load_detect(const YamlReader& r, detect::DetectConfig& c, const fs::path& base) {
+  r.allow_only({"signatures", "max_samples", "hash_key"});
+  if (r.has("signatures")) c.signature_paths = resolve(r.strings("signatures", {}), base);
+  c.max_samples = static_cast<std::size_t>(r.integer("max_samples", c.max_samples, 0, 100));
+  const auto key = r.string("hash_key", "");
+  if (!key.empty()) {
+    if (key.size() != 32 || key.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+      r.fail(r.node()["hash_key"], "hash_key", "expected 32 hexadecimal digits (128 bits)");
+    c.hash_key = key;
+  }
+}
+
+void load_output(const YamlReader& r, OutputConfig& c) {
+  r.allow_only({"eve", "log"});
+  const auto eve = r.section("eve");
+  eve.allow_only({"filename", "flow_records", "stats_interval", "ipv6_compress"});
+  c.eve_filename = eve.string("filename", c.eve_filename);
+  const auto mode = eve.choice("flow_records", "pii", {"pii", "all", "none"});
+  c.flow_records = mode == "all"    ? FlowRecords::kAll
+                   : mode == "none" ? FlowRecords::kNone
+                                    : FlowRecords::kPii;
+  c.stats_interval = eve.integer("stats_interval", c.stats_interval, 0, kMaxSeconds);
+  c.ipv6_compress = eve.boolean("ipv6_compress", c.ipv6_compress);
+  const auto log = r.section("log");
+  log.allow_only({"filename", "level"});
+  c.log_filename = log.string("filename", c.log_filename);
+  c.log_level = log.choice("level", c.log_level, {"debug", "info", "warning", "error"});
+  if (c.log_level == "warning") c.log_level = "warn";
+}
+
+void load_inline(const YamlReader& r, InlineConfig& c) {
+  r.allow_only({"queues", "fail_open", "reset_on_drop", "queue_maxlen"});
+  if (r.has("queues")) {
+    c.queues.clear();
+    for (const auto& q : r.strings("queues", {})) {
+      try {
+        for (int n : parse_queue_list(q)) c.queues.push_back(n);
+      } catch (const ConfigError& e) {
+        r.fail(r.node()["queues"], "queues", e.what());
+      }
+    }
+  }
+  c.fail_open = r.boolean("fail_open", c.fail_open);
+  c.reset_on_drop = r.boolean("reset_on_drop", c.reset_on_drop);
+  c.queue_maxlen =
+      static_cast<std::uint64_t>(r.integer("queue_maxlen", c.queue_maxlen, 1, 1 << 20));
+}
+
+}  // namespace
+
+std::vector<int> parse_queue_list(std::string_view text) {
+  std::vector<int> out;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    const auto comma = text.find(',', pos);
+    const auto item = text.substr(pos, comma == std::string_view::npos ? text.npos : comma - pos);
+    int n = -1;
+    auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), n);
+    if (ec != std::errc() || end != item.data() + item.size() || n < 0 || n > 65535)
+      throw ConfigError("'" + std::string(text) + "' is not a list of queue numbers 0..65535");
+    out.push_back(n);
+    if (comma == std::string_view::npos) break;
+    pos = comma + 1;
+  }
+  return out;
+}
+
+Config default_config(const fs::path& data_dir) {
+  Config c;
+  c.source_file = "(built-in defaults)";
+  c.flow.home_networks = default_home_networks();
+  c.detect.signature_paths = {data_dir / "signatures"};
+  c.rule_paths = {data_dir / "rules"};
+  c.policy.home_networks = c.flow.home_networks;
+  // Remember recently delivered bytes so that a retransmission carrying different bytes (an
+  // evasion attempt) is counted; bounded by the reassembly memcap.
+  c.stream.overlap_check_window = 16 * 1024;
+  return c;
+}
+
+Config load_config(const fs::path& file) {
+  const YAML::Node root = YamlReader::load_file(file);
+  const fs::path base = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  Config c = default_config(base / "..");
+  c.source_file = file.string();
+  const YamlReader r(root, file.string());
+  r.allow_only({"home_networks", "capture", "decode", "flow", "stream", "app", "detect", "policy",
+                "rules", "outputs", "inline"});
+  c.flow.home_networks = r.cidrs("home_networks", c.flow.home_networks);
+  load_capture(r.section("capture"), c.capture);
+  load_decode(r.section("decode"), c.decode);
+  load_flow(r.section("flow"), c.flow);
+  load_stream(r.section("stream"), c.stream);
+  load_app(r.section("app"), c.app);
+  load_detect(r.section("detect"), c.detect, base);
+  if (r.has("rules")) c.rule_paths = resolve(r.strings("rules", {}), base);
+  load_output(r.section("outputs"), c.output);
+  load_inline(r.section("inline"), c.inline_mode);
+  c.policy = policy::load_policy_section(root["policy"], file.string(), base);
+  c.policy.home_networks = c.flow.home_networks;
+  return c;
+}
+
+}  // namespace korgoo::config

@@ -1,0 +1,61 @@
+// The whole configuration: one struct per stage, filled from config/korgoo.yaml (or from the
+// built-in defaults when no file is given). Stages never read YAML themselves.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/protocol_decoder.h"
+#include "decode/decode_config.h"
+#include "detect/detect_config.h"
+#include "flow/flow_config.h"
+#include "policy/policy_config.h"
+#include "source/live_source.h"
+#include "stream/stream_config.h"
+
+namespace korgoo::config {
+
+enum class FlowRecords { kPii, kAll, kNone };
+
+struct OutputConfig {
+  std::string eve_filename = "eve.json";
+  FlowRecords flow_records = FlowRecords::kPii;  // which ended flows get a flow record
+  std::int64_t stats_interval = 60;              // seconds of packet time; 0 = only at exit
+  bool ipv6_compress = false;                    // Suricata writes IPv6 in full by default
+  std::string log_filename = "korgoo.log";
+  std::string log_level = "info";
+};
+
+struct InlineConfig {
+  std::vector<int> queues;     // NFQUEUE numbers
+  bool fail_open = true;       // when the sensor falls behind: accept (true) or drop
+  bool reset_on_drop = false;  // send TCP resets to both ends when a flow is dropped
+  std::uint64_t queue_maxlen = 4096;
+};
+
+struct Config {
+  std::string source_file;  // the file it came from, or "(built-in defaults)"
+  flow::FlowConfig flow;
+  decode::DecodeConfig decode;
+  stream::StreamConfig stream;
+  app::AppLimits app;
+  detect::DetectConfig detect;
+  policy::PolicyConfig policy;
+  std::vector<std::filesystem::path> rule_paths;
+  OutputConfig output;
+  source::LiveConfig capture;
+  InlineConfig inline_mode;
+};
+
+// Loads `file`; relative paths inside it are taken from the file's own folder. Throws
+// ConfigError naming the file, line and key of the first problem.
+Config load_config(const std::filesystem::path& file);
+
+// The built-in defaults, with content (signatures, rules) under `data_dir`.
+Config default_config(const std::filesystem::path& data_dir);
+
+// "0" or "0,1,2": NFQUEUE numbers for -q; throws ConfigError when malformed.
+std::vector<int> parse_queue_list(std::string_view text);
+
+}  // namespace korgoo::config

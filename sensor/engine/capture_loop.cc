@@ -1,0 +1,27 @@
+#include "engine/capture_loop.h"
+
+#include <chrono>
+
+namespace korgoo::engine {
+
+void run_capture(source::PacketSource& source, Worker& worker, const std::atomic<bool>& stop,
+                 bool live) {
+  source::Packet pkt;
+  while (!stop.load(std::memory_order_relaxed)) {
+    const auto status = source.next(pkt);
+    if (status == source::ReadStatus::kEnd) break;
+    if (status == source::ReadStatus::kIdle) {
+      if (live) {
+        const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::system_clock::now().time_since_epoch());
+        worker.advance(Timestamp{now.count()});
+      }
+      continue;
+    }
+    const Verdict v = worker.process(pkt);
+    if (source.is_inline()) source.set_verdict(pkt, v, false);
+  }
+  worker.finish(source.stats());
+}
+
+}  // namespace korgoo::engine

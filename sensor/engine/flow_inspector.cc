@@ -1,0 +1,97 @@
+#include "engine/flow_inspector.h"
+
+#include "app/decoders.h"
+#include "engine/worker.h"
+
+namespace korgoo::engine {
+
+FlowInspector::FlowInspector(Worker& worker, flow::Flow& flow)
+    : worker_(worker),
+      flow_(flow),
+      ctx_{*this,
+           meta_,
+           worker.app_stats_,
+           worker.expectations_,
+           worker.rt_.config.app,
+           flow.id(),
+           flow.src().addr,
+           flow.dst().addr,
+           flow.src().port,
+           flow.dst().port,
+           flow.start()},
+      detector_(*worker.rt_.detect) {
+  const bool tcp = flow.proto() == 6;
+  if (tcp)
+    tcp_ = std::make_unique<stream::TcpReassembler>(worker.rt_.config.stream, worker.stream_stats_,
+                                                    worker.budget_);
+  app_ = std::make_unique<app::AppLayer>(ctx_, tcp);
+}
+
+FlowInspector::~FlowInspector() = default;
+
+void FlowInspector::adopt_expectation(const app::Expectation& e) {
+  app_->set_decoder(app::make_ftp_data_decoder(ctx_, e));
+}
+
+bool FlowInspector::take_tally_change() {
+  const auto g = detector_.generation();
+  if (g == seen_generation_) return false;
+  seen_generation_ = g;
+  return true;
+}
+
+void FlowInspector::on_packet(Direction dir, const decode::DecodedPacket& pkt) {
+  ctx_.now = pkt.ts;
+  if (tcp_) {
+    stream::Segment seg{pkt.seq, pkt.ack, pkt.flags, pkt.payload, pkt.ts};
+    tcp_->on_segment(dir, seg, *this);
+    return;
+  }
+  if (pkt.payload.empty()) return;
+  // UDP and other protocols: each datagram is the next piece of its direction's stream.
+  on_data(dir, pkt.payload, 0);
+}
+
+void FlowInspector::finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (tcp_) tcp_->flush(*this);
+  for (Direction d : {Direction::kToServer, Direction::kToClient})
+    if (!ended_[index_of(d)]) on_end(d);
+  detector_.end_all(*worker_.scratch_);
+}
+
+void FlowInspector::on_data(Direction dir, ByteView data, std::uint64_t /*offset*/) {
+  detector_.scan(dir, kRawView, data, *worker_.scratch_);
+  app_->on_data(dir, data);
+}
+
+void FlowInspector::on_gap(Direction dir, std::uint64_t /*offset*/, std::uint64_t length) {
+  // Bytes on either side of a hole are not adjacent: never let a match join across it.
+  detector_.end(dir, kRawView, *worker_.scratch_);
+  app_->on_gap(dir, length);
+}
+
+void FlowInspector::on_end(Direction dir) {
+  if (ended_[index_of(dir)]) return;
+  ended_[index_of(dir)] = true;
+  app_->on_end(dir);
+  detector_.end(dir, kRawView, *worker_.scratch_);
+}
+
+void FlowInspector::content(Direction dir, ContentView view, ByteView bytes) {
+  detector_.scan(dir, view, bytes, *worker_.scratch_);
+}
+
+void FlowInspector::content_end(Direction dir, ContentView view) {
+  detector_.end(dir, view, *worker_.scratch_);
+}
+
+void FlowInspector::record(app::AppRecord rec) {
+  // Remember the protocol objects (not fileinfo) so that alerts can say what was going on.
+  for (auto it = rec.body.begin(); it != rec.body.end(); ++it)
+    if (it.key() != "fileinfo") app_fields_[it.key()] = it.value();
+  worker_.write_app_record(flow_, rec, meta_);
+}
+
+}  // namespace korgoo::engine

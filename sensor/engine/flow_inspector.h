@@ -1,0 +1,77 @@
+// Everything the pipeline keeps for one flow after the flow stage: TCP reassembly, the app
+// decoder, the detector's streams and tallies, and what policy has already decided. It is the
+// glue between stages: reassembled bytes go to the app stage and, raw, to detection; decoded
+// content from the app stage goes to detection; records go out through the worker.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+
+#include "app/app_layer.h"
+#include "app/app_sink.h"
+#include "decode/decoded_packet.h"
+#include "detect/flow_detector.h"
+#include "flow/flow.h"
+#include "policy/policy_engine.h"
+#include "stream/stream_consumer.h"
+#include "stream/tcp_reassembler.h"
+
+namespace korgoo::engine {
+
+class Worker;
+
+class FlowInspector final : public flow::FlowInspection,
+                            public stream::StreamConsumer,
+                            public app::AppSink {
+ public:
+  FlowInspector(Worker& worker, flow::Flow& flow);
+  ~FlowInspector() override;
+
+  // Feeds one packet of the flow through reassembly, app decoding and detection.
+  void on_packet(Direction dir, const decode::DecodedPacket& pkt);
+  // The flow is ending: flush reassembly and decoders, close every detector stream.
+  void finish();
+  // Hands the flow to a decoder chosen before its first byte (an expected FTP data flow).
+  void adopt_expectation(const app::Expectation& e);
+
+  const detect::FlowDetector& detector() const { return detector_; }
+  const app::AppMetadata& metadata() const { return meta_; }
+  policy::PolicyFlowState& policy_state() { return policy_state_; }
+  // The latest app-layer objects ("http", "smtp", "tls", ...), attached to alerts.
+  const Json& app_fields() const { return app_fields_; }
+  bool alerted() const { return alerted_; }
+  void set_alerted() { alerted_ = true; }
+  bool blocked() const { return blocked_; }
+  void set_blocked() { blocked_ = true; }
+  // True once after each change of the tallies, so that policy runs only when needed.
+  bool take_tally_change();
+
+  // stream::StreamConsumer
+  void on_data(Direction dir, ByteView data, std::uint64_t offset) override;
+  void on_gap(Direction dir, std::uint64_t offset, std::uint64_t length) override;
+  void on_end(Direction dir) override;
+
+  // app::AppSink
+  void content(Direction dir, ContentView view, ByteView bytes) override;
+  void content_end(Direction dir, ContentView view) override;
+  void record(app::AppRecord rec) override;
+
+ private:
+  Worker& worker_;
+  flow::Flow& flow_;
+  app::AppMetadata meta_;
+  app::AppContext ctx_;
+  std::unique_ptr<stream::TcpReassembler> tcp_;
+  std::unique_ptr<app::AppLayer> app_;
+  detect::FlowDetector detector_;
+  policy::PolicyFlowState policy_state_;
+  std::uint64_t seen_generation_ = 0;
+  std::array<bool, 2> ended_{false, false};
+  bool finished_ = false;
+  bool alerted_ = false;
+  bool blocked_ = false;
+  Json app_fields_ = Json::object();
+};
+
+}  // namespace korgoo::engine

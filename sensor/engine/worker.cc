@@ -1,0 +1,238 @@
+#include "engine/worker.h"
+
+#include <spdlog/spdlog.h>
+
+#include "engine/flow_inspector.h"
+#include "output/eve_header.h"
+#include "policy/decision_eve.h"
+
+namespace korgoo::engine {
+
+namespace {
+// Decode errors are logged one by one up to this many, then only counted (stats has them all).
+constexpr std::uint64_t kDecodeErrorsLogged = 100;
+}  // namespace
+
+Worker::Worker(const Runtime& rt, output::EveWriter& eve)
+    : rt_(rt),
+      eve_(eve),
+      decoder_(rt.config.decode),
+      budget_(rt.config.stream.worker_buffer_cap),
+      scratch_(rt.detect->make_scratch()),
+      aggregation_(rt.policy->new_aggregation_state()),
+      flows_(rt.config.flow, [this](flow::Flow& f) { on_flow_end(f); }) {}
+
+Worker::~Worker() = default;
+
+Verdict Worker::process(const source::Packet& pkt) {
+  advance(pkt.ts);
+  decode::DecodedPacket dp;
+  const auto result = decoder_.decode(pkt, dp);
+  if (result != decode::DecodeResult::kOk) {
+    if (result == decode::DecodeResult::kError) log_decode_error(pkt);
+    return Verdict::kAccept;
+  }
+  const auto tracked = flows_.track(dp);
+  flow::Flow& f = *tracked.flow;
+  if (tracked.created) {
+    auto insp = std::make_unique<FlowInspector>(*this, f);
+    if (expectations_.size() > 0) {
+      if (auto e = expectations_.take(f.src().addr, f.dst().addr, f.dst().port, dp.ts)) {
+        insp->adopt_expectation(*e);
+        ++stats_.expected_flows;
+      }
+    }
+    f.inspection = std::move(insp);
+  }
+  auto& insp = static_cast<FlowInspector&>(*f.inspection);
+  if (insp.blocked()) {
+    ++stats_.packets_dropped;
+    return Verdict::kDrop;
+  }
+  insp.on_packet(tracked.dir, dp);
+  if (insp.take_tally_change()) evaluate_policy(f, insp);
+  if (insp.blocked()) {
+    ++stats_.packets_dropped;
+    return Verdict::kDrop;
+  }
+  return Verdict::kAccept;
+}
+
+void Worker::advance(Timestamp now) {
+  if (now <= now_) return;  // packet time can step back a little; timers only move forward
+  now_ = now;
+  // Timeouts have one-second resolution, so sweeping more often than that is wasted work.
+  if (now_.usec - last_expire_.usec >= kUsecPerSec) {
+    last_expire_ = now_;
+    flows_.expire(now_);
+  }
+  const auto interval = rt_.config.output.stats_interval;
+  if (interval > 0) {
+    if (next_stats_.usec == 0) {
+      next_stats_ = Timestamp{now_.usec + interval * kUsecPerSec};
+    } else if (now_ >= next_stats_) {
+      write_stats(last_source_stats_);
+      next_stats_ = Timestamp{now_.usec + interval * kUsecPerSec};
+    }
+  }
+}
+
+void Worker::finish(const source::SourceStats& source_stats) {
+  flows_.end_all();
+  write_stats(source_stats);
+  eve_.flush();
+}
+
+void Worker::log_decode_error(const source::Packet& pkt) {
+  if (decode_errors_logged_ >= kDecodeErrorsLogged) return;
+  spdlog::warn("packet {}: decode error: {}", pkt.number, decode::name(decoder_.last_error()));
+  if (++decode_errors_logged_ == kDecodeErrorsLogged)
+    spdlog::warn("further decode errors are counted in stats but not logged");
+}
+
+policy::FlowFacts Worker::facts_of(const flow::Flow& f, const FlowInspector& insp) const {
+  policy::FlowFacts facts;
+  facts.src = f.src().addr;
+  facts.dst = f.dst().addr;
+  facts.src_port = f.src().port;
+  facts.dst_port = f.dst().port;
+  facts.proto = output::proto_name(f.proto());
+  facts.app_proto = insp.metadata().app_proto;
+  facts.server_names = insp.metadata().server_names;
+  facts.recipient_domains = insp.metadata().recipient_domains;
+  for (Direction d : {Direction::kToServer, Direction::kToClient}) {
+    const auto& tally = insp.detector().tally(d);
+    auto& out = d == Direction::kToServer ? facts.to_server : facts.to_client;
+    for (const auto& type : tally.types())
+      out.push_back(policy::TypeCounts{type, tally.count(type), tally.distinct(type)});
+  }
+  facts.now = now_;
+  facts.flow_id = f.id();
+  return facts;
+}
+
+void Worker::evaluate_policy(flow::Flow& f, FlowInspector& insp) {
+  const auto facts = facts_of(f, insp);
+  for (const auto& d : rt_.policy->evaluate(facts, insp.policy_state(), aggregation_))
+    if (d.alerts()) write_alert(f, insp, d);
+}
+
+namespace {
+output::EveHeader header_of(const flow::Flow& f, std::string_view event_type, Timestamp ts,
+                            std::string_view app_proto, Direction orientation) {
+  output::EveHeader h;
+  h.ts = ts;
+  h.event_type = event_type;
+  h.flow_id = f.id();
+  const bool swap = orientation == Direction::kToClient;
+  h.src_ip = swap ? f.dst().addr : f.src().addr;
+  h.src_port = swap ? f.dst().port : f.src().port;
+  h.dest_ip = swap ? f.src().addr : f.dst().addr;
+  h.dest_port = swap ? f.src().port : f.dst().port;
+  h.ip_proto = f.proto();
+  h.app_proto = app_proto;
+  return h;
+}
+}  // namespace
+
+void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decision& d) {
+  Json rec = output::make_record(
+      header_of(f, "alert", now_, insp.metadata().app_proto, Direction::kToServer),
+      rt_.config.output.ipv6_compress);
+  Json eve = policy::decision_to_eve(d);
+  for (auto it = eve.begin(); it != eve.end(); ++it) rec[it.key()] = it.value();
+  Json pii = Json::object();
+  insp.detector().tally(d.data_dir).to_json(pii);
+  rec["pii"] = std::move(pii);
+  for (auto it = insp.app_fields().begin(); it != insp.app_fields().end(); ++it)
+    rec[it.key()] = it.value();
+  eve_.write(rec);
+  insp.set_alerted();
+  ++stats_.alerts;
+}
+
+void Worker::write_app_record(flow::Flow& f, const app::AppRecord& r,
+                              const app::AppMetadata& meta) {
+  std::string_view event_type = r.event_type;
+  Json rec = output::make_record(header_of(f, event_type, now_, meta.app_proto, r.dir),
+                                 rt_.config.output.ipv6_compress);
+  for (auto it = r.body.begin(); it != r.body.end(); ++it) rec[it.key()] = it.value();
+  eve_.write(rec);
+}
+
+void Worker::on_flow_end(flow::Flow& f) {
+  if (!f.inspection) return;
+  auto& insp = static_cast<FlowInspector&>(*f.inspection);
+  insp.finish();
+  if (insp.take_tally_change()) evaluate_policy(f, insp);
+  write_flow_record(f, insp);
+}
+
+void Worker::write_flow_record(flow::Flow& f, FlowInspector& insp) {
+  detect::Tally merged = insp.detector().tally(Direction::kToServer);
+  merged.merge(insp.detector().tally(Direction::kToClient));
+  const bool has_pii = !merged.empty();
+  if (has_pii) ++stats_.flows_with_pii;
+  const auto mode = rt_.config.output.flow_records;
+  if (mode == config::FlowRecords::kNone) return;
+  if (mode == config::FlowRecords::kPii && !has_pii && !insp.alerted()) return;
+
+  Json rec = output::make_record(
+      header_of(f, "flow", f.last(), insp.metadata().app_proto, Direction::kToServer),
+      rt_.config.output.ipv6_compress);
+  Json& fl = rec["flow"];
+  fl["pkts_toserver"] = f.counters(Direction::kToServer).pkts;
+  fl["pkts_toclient"] = f.counters(Direction::kToClient).pkts;
+  fl["bytes_toserver"] = f.counters(Direction::kToServer).bytes;
+  fl["bytes_toclient"] = f.counters(Direction::kToClient).bytes;
+  fl["start"] = format_iso8601(f.start());
+  fl["end"] = format_iso8601(f.last());
+  fl["age"] = (f.last().usec - f.start().usec) / kUsecPerSec;
+  fl["state"] = flow::to_string(f.state());
+  fl["reason"] = flow::to_string(f.end_reason());
+  fl["alerted"] = insp.alerted();
+  if (insp.blocked()) fl["action"] = "blocked";
+  if (has_pii) {
+    Json pii = Json::object();
+    merged.to_json(pii);
+    rec["pii"] = std::move(pii);
+  }
+  // Where the flow's data went: the external side of whichever direction leaves home.
+  const auto facts = facts_of(f, insp);
+  const Direction out_dir =
+      f.src_is_home() || !f.dst_is_home() ? Direction::kToServer : Direction::kToClient;
+  rec["geo"] = policy::geo_to_eve(rt_.policy->geo_for(facts, out_dir));
+  eve_.write(rec);
+}
+
+Json Worker::stats_json(const source::SourceStats& source_stats) const {
+  Json s = Json::object();
+  source_stats.to_json(s["capture"]);
+  decoder_.stats().to_json(s["decoder"]);
+  flows_.stats().to_json(s["flow"]);
+  s["flow"]["active"] = flows_.size();
+  stream_stats_.to_json(s["stream"]);
+  app_stats_.to_json(s["app"]);
+  detect_stats_.to_json(s["detect"]);
+  Json& d = s["detect"];
+  d["flows_with_pii"] = stats_.flows_with_pii;
+  Json& a = s["alerts"];
+  a["total"] = stats_.alerts;
+  a["blocked"] = stats_.alerts_blocked;
+  a["packets_dropped"] = stats_.packets_dropped;
+  s["app"]["expected_flows"] = stats_.expected_flows;
+  return s;
+}
+
+void Worker::write_stats(const source::SourceStats& source_stats) {
+  last_source_stats_ = source_stats;
+  output::EveHeader h;
+  h.ts = now_;
+  h.event_type = "stats";
+  Json rec = output::make_record(h, false);
+  rec["stats"] = stats_json(source_stats);
+  eve_.write(rec);
+  eve_.flush();
+}
+
+}  // namespace korgoo::engine

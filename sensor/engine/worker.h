@@ -1,0 +1,84 @@
+// One worker: owns a decoder, a flow table and everything hanging off its flows, so the hot
+// path takes no locks. It runs the whole pipeline for each packet it is given and writes the
+// resulting EVE records. Today a run has one worker; more workers would each get the flows that
+// hash to them (the flow key hash is symmetric, so both directions land on the same worker).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "app/expectations.h"
+#include "app/protocol_decoder.h"
+#include "decode/decoder.h"
+#include "detect/detect_engine.h"
+#include "engine/runtime.h"
+#include "flow/flow_table.h"
+#include "output/eve_writer.h"
+#include "policy/policy_engine.h"
+#include "source/packet.h"
+#include "stream/reassembly_budget.h"
+#include "stream/stream_stats.h"
+
+namespace korgoo::engine {
+
+class FlowInspector;
+
+using source::Verdict;
+
+struct WorkerStats {
+  std::uint64_t alerts = 0;
+  std::uint64_t alerts_blocked = 0;
+  std::uint64_t packets_dropped = 0;  // inline verdicts
+  std::uint64_t flows_with_pii = 0;
+  std::uint64_t expected_flows = 0;
+};
+
+class Worker {
+ public:
+  Worker(const Runtime& rt, output::EveWriter& eve);
+  ~Worker();
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+
+  // Runs one packet through the pipeline.
+  Verdict process(const source::Packet& pkt);
+  // Advances packet time without a packet (live capture idle): expires flows, writes stats.
+  void advance(Timestamp now);
+  // End of input: ends every flow and writes the final stats record.
+  void finish(const source::SourceStats& source_stats);
+
+  Json stats_json(const source::SourceStats& source_stats) const;
+  const WorkerStats& stats() const { return stats_; }
+
+ private:
+  friend class FlowInspector;
+
+  void on_flow_end(flow::Flow& f);
+  void evaluate_policy(flow::Flow& f, FlowInspector& insp);
+  void write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decision& d);
+  void write_flow_record(flow::Flow& f, FlowInspector& insp);
+  void write_app_record(flow::Flow& f, const app::AppRecord& rec, const app::AppMetadata& meta);
+  void write_stats(const source::SourceStats& source_stats);
+  policy::FlowFacts facts_of(const flow::Flow& f, const FlowInspector& insp) const;
+  void log_decode_error(const source::Packet& pkt);
+
+  const Runtime& rt_;
+  output::EveWriter& eve_;
+  decode::Decoder decoder_;
+  stream::ReassemblyBudget budget_;
+  stream::StreamStats stream_stats_;
+  app::AppStats app_stats_;
+  app::ExpectationTable expectations_;
+  std::unique_ptr<detect::Scratch> scratch_;
+  detect::DetectStats detect_stats_;
+  policy::AggregationState aggregation_;
+  flow::FlowTable flows_;
+  WorkerStats stats_;
+  Timestamp now_;
+  Timestamp last_expire_;
+  Timestamp next_stats_;
+  std::uint64_t decode_errors_logged_ = 0;
+  source::SourceStats last_source_stats_;
+};
+
+}  // namespace korgoo::engine
