@@ -13,6 +13,13 @@
 #include "detect/generators.h"
 #include "detect/masking.h"
 
+namespace korgoo::detect {
+// gtest prints a tally as its JSON (masked samples only), never as raw bytes or values.
+inline void PrintTo(const Tally& t, std::ostream* os) {
+  *os << t.to_json().dump();
+}
+}  // namespace korgoo::detect
+
 namespace korgoo::detect::testing {
 
 inline constexpr std::string_view kTestKey = "000102030405060708090a0b0c0d0e0f";

@@ -28,6 +28,9 @@ struct Outcome {
   Json tally;
   std::uint64_t suppressed;
   friend bool operator==(const Outcome&, const Outcome&) = default;
+  friend void PrintTo(const Outcome& o, std::ostream* os) {
+    *os << o.tally.dump() << " suppressed=" << o.suppressed;
+  }
 };
 
 Outcome outcome(const std::vector<std::string_view>& chunks) {
