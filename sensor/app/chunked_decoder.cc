@@ -18,7 +18,7 @@ int hex_value(char c) {
 }
 
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r';
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
 }  // namespace
@@ -39,12 +39,12 @@ void ChunkedDecoder::end_size_line() {
     }
     size = size * 16 + static_cast<std::uint64_t>(hex_value(line_[i]));
   }
-  while (i < line_.size() && is_space(line_[i])) ++i;
-  if (digits == 0 || (i < line_.size() && line_[i] != ';')) {
+  if (digits == 0) {
     state_ = State::kInvalid;
     return;
   }
   line_.clear();
+  size_digits_seen_ = false;
   if (size == 0) {
     state_ = State::kTrailer;
   } else {
@@ -68,12 +68,14 @@ ChunkedDecoder::Step ChunkedDecoder::step(ByteView in) {
             return s;
           }
         } else {
+          size_digits_seen_ = size_digits_seen_ || hex_value(c) >= 0;
           line_.push_back(c);
-          // Before any extension only hex digits and white space may come: anything else
-          // shows at once that this is not a size line (no need to wait for a line end that
-          // a body sent without framing may never have).
-          if (line_.size() > kMaxSizeLine || (line_.find(';') == std::string::npos && c != ';' &&
-                                              hex_value(c) < 0 && !is_space(c))) {
+          // Before the first digit only white space may come: anything else shows at once
+          // that this is not a size line (no need to wait for a line end that a body sent
+          // without framing may never have). After the digits browsers ignore whatever
+          // follows up to the line end, so this does too.
+          if (line_.size() > kMaxSizeLine ||
+              (!size_digits_seen_ && hex_value(c) < 0 && !is_space(c))) {
             state_ = State::kInvalid;
             return s;
           }

@@ -2,7 +2,8 @@
 // ignored), chunk data, trailers. Fed any split of the input, down to one byte at a time, it
 // hands out the same data: chunk data is returned as views into the input, so a boundary
 // inside an identifier costs nothing and the caller writes both pieces to the same view.
-// Lenient where peers are (bare LF, a missing CRLF after data, blank lines between chunks),
+// Lenient where peers are (bare LF, a missing CRLF after data, blank lines between chunks,
+// junk after the size digits),
 // because a scanner that is stricter than the receiving browser is blind to what it accepts.
 #pragma once
 
@@ -49,7 +50,8 @@ class ChunkedDecoder {
 
   State state_ = State::kSizeLine;
   std::uint64_t remaining_ = 0;
-  std::string line_;          // current size or trailer line (bounded)
+  std::string line_;  // current size or trailer line (bounded)
+  bool size_digits_seen_ = false;
   bool data_end_cr_ = false;  // saw the CR of the CRLF after data
 };
 

@@ -42,18 +42,26 @@ std::vector<ContentCoding> parse_content_codings(std::string_view value) {
 ContentDecoder::ContentDecoder(const std::vector<ContentCoding>& codings, const AppLimits& limits,
                                AppStats& stats, Output out)
     : limits_(limits), stats_(stats), out_(std::move(out)) {
-  // Undo from the last applied; stop at the first coding we cannot undo.
-  for (auto it = codings.rbegin(); it != codings.rend() && layers_.size() < kMaxLayers; ++it) {
-    if (*it == ContentCoding::kOther) break;
+  // One layer per gzip/deflate named. Names we do not know are not obeyed blindly either
+  // way: each layer tells the format from the data and passes through what does not
+  // inflate, so "gzip x", a stray "br" or a mislabelled body still come out readable. A
+  // value naming only unknown codings still gets one (content-sniffing) layer.
+  std::size_t wanted = 0;
+  for (ContentCoding c : codings) wanted += c != ContentCoding::kOther ? 1 : 0;
+  const bool sniff_only = wanted == 0 && !codings.empty();
+  if (sniff_only) wanted = 1;
+  while (layers_.size() < std::min(wanted, kMaxLayers)) {
     const std::size_t next = layers_.size() + 1;
-    layers_.push_back(std::make_unique<Inflater>([this, next](ByteView b) {
-      if (next < layers_.size()) {
-        const Inflater::Status s = layers_[next]->feed(b);
-        note_status(s);
-        return s != Inflater::Status::kStopped;
-      }
-      return deliver(b);
-    }));
+    layers_.push_back(std::make_unique<Inflater>(
+        [this, next](ByteView b) {
+          if (next < layers_.size()) {
+            const Inflater::Status s = layers_[next]->feed(b);
+            note_status(s);
+            return s != Inflater::Status::kStopped;
+          }
+          return deliver(b);
+        },
+        !sniff_only));
   }
 }
 

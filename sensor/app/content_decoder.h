@@ -2,7 +2,7 @@
 // layer, up to kMaxLayers, with protection against decompression bombs: output stops at
 // limits.max_decompressed_bytes, or once it exceeds limits.max_decompression_ratio times the
 // compressed input; either counts one decompress_limit_hits. Codings it cannot undo (br,
-// lzma, compress) end the chain: what is left is passed on as it is.
+// lzma, compress) are passed on as they are (each layer passes through what does not inflate).
 #pragma once
 
 #include <cstdint>

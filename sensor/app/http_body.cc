@@ -3,17 +3,6 @@
 #include "app/http_headers.h"
 
 namespace korgoo::app {
-namespace {
-
-bool contains_nocase(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (equals_nocase(hay.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 HttpBody::HttpBody(AppContext& ctx, std::uint32_t& next_view_id, HttpBodyOptions options)
     : ctx_(ctx),

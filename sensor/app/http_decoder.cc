@@ -40,7 +40,10 @@ std::string_view target_authority(std::string_view target) {
 BodyFraming framing_of(const HttpHeaders& h, std::uint64_t& length) {
   // Chunked wins over a Content-Length sent with it (RFC 9112 §6.3, libhtp): a receiver
   // that obeys the length would be reading a different body from the browser.
-  if (has_token(h.joined("Transfer-Encoding"), "chunked")) return BodyFraming::kChunked;
+  // "chunked" anywhere in the value counts ("chunked;", "\0chunked", ", \tchunked,"):
+  // guessing chunked wrongly costs nothing, as a body whose first size line is not one is
+  // read as plain body to the close.
+  if (contains_nocase(h.joined("Transfer-Encoding"), "chunked")) return BodyFraming::kChunked;
   if (const std::string* cl = h.find("Content-Length")) {
     if (auto n = parse_content_length(*cl)) {
       length = *n;

@@ -52,33 +52,59 @@ bool equals_nocase(std::string_view a, std::string_view b) {
 HttpHeaders HttpHeaders::parse(std::string_view lines) {
   HttpHeaders h;
   while (!lines.empty()) {
-    std::size_t eol = lines.find('\n');
+    const std::size_t eol = lines.find('\n');
     std::string_view line = lines.substr(0, eol);
     lines = eol == std::string_view::npos ? std::string_view{} : lines.substr(eol + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) break;  // end of the head
-    if (line.front() == ' ' || line.front() == '\t') {
-      // obs-fold: the line continues the previous field's value (RFC 9112 §5.2).
-      const std::string_view more = trim(line);
-      if (h.fields_.empty()) {
-        ++h.malformed_;
-      } else if (!more.empty()) {
-        std::string& v = h.fields_.back().value;
-        if (!v.empty()) v.push_back(' ');
-        v.append(more);
-      }
-      continue;
+    // A bare CR inside a line ends it for some browsers: read it as a line end too, so that
+    // a field hidden behind one ("a\rTransfer-Encoding: chunked") is seen.
+    for (std::size_t cr = line.find('\r'); cr != std::string_view::npos; cr = line.find('\r')) {
+      h.add_line(line.substr(0, cr));
+      line = line.substr(cr + 1);
     }
-    const std::size_t colon = line.find(':');
-    const std::string_view name =
-        colon == std::string_view::npos ? "" : trim(line.substr(0, colon));
-    if (name.empty()) {
-      ++h.malformed_;
-      continue;
-    }
-    h.fields_.push_back({std::string(name), std::string(trim(line.substr(colon + 1)))});
+    h.add_line(line);
   }
   return h;
+}
+
+void HttpHeaders::add_line(std::string_view line) {
+  if (line.empty()) return;
+  if (line.front() == ' ' || line.front() == '\t') {
+    // obs-fold: the line continues the previous field's value (RFC 9112 §5.2).
+    const std::string_view more = trim(line);
+    if (fields_.empty()) {
+      ++malformed_;
+    } else if (!more.empty()) {
+      std::string& v = fields_.back().value;
+      if (!v.empty()) v.push_back(' ');
+      v.append(more);
+    }
+    // Some receivers read an indented "Name: value" as a field of its own rather than a
+    // continuation; keeping both readings means neither hides a Transfer-Encoding.
+    const std::size_t colon = more.find(':');
+    if (colon != std::string_view::npos && colon > 0 &&
+        std::all_of(more.begin(), more.begin() + static_cast<std::ptrdiff_t>(colon),
+                    is_token_char)) {
+      fields_.push_back(
+          {std::string(more.substr(0, colon)), std::string(trim(more.substr(colon + 1)))});
+    }
+    return;
+  }
+  const std::size_t colon = line.find(':');
+  const std::string_view name = colon == std::string_view::npos ? "" : trim(line.substr(0, colon));
+  if (name.empty()) {
+    ++malformed_;
+    return;
+  }
+  fields_.push_back({std::string(name), std::string(trim(line.substr(colon + 1)))});
+}
+
+bool contains_nocase(std::string_view hay, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (equals_nocase(hay.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
 }
 
 const std::string* HttpHeaders::find(std::string_view name) const {

@@ -30,6 +30,8 @@ class HttpHeaders {
   int malformed_lines() const { return malformed_; }
 
  private:
+  void add_line(std::string_view line);
+
   std::vector<HttpHeader> fields_;
   int malformed_ = 0;
 };
@@ -50,6 +52,8 @@ std::optional<HttpStatusLine> parse_status_line(std::string_view line);
 bool equals_nocase(std::string_view a, std::string_view b);
 // Whether a comma/space/tab separated list (Transfer-Encoding, Connection) has `token`.
 bool has_token(std::string_view list, std::string_view token);
+// Whether `hay` contains `needle`, ignoring ASCII case.
+bool contains_nocase(std::string_view hay, std::string_view needle);
 // A Content-Length value: digits with optional surrounding white space; nullopt if invalid.
 std::optional<std::uint64_t> parse_content_length(std::string_view value);
 // A parameter of a field value such as `attachment; filename="a.txt"` or

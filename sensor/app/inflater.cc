@@ -17,7 +17,7 @@ bool looks_like_zlib(std::uint8_t cmf, std::uint8_t flg) {
 
 }  // namespace
 
-Inflater::Inflater(Output out) : out_(std::move(out)) {}
+Inflater::Inflater(Output out, bool allow_raw) : out_(std::move(out)), allow_raw_(allow_raw) {}
 
 Inflater::~Inflater() {
   if (started_) inflateEnd(&zs_);
@@ -51,6 +51,13 @@ Inflater::Status Inflater::feed(ByteView in) {
     } else if (looks_like_zlib(head_[0], head_[1])) {
       f = Format::kZlib;
     }
+    if (f == Format::kRaw && !allow_raw_) {
+      status_ = Status::kPassthrough;
+      const std::vector<std::uint8_t> first = std::move(head_);
+      head_ = {};
+      if (!out_(first)) status_ = Status::kStopped;
+      return status_;
+    }
     if (!start(f)) return status_ = Status::kError;
     const std::vector<std::uint8_t> first = std::move(head_);
     head_.clear();
@@ -79,7 +86,7 @@ Inflater::Status Inflater::attempt(ByteView in) {
 // Nothing came out of what looked compressed: a zlib-looking header may have been raw
 // deflate by chance; otherwise the bytes were never compressed and go on as they are.
 Inflater::Status Inflater::fall_back(ByteView all) {
-  if (format_ == Format::kZlib && start(Format::kRaw)) {
+  if (format_ == Format::kZlib && allow_raw_ && start(Format::kRaw)) {
     status_ = Status::kOk;
     const Status s = inflate_bytes(all);
     if (s != Status::kError) return s;

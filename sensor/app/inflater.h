@@ -29,7 +29,10 @@ class Inflater {
     kStopped,      // the output asked to stop
   };
 
-  explicit Inflater(Output out);
+  // `allow_raw`: data with neither a gzip nor a zlib header is tried as raw deflate. Off when
+  // the coding is unknown: nearly any bytes start a valid raw deflate stream, and the
+  // garbage it yields would replace what was sent.
+  explicit Inflater(Output out, bool allow_raw = true);
   ~Inflater();
   Inflater(const Inflater&) = delete;
   Inflater& operator=(const Inflater&) = delete;
@@ -45,6 +48,7 @@ class Inflater {
   Status fall_back(ByteView all);
 
   Output out_;
+  bool allow_raw_;
   Status status_ = Status::kOk;
   bool started_ = false;
   Format format_ = Format::kGzip;
