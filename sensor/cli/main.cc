@@ -25,6 +25,7 @@
 #include "engine/worker.h"
 #include "output/eve_writer.h"
 #include "source/live_source.h"
+#include "source/nfqueue_source.h"
 #include "source/pcap_file_source.h"
 
 namespace fs = std::filesystem;
@@ -222,7 +223,7 @@ int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
 
 int run_sensor(const Options& o, const engine::Runtime& rt) {
   std::unique_ptr<source::PacketSource> source;
-  const bool live = o.iface.has_value();
+  const bool live = o.iface.has_value() || o.queues.has_value();
   if (o.read) {
     source = std::make_unique<source::PcapFileSource>(*o.read);
   } else if (o.iface) {
@@ -231,16 +232,19 @@ int run_sensor(const Options& o, const engine::Runtime& rt) {
     if (o.bpf) cfg.bpf = *o.bpf;
     source = std::make_unique<source::LiveSource>(cfg);
   } else {
-    std::cerr << "korgoo: inline mode (-q) is not available in this build yet\n";
-    return 2;
+    source::NfqueueConfig cfg;
+    cfg.queues = rt.config.inline_mode.queues;
+    cfg.fail_open = rt.config.inline_mode.fail_open;
+    cfg.queue_maxlen = static_cast<std::uint32_t>(rt.config.inline_mode.queue_maxlen);
+    source = std::make_unique<source::NfqueueSource>(cfg);
   }
   const fs::path eve_path = o.log_dir / rt.config.output.eve_filename;
   output::EveWriter eve(eve_path);
   spdlog::info("korgoo {} reading {}, writing {}", KORGOO_VERSION, source->describe(),
                eve_path.string());
-
+  spdlog::default_logger()->flush();  // tools wait for this line to know the sensor is up
   std::atomic<bool> stop{false};
-  engine::Worker worker(rt, eve);
+  engine::Worker worker(rt, eve, source->is_inline());
   {
     SignalWatcher watcher(stop, *source);
     engine::run_capture(*source, worker, stop, live);

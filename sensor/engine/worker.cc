@@ -13,9 +13,10 @@ namespace {
 constexpr std::uint64_t kDecodeErrorsLogged = 100;
 }  // namespace
 
-Worker::Worker(const Runtime& rt, output::EveWriter& eve)
+Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
     : rt_(rt),
       eve_(eve),
+      inline_mode_(inline_mode),
       decoder_(rt.config.decode),
       budget_(rt.config.stream.worker_buffer_cap),
       scratch_(rt.detect->make_scratch()),
@@ -141,6 +142,16 @@ void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decis
       rt_.config.output.ipv6_compress);
   Json eve = policy::decision_to_eve(d);
   for (auto it = eve.begin(); it != eve.end(); ++it) rec[it.key()] = it.value();
+  // A drop rule blocks the flow only inline; passive mode says what it would have done.
+  const bool drop = d.rule->action == policy::RuleAction::kDrop;
+  if (drop && inline_mode_) {
+    insp.set_blocked();
+    rec["alert"]["action"] = "blocked";
+    ++stats_.alerts_blocked;
+  }
+  rec["verdict"] = {{"action", drop && inline_mode_ ? "drop" : "accept"},
+                    {"mode", inline_mode_ ? "inline" : "passive"}};
+  if (drop && !inline_mode_) rec["verdict"]["would_drop"] = true;
   Json pii = Json::object();
   insp.detector().tally(d.data_dir).to_json(pii);
   rec["pii"] = std::move(pii);

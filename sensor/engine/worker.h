@@ -35,7 +35,9 @@ struct WorkerStats {
 
 class Worker {
  public:
-  Worker(const Runtime& rt, output::EveWriter& eve);
+  // `inline_mode`: drop decisions are carried out (the flow's packets get kDrop verdicts);
+  // otherwise they are only reported as what would have happened.
+  Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode = false);
   ~Worker();
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
@@ -64,6 +66,7 @@ class Worker {
 
   const Runtime& rt_;
   output::EveWriter& eve_;
+  bool inline_mode_;
   decode::Decoder decoder_;
   stream::ReassemblyBudget budget_;
   stream::StreamStats stream_stats_;
