@@ -17,6 +17,13 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
+bool contains(std::string_view hay, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (iequals(hay.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<ContentCoding> parse_content_codings(std::string_view value) {
@@ -28,9 +35,10 @@ std::vector<ContentCoding> parse_content_codings(std::string_view value) {
     const std::string_view tok = value.substr(i, j - i);
     i = j + 1;
     if (tok.empty() || iequals(tok, "identity")) continue;
-    if (iequals(tok, "gzip") || iequals(tok, "x-gzip")) {
+    // By substring: "x-gzip", and "deflate\0" or other decorated names browsers accept.
+    if (contains(tok, "gzip")) {
       out.push_back(ContentCoding::kGzip);
-    } else if (iequals(tok, "deflate") || iequals(tok, "x-deflate")) {
+    } else if (contains(tok, "deflate")) {
       out.push_back(ContentCoding::kDeflate);
     } else {
       out.push_back(ContentCoding::kOther);

@@ -37,13 +37,26 @@ std::string_view target_authority(std::string_view target) {
   return rest;
 }
 
-BodyFraming framing_of(const HttpHeaders& h, std::uint64_t& length) {
+// "Transfer-Encoding" and, after it, "chunked" anywhere in the head, however the field is
+// mangled ("Transfer-Encoding\r :chunked", "Transfer-Encoding:\n\0chunked").
+bool head_mentions_chunked(std::string_view head) {
+  for (std::size_t i = 0; i + 17 <= head.size(); ++i) {
+    if (equals_nocase(head.substr(i, 17), "transfer-encoding")) {
+      return contains_nocase(head.substr(i + 17), "chunked");
+    }
+  }
+  return false;
+}
+
+BodyFraming framing_of(const HttpHeaders& h, std::string_view head, std::uint64_t& length) {
   // Chunked wins over a Content-Length sent with it (RFC 9112 §6.3, libhtp): a receiver
   // that obeys the length would be reading a different body from the browser.
   // "chunked" anywhere in the value counts ("chunked;", "\0chunked", ", \tchunked,"):
   // guessing chunked wrongly costs nothing, as a body whose first size line is not one is
   // read as plain body to the close.
-  if (contains_nocase(h.joined("Transfer-Encoding"), "chunked")) return BodyFraming::kChunked;
+  if (contains_nocase(h.joined("Transfer-Encoding"), "chunked") || head_mentions_chunked(head)) {
+    return BodyFraming::kChunked;
+  }
   if (const std::string* cl = h.find("Content-Length")) {
     if (auto n = parse_content_length(*cl)) {
       length = *n;
@@ -94,10 +107,14 @@ void HttpDecoder::on_end(Direction dir) {
 }
 
 MessagePlan HttpDecoder::on_head(Direction dir, std::string_view head) {
-  const std::size_t eol = std::min(head.find('\n'), head.size());
-  std::string_view start = head.substr(0, eol);
-  if (!start.empty() && start.back() == '\r') start.remove_suffix(1);
-  const std::string_view lines = eol < head.size() ? head.substr(eol + 1) : std::string_view{};
+  // The start line ends at the first CR or LF: a bare CR ends it for browsers, and the
+  // fields behind one must not be read as part of it (http-evader 377, 403).
+  const std::size_t eol = std::min(head.find_first_of("\r\n"), head.size());
+  const std::string_view start = head.substr(0, eol);
+  std::size_t next = eol;
+  if (next < head.size() && head[next] == '\r') ++next;
+  if (next < head.size() && head[next] == '\n' && (next == eol || head[next - 1] == '\r')) ++next;
+  const std::string_view lines = head.substr(std::min(next, head.size()));
   return dir == Direction::kToServer ? request_head(start, lines) : response_head(start, lines);
 }
 
@@ -128,7 +145,7 @@ MessagePlan HttpDecoder::request_head(std::string_view start_line, std::string_v
 
   request_tx_ = tx.id;
   std::uint64_t length = 0;
-  plan.framing = framing_of(h, length);
+  plan.framing = framing_of(h, lines, length);
   plan.length = length;
   if (plan.framing == BodyFraming::kUntilClose) plan.framing = BodyFraming::kNone;  // requests
   if (plan.framing != BodyFraming::kNone) {
@@ -179,12 +196,15 @@ MessagePlan HttpDecoder::response_head(std::string_view start_line, std::string_
   if (h.malformed_lines() > 0) ++ctx_.stats.http_parse_errors;
   HttpTransaction& tx = transaction_for_response();
   response_tx_ = tx.id;
-  if (sl->status < 200 && sl->status != 101) {
-    interim_response_ = true;  // 100 Continue and friends: the real response follows
+  // 100 Continue and friends: the real response follows. One that announces a body is
+  // read as the response instead (http-evader 447): a body is what a scanner must not miss.
+  const bool announces_body = h.find("Content-Length") || h.find("Transfer-Encoding");
+  if (sl->status >= 100 && sl->status < 200 && sl->status != 101 && !announces_body) {
+    interim_response_ = true;
     return plan;
   }
   interim_response_ = false;
-  tx.has_status = true;
+  tx.has_status = sl->status != 0;
   tx.status = sl->status;
   if (const std::string* ct = h.find("Content-Type")) tx.response_content_type = media_type(*ct);
 
@@ -202,7 +222,7 @@ MessagePlan HttpDecoder::response_head(std::string_view start_line, std::string_
     tunnel_ = Tunnel::kRefused;
   }
   if (!is_method(tx.method, "HEAD") && sl->status != 204 && sl->status != 304) {
-    plan_response_body(tx, h, plan);
+    plan_response_body(tx, h, lines, plan);
   }
   if (tunnel_ == Tunnel::kRefused) {
     // The client's bytes held since the CONNECT are HTTP after all. Parsed now, before this
@@ -215,9 +235,9 @@ MessagePlan HttpDecoder::response_head(std::string_view start_line, std::string_
 }
 
 void HttpDecoder::plan_response_body(const HttpTransaction& tx, const HttpHeaders& h,
-                                     MessagePlan& plan) {
+                                     std::string_view lines, MessagePlan& plan) {
   std::uint64_t length = 0;
-  plan.framing = framing_of(h, length);
+  plan.framing = framing_of(h, lines, length);
   plan.length = length;
   if (plan.framing != BodyFraming::kNone) {
     HttpBodyOptions o;

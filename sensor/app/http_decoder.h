@@ -48,7 +48,8 @@ class HttpDecoder final : public ProtocolDecoder, private HttpMessageHandler {
 
   MessagePlan request_head(std::string_view start_line, std::string_view header_lines);
   MessagePlan response_head(std::string_view start_line, std::string_view header_lines);
-  void plan_response_body(const HttpTransaction& tx, const HttpHeaders& h, MessagePlan& plan);
+  void plan_response_body(const HttpTransaction& tx, const HttpHeaders& h,
+                          std::string_view header_lines, MessagePlan& plan);
   HttpTransaction* find(std::uint64_t id);
   HttpTransaction& transaction_for_response();
   void emit_uri_view(const std::string& target);

@@ -141,16 +141,19 @@ std::optional<HttpRequestLine> parse_request_line(std::string_view line) {
 std::optional<HttpStatusLine> parse_status_line(std::string_view line) {
   line = trim(line);
   if (line.size() < 5 || !equals_nocase(line.substr(0, 5), "HTTP/")) return std::nullopt;
-  const std::size_t sp = line.find_first_of(" \t");
-  if (sp == std::string_view::npos) return std::nullopt;
+  // Browsers take a response that starts "HTTP/" even when its status code is not three
+  // digits ("HTTP/1.1 2xx", "HTTP/1.1"): so does this, with status 0 for "unknown".
+  const std::size_t sp = std::min(line.find_first_of(" \t"), line.size());
   HttpStatusLine s;
   s.protocol = line.substr(0, sp);
   std::string_view rest = trim(line.substr(sp));
   const std::size_t end = std::min(rest.find_first_of(" \t"), rest.size());
   const std::string_view code = rest.substr(0, end);
-  if (code.size() != 3) return std::nullopt;
-  const auto [p, ec] = std::from_chars(code.data(), code.data() + code.size(), s.status);
-  if (ec != std::errc() || p != code.data() + code.size() || s.status < 100) return std::nullopt;
+  int status = 0;
+  const auto [p, ec] = std::from_chars(code.data(), code.data() + code.size(), status);
+  if (code.size() == 3 && ec == std::errc() && p == code.data() + code.size() && status >= 100) {
+    s.status = status;
+  }
   return s;
 }
 

@@ -45,7 +45,7 @@ std::optional<HttpRequestLine> parse_request_line(std::string_view line);
 
 struct HttpStatusLine {
   std::string protocol;
-  int status = 0;
+  int status = 0;  // 0: not a three-digit code
 };
 std::optional<HttpStatusLine> parse_status_line(std::string_view line);
 

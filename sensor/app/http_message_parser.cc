@@ -29,6 +29,7 @@ void HttpMessageParser::feed(ByteView data) {
     state_ = State::kHead;
     head_.clear();
     line_empty_ = true;
+    line_crs_ = 0;
   }
   feed_bytes(data);
 }
@@ -90,7 +91,10 @@ std::size_t HttpMessageParser::read_head(ByteView data) {
         return i;
       }
       line_empty_ = true;
-    } else if (c != '\r') {
+      line_crs_ = 0;
+    } else if (c != '\r' || ++line_crs_ > 1) {
+      // "\r\r\n" is not the empty line: bare CRs are line ends inside the head, and a
+      // run of them must not end it early (http-evader 285).
       line_empty_ = false;
     }
     head_.push_back(c);
@@ -106,6 +110,7 @@ void HttpMessageParser::head_complete() {
   const MessagePlan plan = handler_.on_head(dir_, head_);
   head_.clear();
   line_empty_ = true;
+  line_crs_ = 0;
   if (!plan.valid) {
     lose();
     return;
@@ -152,6 +157,7 @@ void HttpMessageParser::end_message(bool complete) {
 void HttpMessageParser::lose() {
   head_.clear();
   line_empty_ = true;
+  line_crs_ = 0;
   state_ = State::kLost;
   handler_.on_lost(dir_);
 }

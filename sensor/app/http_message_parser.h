@@ -90,6 +90,7 @@ class HttpMessageParser {
   MessagePlan::After after_ = MessagePlan::After::kNext;
   std::string head_;             // head being collected (bounded)
   bool line_empty_ = true;       // the current head line has no bytes yet but maybe a CR
+  int line_crs_ = 0;             // CRs in the current head line
   std::uint64_t remaining_ = 0;  // of a Content-Length body
   ChunkedDecoder chunked_;
   std::string held_;

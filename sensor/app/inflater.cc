@@ -15,6 +15,25 @@ bool looks_like_zlib(std::uint8_t cmf, std::uint8_t flg) {
   return (cmf & 0x0F) == 8 && (cmf >> 4) <= 7 && ((cmf << 8) | flg) % 31 == 0;
 }
 
+// Length of the gzip header (RFC 1952 §2.3) at the start of `b`, flags taken at their word
+// and reserved bits ignored; 0 if `b` does not hold all of it.
+std::size_t gzip_header_length(ByteView b) {
+  if (b.size() < 10) return 0;
+  const std::uint8_t flags = b[3];
+  std::size_t n = 10;
+  if (flags & 0x04) {  // FEXTRA
+    if (b.size() < n + 2) return 0;
+    n += 2 + (b[n] | (b[n + 1] << 8));
+  }
+  for (const std::uint8_t zero_ended : {std::uint8_t{0x08}, std::uint8_t{0x10}}) {  // name, comment
+    if (!(flags & zero_ended)) continue;
+    while (n < b.size() && b[n] != 0) ++n;
+    ++n;
+  }
+  if (flags & 0x02) n += 2;  // FHCRC
+  return n < b.size() ? n : 0;
+}
+
 }  // namespace
 
 Inflater::Inflater(Output out, bool allow_raw) : out_(std::move(out)), allow_raw_(allow_raw) {}
@@ -86,6 +105,15 @@ Inflater::Status Inflater::attempt(ByteView in) {
 // Nothing came out of what looked compressed: a zlib-looking header may have been raw
 // deflate by chance; otherwise the bytes were never compressed and go on as they are.
 Inflater::Status Inflater::fall_back(ByteView all) {
+  // A gzip header zlib refuses (reserved flag bits, a wrong header CRC) does not stop a
+  // browser: skip it by hand and inflate what follows (http-evader 200, 212).
+  if (format_ == Format::kGzip) {
+    if (const std::size_t skip = gzip_header_length(all); skip > 0 && start(Format::kRaw)) {
+      status_ = Status::kOk;
+      const Status s = inflate_bytes(all.subspan(skip));
+      if (s != Status::kError) return s;
+    }
+  }
   if (format_ == Format::kZlib && allow_raw_ && start(Format::kRaw)) {
     status_ = Status::kOk;
     const Status s = inflate_bytes(all);

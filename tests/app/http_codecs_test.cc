@@ -118,7 +118,10 @@ TEST(HttpHeaders, StartLines) {
   auto s = parse_status_line("HTTP/1.1 404 Not Found");
   ASSERT_TRUE(s);
   EXPECT_EQ(s->status, 404);
-  EXPECT_FALSE(parse_status_line("HTTP/1.1 20x OK"));
+  // Browsers accept a response whose code is not three digits: status 0 = unknown.
+  ASSERT_TRUE(parse_status_line("HTTP/1.1 2xx OK"));
+  EXPECT_EQ(parse_status_line("HTTP/1.1 2xx OK")->status, 0);
+  EXPECT_EQ(parse_status_line("HTTP/1.1")->status, 0);
   EXPECT_FALSE(parse_status_line("HTTQ/1.1 200 OK"));
 }
 

@@ -350,3 +350,56 @@ TEST(HttpDecoder, ManyPipelinedRequestsStayBounded) {
 
 }  // namespace
 }  // namespace korgoo::app
+
+namespace korgoo::app {
+namespace {
+
+using testing::client;
+using testing::run_http;
+using testing::server;
+
+// Evasions from the HTTP Evader set (the captures are replayed elsewhere; these pin the
+// behaviour the decoder needs for them).
+std::string evader_body(const std::string& response) {
+  auto run = run_http(
+      {client("GET /eicar.txt HTTP/1.1\r\nHost: evader.example.com\r\n\r\n"), server(response)});
+  auto bodies = run.sink().contents(ContentKind::kHttpBody, Direction::kToClient);
+  return bodies.empty() ? "" : bodies[0];
+}
+
+TEST(HttpEvasion, ChunkSizeWithJunkAfterDigits) {
+  EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        "3,\r\nabc\r\n\f3\v\r\ndef\r\n0\r\n\r\n"),
+            "abcdef");
+}
+
+TEST(HttpEvasion, MangledTransferEncodingStillChunked) {
+  for (const std::string te :
+       {"Transfer-Encoding: chunked;\r\n",
+        "Transfer-Encoding:\xef\xbb\xbf"
+        "chunked\r\n",
+        "Transfer-Encoding\r :chunked\r\n", "X: 1\r\n\tTransfer-Encoding: chunked\r\n"}) {
+    SCOPED_TRACE(te);
+    EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nConnection: close\r\n" + te +
+                          "\r\n3\r\nabc\r\n3\r\ndef\r\n0\r\n\r\n"),
+              "abcdef");
+  }
+}
+
+TEST(HttpEvasion, BareCarriageReturnsEndHeadLines) {
+  EXPECT_EQ(evader_body("HTTP/1.1 200 ok\rContent-type: text/plain\rTransfer-Encoding: chunked\r\n"
+                        "\r\n3\r\nabc\r\n0\r\n\r\n"),
+            "abc");
+  EXPECT_EQ(
+      evader_body("HTTP/1.1 200 ok\r\nConnection: close\r\n\r\r\r\nTransfer-Encoding: chunked\r\n"
+                  "\r\n3\r\nabc\r\n0\r\n\r\n"),
+      "abc");
+}
+
+TEST(HttpEvasion, OddStatusLinesStillCarryBodies) {
+  EXPECT_EQ(evader_body("HTTP/1.1 2xx ok\r\nContent-length: 3\r\n\r\nabc"), "abc");
+  EXPECT_EQ(evader_body("HTTP/1.1 100 ok\r\nContent-length: 3\r\n\r\nabc"), "abc");
+}
+
+}  // namespace
+}  // namespace korgoo::app
