@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -45,6 +46,8 @@ options:
   -c, --config FILE   configuration (default: built-in defaults)
   -l, --log-dir DIR   where eve.json and korgoo.log go (default: .)
   -F, --bpf FILTER    BPF filter for -i
+      --each-file     with -r DIR: replay each capture on its own (fresh flows) into
+                      OUTDIR/NAME.json, as separate runs sharing one start-up
   -v, --verbose       debug logging on stderr
   -V, --version
   -h, --help
@@ -60,6 +63,7 @@ struct Options {
   bool test_config = false;
   bool list_signatures = false;
   bool verbose = false;
+  bool each_file = false;
   std::vector<std::string> scan_files;
   bool scan = false;
 };
@@ -78,6 +82,7 @@ int parse_options(int argc, char** argv, Options& o) {
                                     {"test-config", no_argument, nullptr, 'T'},
                                     {"list-signatures", no_argument, nullptr, 'S'},
                                     {"verbose", no_argument, nullptr, 'v'},
+                                    {"each-file", no_argument, nullptr, 'E'},
                                     {"version", no_argument, nullptr, 'V'},
                                     {"help", no_argument, nullptr, 'h'},
                                     {nullptr, 0, nullptr, 0}};
@@ -110,6 +115,9 @@ int parse_options(int argc, char** argv, Options& o) {
         break;
       case 'v':
         o.verbose = true;
+        break;
+      case 'E':
+        o.each_file = true;
         break;
       case 'V':
         std::cout << "korgoo " << KORGOO_VERSION << "\n";
@@ -221,7 +229,40 @@ int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
   return rc;
 }
 
+// --each-file: every capture of a folder as its own run (fresh worker, flows and EVE file),
+// so that a regression suite of hundreds of captures pays the start-up cost once.
+int run_each_file(const Options& o, const engine::Runtime& rt) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(*o.read))
+    if (e.is_regular_file()) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  int rc = 0;
+  std::atomic<bool> stop{false};
+  for (const auto& file : files) {
+    try {
+      source::PcapFileSource source(file);
+      output::EveWriter eve(o.log_dir / (file.stem().string() + ".json"));
+      engine::Worker worker(rt, eve);
+      engine::run_capture(source, worker, stop, false);
+      if (source.stats().read_errors) rc = 1;
+    } catch (const std::exception& e) {
+      spdlog::error("{}", e.what());
+      rc = 1;
+    }
+  }
+  std::cout << "korgoo: replayed " << files.size() << " captures one by one into "
+            << o.log_dir.string() << "\n";
+  return rc;
+}
+
 int run_sensor(const Options& o, const engine::Runtime& rt) {
+  if (o.each_file) {
+    if (!o.read || !fs::is_directory(*o.read)) {
+      std::cerr << "korgoo: --each-file needs -r DIR\n";
+      return 2;
+    }
+    return run_each_file(o, rt);
+  }
   std::unique_ptr<source::PacketSource> source;
   const bool live = o.iface.has_value() || o.queues.has_value();
   if (o.read) {
