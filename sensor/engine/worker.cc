@@ -224,7 +224,7 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
   s["flow"]["active"] = flows_.size();
   stream_stats_.to_json(s["stream"]);
   app_stats_.to_json(s["app"]);
-  detect_stats_.to_json(s["detect"]);
+  scratch_->stats().to_json(s["detect"]);
   Json& d = s["detect"];
   d["flows_with_pii"] = stats_.flows_with_pii;
   Json& a = s["alerts"];

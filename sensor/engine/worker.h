@@ -73,7 +73,6 @@ class Worker {
   app::AppStats app_stats_;
   app::ExpectationTable expectations_;
   std::unique_ptr<detect::Scratch> scratch_;
-  detect::DetectStats detect_stats_;
   policy::AggregationState aggregation_;
   flow::FlowTable flows_;
   WorkerStats stats_;
