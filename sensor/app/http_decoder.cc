@@ -106,7 +106,18 @@ void HttpDecoder::on_end(Direction dir) {
   if (ended_[0] && ended_[1]) emit_all();
 }
 
-MessagePlan HttpDecoder::on_head(Direction dir, std::string_view head) {
+MessagePlan HttpDecoder::on_head(Direction dir, std::string_view raw_head) {
+  // NUL bytes inside field names and values are skipped by some browsers
+  // ("Transfer\0-Encoding", "Content-Encoding:\0gzip"): read the head without them.
+  std::string without_nul;
+  std::string_view head = raw_head;
+  if (raw_head.find('\0') != std::string_view::npos) {
+    without_nul.reserve(raw_head.size());
+    for (char c : raw_head) {
+      if (c != '\0') without_nul.push_back(c);
+    }
+    head = without_nul;
+  }
   // The start line ends at the first CR or LF: a bare CR ends it for browsers, and the
   // fields behind one must not be read as part of it (http-evader 377, 403).
   const std::size_t eol = std::min(head.find_first_of("\r\n"), head.size());

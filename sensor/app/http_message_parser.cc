@@ -84,7 +84,8 @@ std::size_t HttpMessageParser::read_head(ByteView data) {
   std::size_t i = 0;
   while (i < data.size()) {
     const char c = static_cast<char>(data[i++]);
-    if (head_.empty() && (c == '\r' || c == '\n')) continue;  // blank lines between messages
+    // Blank lines between messages, and white space before a start line (browsers skip it).
+    if (head_.empty() && (c == '\r' || c == '\n' || c == ' ' || c == '\t')) continue;
     if (c == '\n') {
       if (line_empty_) {
         head_complete();

@@ -396,6 +396,14 @@ TEST(HttpEvasion, BareCarriageReturnsEndHeadLines) {
       "abc");
 }
 
+TEST(HttpEvasion, NulBytesInFieldsAndSpaceBeforeStatusLine) {
+  const std::string nul(1, '\0');
+  EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nTransfer" + nul + "-encoding:chunked\r\n\r\n" +
+                        "3\r\nabc\r\n0\r\n\r\n"),
+            "abc");
+  EXPECT_EQ(evader_body(" \r\nHTTP/1.1 200 ok\r\nContent-Length: 3\r\n\r\nabc"), "abc");
+}
+
 TEST(HttpEvasion, OddStatusLinesStillCarryBodies) {
   EXPECT_EQ(evader_body("HTTP/1.1 2xx ok\r\nContent-length: 3\r\n\r\nabc"), "abc");
   EXPECT_EQ(evader_body("HTTP/1.1 100 ok\r\nContent-length: 3\r\n\r\nabc"), "abc");
