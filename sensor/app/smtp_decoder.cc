@@ -24,6 +24,9 @@ namespace {
 constexpr std::size_t kMaxLine = 4096;
 // Commands awaiting a reply; a client that never reads replies cannot grow this past it.
 constexpr std::size_t kMaxPendingCommands = 256;
+// Per transaction, so that a hostile client cannot grow one record without bound.
+constexpr std::size_t kMaxRecipients = 1024;
+constexpr std::size_t kMaxAttachments = 1024;
 
 class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
  public:
@@ -48,11 +51,11 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
       return;
     }
     client_lines_ = LineAssembler(kMaxLine);
+    if (mime_) message_damaged_ = true;  // its parts are reported truncated
     if (mode_ == Mode::kBdat) {
       bdat_left_ -= std::min(bdat_left_, length);
       if (bdat_left_ == 0) end_bdat_chunk();
     }
-    message_damaged_ = true;
   }
 
   void on_end(Direction dir) override {
@@ -137,7 +140,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
         if (!tx_->mail_from) tx_->mail_from = cmd.param;
         break;
       case SmtpVerb::kRcpt:
-        tx_->rcpt_to.push_back(cmd.param);
+        if (tx_->rcpt_to.size() < kMaxRecipients) tx_->rcpt_to.push_back(cmd.param);
         if (auto domain = smtp_address_domain(cmd.param)) add_recipient_domain(*domain);
         break;
       case SmtpVerb::kData:
@@ -172,7 +175,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
 
   void end_bdat_chunk() {
     mode_ = Mode::kCommand;
-    if (bdat_last_) end_message(!message_damaged_);
+    if (bdat_last_) end_message(true);
   }
 
   // --- server side ---------------------------------------------------------------------------
@@ -291,13 +294,16 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
     if (mime_ && !bytes.empty()) mime_->feed(bytes);
   }
 
-  void end_message(bool complete) {
+  // `finished`: the message ended as the protocol says (final dot, BDAT LAST), which ends the
+  // transaction; otherwise it was cut off (reset, STARTTLS, end of flow). Parts are complete
+  // only when the message finished and no bytes of it were lost.
+  void end_message(bool finished) {
     if (!mime_) return;
     // finish() calls back into this object; keep the parser alive until it returns.
     std::unique_ptr<MimeParser> parser = std::move(mime_);
-    parser->finish(complete && !message_damaged_);
+    parser->finish(finished && !message_damaged_);
     ctx_.stats.mime_parts += parser->parts();
-    if (tx_ && complete) {
+    if (tx_ && finished) {
       tx_->done = true;
       complete_transaction();
     }
@@ -339,7 +345,9 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   void on_part_end(const MimePartInfo& part, std::uint64_t size, bool complete) override {
     if (part_view_open_) ctx_.sink.content_end(Direction::kToServer, part_view_);
     part_view_open_ = false;
-    if (tx_ && part.is_attachment()) tx_->attachments.push_back({part.filename, size, complete});
+    if (tx_ && part.is_attachment() && tx_->attachments.size() < kMaxAttachments) {
+      tx_->attachments.push_back({part.filename, size, complete});
+    }
   }
 
   AppContext& ctx_;

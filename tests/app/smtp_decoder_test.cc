@@ -333,3 +333,40 @@ TEST(SmtpProbe, RecognisesBothSides) {
 
 }  // namespace
 }  // namespace korgoo::app
+
+namespace korgoo::app {
+namespace {
+
+TEST(SmtpDecoder, PartSizeCapStopsContentButNotTheRecord) {
+  Harness h;
+  h.limits.max_decompressed_bytes = 5;
+  run({{C, "EHLO c\r\nMAIL FROM:<a@x>\r\nRCPT TO:<b@y>\r\nDATA\r\n"},
+       {S, "250 x\r\n250 ok\r\n250 ok\r\n354 go\r\n"},
+       {C, "Content-Disposition: attachment; filename=big.bin\r\n\r\n0123456789\r\n.\r\n"}},
+      0, 1 << 20, &h);
+  EXPECT_EQ(h.sink.contents(ContentKind::kMailBody), std::vector<std::string>{"01234"});
+  EXPECT_EQ(h.stats.decompress_limit_hits, 1u);
+  const auto files = h.sink.records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["size"], 10);  // the file's size, not what was scanned
+}
+
+TEST(SmtpDecoder, GapInsideBdatChunkKeepsFraming) {
+  Harness h;
+  auto d = make_smtp_decoder(h.ctx);
+  d->on_data(
+      C, as_bytes(std::string_view("EHLO c\r\nMAIL FROM:<a@x>\r\nRCPT TO:<b@y>\r\nBDAT 55 "
+                                   "LAST\r\nContent-Disposition: attachment; filename=a\r\n\r\n")));
+  d->on_gap(C, 8);  // the rest of the chunk
+  d->on_data(C, as_bytes(std::string_view("MAIL FROM:<next@x>\r\nQUIT\r\n")));
+  d->on_end(C);
+  const auto smtp = h.sink.records_of("smtp");
+  ASSERT_EQ(smtp.size(), 2u);
+  EXPECT_EQ(smtp[1]->body["smtp"]["mail_from"], "<next@x>");
+  const auto files = h.sink.records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["state"], "TRUNCATED");
+}
+
+}  // namespace
+}  // namespace korgoo::app
