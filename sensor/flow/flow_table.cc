@@ -53,17 +53,20 @@ TimeoutClass class_for(const Flow& f) {
 }
 
 // Which side opened the flow, judged from its first packet. A SYN names its sender; a SYN-ACK
-// names its receiver. Without either (mid-stream pickup) we guess that a low port talking to a
-// high port is a server answering, and otherwise take the sender as the opener.
+// names its receiver. Without either (TCP picked up mid-stream, or UDP) we guess that a low
+// (service) port talking to a high port is a server answering, e.g. a DNS response seen
+// without its query; otherwise the sender opened the flow.
 bool sender_is_opener(const DecodedPacket& p, bool& midstream) {
   midstream = false;
+  const bool server_answering = p.src_port < 1024 && p.dst_port >= 1024;
+  if (p.l4 == decode::L4Proto::kUdp) return !server_answering;
   if (p.l4 != decode::L4Proto::kTcp) return true;
   const bool syn = p.flags & tf::kSyn;
   const bool ack = p.flags & tf::kAck;
   if (syn && !ack) return true;
   if (syn && ack) return false;
   midstream = true;
-  return !(p.src_port < 1024 && p.dst_port >= 1024);
+  return !server_answering;
 }
 
 }  // namespace

@@ -91,6 +91,17 @@ TEST_F(FlowTableTest, MidstreamGuessUsesPorts) {
   EXPECT_EQ(t.stats().midstream, 2u);
 }
 
+TEST_F(FlowTableTest, UdpAnswerSeenFirstMakesItsReceiverTheOpener) {
+  auto t = make();
+  auto answer = t.track(udp("10.16.1.1", 53, "10.16.1.11", 41805, 1));
+  EXPECT_EQ(answer.flow->src().addr.to_string(), "10.16.1.11");
+  EXPECT_EQ(answer.dir, Direction::kToClient);
+  auto query = t.track(udp("192.168.0.5", 41000, "8.8.8.8", 53, 1));
+  EXPECT_EQ(query.flow->src().addr.to_string(), "192.168.0.5");
+  auto peers = t.track(udp("10.0.0.1", 123, "10.0.0.2", 123, 1));
+  EXPECT_EQ(peers.flow->src().addr.to_string(), "10.0.0.1");
+}
+
 TEST_F(FlowTableTest, FinBothWaysClosesAndClosedTimeoutEndsWithReasonClosed) {
   auto t = make();
   t.track(tcp("10.0.0.1", 1, "8.8.8.8", 80, tf::kSyn, 1));
