@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "detect/match_window.h"
 
@@ -51,6 +52,22 @@ inline bool number_stands_alone(const MatchWindow& w, std::size_t begin, std::si
   if (before == '.' && is_digit(w.at(b - 2))) return false;
   if (after == '.' && is_digit(w.at(e + 1))) return false;
   return true;
+}
+
+// Bytes after a value ending at `end` that a validator needs (Validator::lookahead_needed)
+// when it reads the byte right after the value and, only if that byte is one of `soft` (a
+// group separator or decimal point the value might continue across), the byte after it too.
+// Any other byte closes the value: the verdict cannot change, so one byte is enough. Nothing
+// arrived yet: `most`, the validator's lookahead().
+inline std::size_t bytes_needed_after(const MatchWindow& w, std::size_t end, std::string_view soft,
+                                      std::size_t most) {
+  const int after = w.at(static_cast<std::ptrdiff_t>(end));
+  if (after == MatchWindow::kUnknown) return most;
+  if (after != MatchWindow::kEdge &&
+      soft.find(static_cast<char>(after)) != std::string_view::npos) {
+    return most;
+  }
+  return 1;
 }
 
 // The last group of a GUID ("…-446655440000") is 12 hex characters that are often all

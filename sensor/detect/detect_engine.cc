@@ -61,6 +61,13 @@ DetectEngine::DetectEngine(DetectConfig config, std::vector<Signature> signature
     b.lookbehind = b.validator->lookbehind() + ctx;
     b.lookahead = b.validator->lookahead() + ctx;
     tail_capacity_ = std::max(tail_capacity_, b.lookbehind + b.lookahead);
+    b.type_index = static_cast<std::uint32_t>(bound_.size());
+    for (const BoundSignature& other : bound_) {
+      if (other.signature->type == sig.type) {
+        b.type_index = other.type_index;
+        break;
+      }
+    }
     bound_.push_back(b);
   }
 }

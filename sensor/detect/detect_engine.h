@@ -21,7 +21,13 @@ struct BoundSignature {
   bool uses_context = false;       // the window includes the context bytes on both sides
   std::size_t context_window = 0;  // bytes each side
   std::size_t lookbehind = 0;      // bytes before the match end the validator may read
-  std::size_t lookahead = 0;       // bytes after the match end needed before deciding
+  // Bytes after the match end the window holds: the validator's lookahead() plus the context
+  // window. With all of them a match can always be decided; Validator::lookahead_needed()
+  // says when fewer suffice.
+  std::size_t lookahead = 0;
+  // Signatures of one type share it (the first such signature's index): findings of a type
+  // must be recorded in stream order, since its tally keeps the first samples.
+  std::uint32_t type_index = 0;
 };
 
 class DetectEngine {

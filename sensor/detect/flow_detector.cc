@@ -47,6 +47,10 @@ class SignatureMatch final : public MatchContext {
     });
   }
 
+  std::size_t context_window() const override {
+    return bound_.uses_context ? bound_.context_window : 0;
+  }
+
  private:
   const BoundSignature& bound_;
   std::size_t index_;
@@ -115,21 +119,41 @@ void FlowDetector::decide(ViewStream& vs, ByteView chunk, bool at_end, Scratch& 
     std::sort(pending.begin(), pending.end(), by_end);
   }
   const PatternDatabase& db = engine_->database();
+  const auto bound_of = [&](const RawMatch& m) -> const BoundSignature& {
+    return engine_->bound(db.ref(m.pattern).signature);
+  };
   std::size_t keep = 0;
   for (std::size_t i = 0; i < pending.size(); ++i) {
     const RawMatch m = pending[i];
     const PatternRef& ref = db.ref(m.pattern);
     const BoundSignature& bound = engine_->bound(ref.signature);
-    if (!at_end && m.end + bound.lookahead > vs.offset()) {
-      pending[keep++] = m;  // its trailing bytes have not arrived yet
+    // Matches are decided in stream order per type even when a later one could be decided
+    // early (a known passport series behind a generic one waiting for context): a tally keeps
+    // the first samples of its type, which must not depend on where the chunks were cut.
+    // pending[0, keep) holds the matches that wait, usually none or a few near the chunk end.
+    if (keep != 0 && std::any_of(pending.begin(), pending.begin() + keep, [&](const RawMatch& p) {
+          return bound_of(p).type_index == bound.type_index;
+        })) {
+      pending[keep++] = m;
       continue;
     }
+    const bool complete = at_end || m.end + bound.lookahead <= vs.offset();
     std::uint64_t from = m.end > bound.lookbehind ? m.end - bound.lookbehind : 0;
     const std::uint64_t to = std::min(vs.offset(), m.end + bound.lookahead);
     const std::string_view bytes = vs.bytes(from, to, chunk, scratch.window_buffer());
     const MatchWindow w(bytes, static_cast<std::size_t>(m.end - from), from == 0,
                         at_end && to == vs.offset());
     const SignatureMatch ctx(bound, ref.index, scratch.fold_buffer());
+    // Not all of the window has arrived: decide now if the validator says the bytes that have
+    // are enough (a value closed by a hard delimiter), so that inline mode drops the packet
+    // that completes the value rather than the next one. Context only raises confidence for
+    // such values, so confidence may depend on packet boundaries; verdicts, counts and
+    // distinct values do not. Context the signature requires is awaited in full.
+    if (!complete && (bound.signature->context.required ||
+                      m.end + bound.validator->lookahead_needed(w, ctx) > to)) {
+      pending[keep++] = m;
+      continue;
+    }
     auto& findings = scratch.findings();
     findings.clear();
     bound.validator->check(w, ctx, findings);

@@ -39,6 +39,8 @@ class MatchContext {
   virtual std::size_t pattern_index() const = 0;
   // A context word of the signature occurs within its window before `begin` or after `end`.
   virtual bool context_near(const MatchWindow& w, std::size_t begin, std::size_t end) const = 0;
+  // Bytes each side of the value that context_near() searches (0: the signature has none).
+  virtual std::size_t context_window() const = 0;
 };
 
 struct ValidatorOptions {
@@ -51,8 +53,21 @@ class Validator {
   virtual std::string_view name() const = 0;
   // Bytes before the match end that check() may read (value, delimiter, look-behind rules).
   virtual std::size_t lookbehind() const = 0;
-  // Bytes after the match end that check() must see before it can decide (trailing delimiter).
+  // Bytes after the match end that check() may read (trailing delimiter, the byte after a
+  // possible group separator): with these, check() can always decide.
   virtual std::size_t lookahead() const = 0;
+  // Bytes after the match end that check() needs for THIS match, given `w` (which holds what
+  // has arrived and may end before lookahead() bytes): once they are there, no later byte can
+  // change the verdict. Inline mode drops the packet that completes a value only if the value
+  // is decided in that packet, so a value closed by a hard delimiter ("\n", ",", '"') should
+  // need just that byte rather than wait for the next packet. A byte the value may continue
+  // across (a group separator, a decimal point) is not hard. The default is always safe.
+  // Context words that only raise confidence are not needed: confidence is then decided on the
+  // context that has arrived, and may depend on where packets end (counts never do).
+  virtual std::size_t lookahead_needed(const MatchWindow& /*w*/,
+                                       const MatchContext& /*ctx*/) const {
+    return lookahead();
+  }
   // check() calls context_near() for some values even when the signature does not require
   // context (kg_passport's generic series), so the window must include the context bytes.
   virtual bool uses_context() const { return false; }

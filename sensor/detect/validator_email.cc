@@ -68,6 +68,11 @@ class EmailValidator final : public Validator {
   std::string_view name() const override { return "email"; }
   std::size_t lookbehind() const override { return kMaxLocal + kMaxDomain + 4; }
   std::size_t lookahead() const override { return 2; }
+  // Only a '.' may continue the domain ("user@mail.kg" of "user@mail.kg.example"): the byte
+  // after it decides. Any other byte ends the address or rejects it.
+  std::size_t lookahead_needed(const MatchWindow& w, const MatchContext&) const override {
+    return bytes_needed_after(w, w.match_end(), ".", lookahead());
+  }
 
   void check(const MatchWindow& w, const MatchContext&, std::vector<Finding>& out) const override {
     Finding f;

@@ -50,6 +50,21 @@ class KeywordValidator final : public Validator {
   std::size_t lookbehind() const override { return kMaxKeywordBytes + kMaxUtf8; }
   std::size_t lookahead() const override { return kMaxUtf8; }
 
+  // A stem reads nothing after the keyword. A whole word reads the code point after it:
+  // one ASCII byte, or the bytes a UTF-8 lead byte announces (decode_at reads no more, and
+  // a byte that cannot lead a sequence is taken alone).
+  std::size_t lookahead_needed(const MatchWindow& w, const MatchContext& ctx) const override {
+    const auto& keywords = ctx.signature().keywords;
+    if (ctx.pattern_index() < keywords.size() && keywords[ctx.pattern_index()].stem) return 0;
+    const int c = w.at(static_cast<std::ptrdiff_t>(w.match_end()));
+    if (c == MatchWindow::kUnknown) return lookahead();
+    if (c < 0x80) return 1;  // ASCII, or the view's end
+    if ((c & 0xE0) == 0xC0) return 2;
+    if ((c & 0xF0) == 0xE0) return 3;
+    if ((c & 0xF8) == 0xF0) return 4;
+    return 1;
+  }
+
   void check(const MatchWindow& w, const MatchContext& ctx,
              std::vector<Finding>& out) const override {
     const auto& keywords = ctx.signature().keywords;

@@ -17,14 +17,20 @@ class KgPassportValidator final : public Validator {
   std::size_t lookahead() const override { return 2; }
   bool uses_context() const override { return true; }
 
+  // The value needs the byte after it (and the next after a '.'). A generic series is
+  // confirmed only with a context word, which may come after the value: it waits for the
+  // context window. For ID and AN the context only raises confidence, so they do not wait.
+  std::size_t lookahead_needed(const MatchWindow& w, const MatchContext& ctx) const override {
+    const std::size_t value = bytes_needed_after(w, w.match_end(), ".", lookahead());
+    return known_series(w, series_begin(w)) ? value : value + ctx.context_window();
+  }
+
   void check(const MatchWindow& w, const MatchContext& ctx,
              std::vector<Finding>& out) const override {
     Finding f;
     f.end = w.match_end();
     const auto e = static_cast<std::ptrdiff_t>(f.end);
-    auto s = e - static_cast<std::ptrdiff_t>(kDigits);
-    if (s >= 0 && w.at(s - 1) == ' ') --s;
-    s -= 2;
+    const auto s = series_begin(w);
     if (s < 0 || !is_upper(w.at(s)) || !is_upper(w.at(s + 1)) ||
         !all_digits(w, f.end - kDigits, f.end)) {
       f.reason = "kg_passport.not_alone";
@@ -47,17 +53,33 @@ class KgPassportValidator final : public Validator {
       return;
     }
     const std::string_view series = w.slice(f.begin, f.begin + 2);
-    const bool known_series = series == "ID" || series == "AN";
+    const bool known = known_series(w, s);
     const bool context = ctx.context_near(w, f.begin, f.end);
-    if (!known_series && !context) {
+    if (!known && !context) {
       f.reason = "kg_passport.no_context";
     } else {
       f.verdict = Verdict::kConfirmed;
-      f.high_confidence = known_series && context;
+      f.high_confidence = known && context;
       f.value.assign(series);
       f.value.append(digits);
     }
     out.push_back(std::move(f));
+  }
+
+ private:
+  // Where the two series letters would start for the digits that end the match (one space
+  // may separate them); negative when the window has no room for them.
+  static std::ptrdiff_t series_begin(const MatchWindow& w) {
+    auto s = static_cast<std::ptrdiff_t>(w.match_end()) - static_cast<std::ptrdiff_t>(kDigits);
+    if (s >= 0 && w.at(s - 1) == ' ') --s;
+    return s - 2;
+  }
+  // `ID` and `AN` stand on their own (see the top of the file).
+  static bool known_series(const MatchWindow& w, std::ptrdiff_t s) {
+    if (s < 0) return false;
+    const int a = w.at(s);
+    const int b = w.at(s + 1);
+    return (a == 'I' && b == 'D') || (a == 'A' && b == 'N');
   }
 };
 

@@ -15,6 +15,10 @@ class KgPinValidator final : public Validator {
   std::string_view name() const override { return "kg_pin"; }
   std::size_t lookbehind() const override { return kLength + 2; }
   std::size_t lookahead() const override { return 2; }
+  // number_stands_alone() reads a second byte only after a '.' (a decimal?).
+  std::size_t lookahead_needed(const MatchWindow& w, const MatchContext&) const override {
+    return bytes_needed_after(w, w.match_end(), ".", lookahead());
+  }
 
   void check(const MatchWindow& w, const MatchContext&, std::vector<Finding>& out) const override {
     const std::size_t end = w.match_end();

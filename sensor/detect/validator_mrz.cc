@@ -46,6 +46,10 @@ class MrzValidator final : public Validator {
   std::string_view name() const override { return "mrz"; }
   std::size_t lookbehind() const override { return 2 * kTd3Line + 4; }
   std::size_t lookahead() const override { return 2; }
+  // After line 2, only a '<' needs the next byte ("</" is markup, "<<" more MRZ).
+  std::size_t lookahead_needed(const MatchWindow& w, const MatchContext&) const override {
+    return bytes_needed_after(w, w.match_end(), "<", lookahead());
+  }
 
   void check(const MatchWindow& w, const MatchContext&, std::vector<Finding>& out) const override {
     const std::size_t end = w.match_end();

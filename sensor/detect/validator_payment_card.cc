@@ -49,6 +49,11 @@ class PaymentCardValidator final : public Validator {
   std::string_view name() const override { return "payment_card"; }
   std::size_t lookbehind() const override { return 32; }
   std::size_t lookahead() const override { return 2; }
+  // A space or dash may separate the next group ("4111 1111 ..."), a '.' a decimal: the byte
+  // after it decides. Any other byte closes the number.
+  std::size_t lookahead_needed(const MatchWindow& w, const MatchContext&) const override {
+    return bytes_needed_after(w, w.match_end(), " -.", lookahead());
+  }
 
   void check(const MatchWindow& w, const MatchContext&, std::vector<Finding>& out) const override {
     Finding f;
