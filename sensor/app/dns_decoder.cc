@@ -2,10 +2,10 @@
 // (reassembled across segments, the prefix itself split included). Every request becomes a
 // `dns` record in Suricata's v3 layout, and its query names a kDnsName content view.
 //
-// What the view holds, per question: the name with dots, a newline, then the labels
-// concatenated without dots, and a newline. Exfiltration tools cut an identifier across
-// labels ("4111111111.111111.evil.example"); the joined form puts it back together for the
-// detector, the dotted one keeps what was sent.
+// What the view holds, per question: the name with dots, a newline, then every run of two to
+// four adjacent labels concatenated, one per line. Exfiltration tools cut an identifier across
+// labels ("4111111111.111111.evil.example"); the runs put it back together for the detector,
+// the dotted name keeps what was sent.
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -107,14 +107,15 @@ class DnsDecoder final : public ProtocolDecoder {
     ctx_.sink.record(std::move(rec));
   }
 
+  static constexpr std::size_t kMaxSplicedLabels = 4;
+
   void deliver_names(Direction dir, const DnsMessage& m) {
     if (m.questions.empty()) return;
     std::string text;
     for (const auto& q : m.questions) {
       text += q.name.dotted();
       text.push_back('\n');
-      text += q.name.joined();
-      text.push_back('\n');
+      text += q.name.spliced(kMaxSplicedLabels);
     }
     const ContentView view{next_view_id_[index_of(dir)]++, ContentKind::kDnsName};
     ctx_.sink.content(dir, view, as_bytes(text));

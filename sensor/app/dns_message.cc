@@ -21,9 +21,16 @@ std::string DnsName::dotted() const {
   return out;
 }
 
-std::string DnsName::joined() const {
+std::string DnsName::spliced(std::size_t max_labels) const {
   std::string out;
-  for (const auto& l : labels) out += l;
+  for (std::size_t first = 0; first + 1 < labels.size(); ++first) {
+    std::string run = labels[first];
+    for (std::size_t n = 2; n <= max_labels && first + n <= labels.size(); ++n) {
+      run += labels[first + n - 1];
+      out += run;
+      out.push_back('\n');
+    }
+  }
   return out;
 }
 

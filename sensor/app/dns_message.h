@@ -16,7 +16,10 @@ namespace korgoo::app {
 struct DnsName {
   std::vector<std::string> labels;  // raw label bytes, in order ("www", "example", "com")
   std::string dotted() const;       // labels joined by '.', as sent (bytes, not escaped)
-  std::string joined() const;       // labels concatenated without separators
+  // Every run of 2..max_labels adjacent labels concatenated, one run per line. Joining all
+  // labels would glue a value split over two labels to the letters of the next label, where it
+  // no longer stands alone; short runs put it back together with clean edges.
+  std::string spliced(std::size_t max_labels) const;
 };
 
 struct DnsQuestion {
