@@ -25,6 +25,7 @@
 #include "engine/runtime.h"
 #include "engine/worker.h"
 #include "output/eve_writer.h"
+#include "policy/geo_resolver.h"
 #include "source/live_source.h"
 #include "source/nfqueue_source.h"
 #include "source/pcap_file_source.h"
@@ -317,11 +318,15 @@ int main(int argc, char** argv) {
     if (o.queues) cfg.inline_mode.queues = config::parse_queue_list(*o.queues);
     auto rt = engine::Runtime::build(std::move(cfg));
     if (o.test_config) {
+      const auto& pc = rt->policy->config();
       std::cout << "korgoo: configuration OK: " << rt->config.source_file << "\n"
                 << "  signatures: " << rt->detect->signatures().size() << "\n"
                 << "  rules: " << rt->policy->rules().size() << "\n"
                 << "  home networks: " << rt->config.flow.home_networks.prefixes().size()
-                << " prefixes\n";
+                << " prefixes; home country " << pc.home_country << "\n"
+                << "  adequate countries: " << pc.adequate_countries.size()
+                << "; legal bases: " << pc.legal_bases.size() << "\n"
+                << "  geo: " << rt->policy->geo().describe() << "\n";
       return 0;
     }
     if (o.list_signatures) {
