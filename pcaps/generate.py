@@ -925,6 +925,23 @@ def grouped(number: str, separator: str = " ") -> str:
     return separator.join(number[i:i + 4] for i in range(0, len(number), 4))
 
 
+def iban_check_digits(country: str, bban: str) -> str:
+    """ISO 13616 check digits: 98 - (BBAN + country + "00" as digits, A = 10 .. Z = 35) mod 97."""
+    digits = "".join(str(int(c, 36)) for c in bban + country + "00")
+    return f"{98 - int(digits) % 97:02d}"
+
+
+def iban(country: str, bban: str) -> str:
+    """An IBAN with correct mod-97 check digits."""
+    return country + iban_check_digits(country, bban) + bban
+
+
+def iban_valid(value: str) -> bool:
+    """True if the IBAN (no spaces) passes the mod-97 test."""
+    rearranged = value[4:] + value[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+
+
 def mrz_check_digit(text: str) -> int:
     """ICAO 9303 check digit: weights 7,3,1; digits, A-Z = 10..35, '<' = 0."""
     total = 0
@@ -1642,6 +1659,53 @@ def build_negatives() -> Capture:
     return cap
 
 
+def build_pii_all_types() -> Capture:
+    """One text/plain HTTP POST holding exactly one value of every identifier type and one
+    keyword of every special category, several of them cut across segments."""
+    cap = Capture("pii-all-types", EthernetLink())
+    client, port, server, host = "192.168.20.10", 51010, SERVER_US, "intake.example.com"
+    pin = kg_pin(2, 14, 4, 1987, 2468)
+    iin = kz_iin(1990, 6, 21, 124)
+    passport = "ID4820517"
+    # The MRZ's personal-number field stays '<' so that it adds no second PIN.
+    line1, line2 = td3_mrz("Sydykov", "Almaz", "AC7654321", "870414", "M", "320415", "")
+    card = card_number("400000", 87654321)
+    phone = "+996 707 654 321"
+    email = "almaz.sydykov@example.com"
+    account = iban("DE", "37040044" + "0532013777")
+    keywords = [("special.health", "диагноз", "диагноз: J45.0 астма"),
+                ("special.biometric", "отпечаток пальца", "отпечаток пальца: снят"),
+                ("special.religion", "религия", "религия: не указана"),
+                ("special.ethnicity", "национальность", "национальность: кыргыз"),
+                ("special.political", "профсоюз", "профсоюз: да"),
+                ("special.genetic", "ДНК", "ДНК: образец сдан")]
+    lines = [f"pin: {pin}", f"iin: {iin}", f"passport: {passport}", "mrz:", line1, line2,
+             f"card: {card}", f"phone: {phone}", f"email: {email}", f"iban: {account}"]
+    lines += [line for _, _, line in keywords]
+    body = ("\n".join(lines) + "\n").encode()
+    found = personal_identifiers_in(body.decode())
+    assert sorted(kind for kind, _ in found) == ["email", "kg_pin", "kz_iin", "payment_card"], found
+    assert iban_valid(account) and account.startswith("DE") and len(account) == 22
+    request = http_request("POST", "/intake", host, body=body,
+                           headers=[("Content-Type", "text/plain")])
+    session = TcpSession(client, port, server, 80)
+    cuts = cuts_inside(request, [pin, line2, account])
+    cap.add(session.handshake() + session.send(CLIENT, request, cuts)
+            + session.send(SERVER, http_response(b'{"status":"received"}')) + session.close(CLIENT))
+    where = f"{client}:{port} -> {server}:80 text/plain body"
+    cap.plant("kg_pin", pin, where + " (split across segments)")
+    cap.plant("kz_iin", iin, where)
+    cap.plant("kg_passport", passport, where)
+    cap.plant("mrz", line1 + "\n" + line2, where + " (TD3, personal number empty, line 2 split across segments)")
+    cap.plant("payment_card", card, where + " (Visa)")
+    cap.plant("phone", phone, where + " (grouped by spaces)")
+    cap.plant("email", email, where)
+    cap.plant("iban", account, where + " (DE, split across segments)")
+    for kind, word, _ in keywords:
+        cap.plant(kind, word, where)
+    return cap
+
+
 def build_all() -> list[Capture]:
     """Every bundled capture, in README order."""
     return [
@@ -1666,6 +1730,7 @@ def build_all() -> list[Capture]:
         build_pii_dns_tls(),
         build_pii_crossborder(),
         build_negatives(),
+        build_pii_all_types(),
     ]
 
 
@@ -1679,6 +1744,8 @@ def check_planted(cap: Capture) -> None:
             assert kz_iin_check_digit(value[:11]) == int(value[11]), item
         elif kind == "payment_card":
             assert luhn_valid(value), item
+        elif kind == "iban":
+            assert iban_valid(value), item
 
 
 # --------------------------------------------------------------------------------------------
