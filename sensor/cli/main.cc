@@ -278,6 +278,7 @@ int run_sensor(const Options& o, const engine::Runtime& rt) {
     cfg.queues = rt.config.inline_mode.queues;
     cfg.fail_open = rt.config.inline_mode.fail_open;
     cfg.queue_maxlen = static_cast<std::uint32_t>(rt.config.inline_mode.queue_maxlen);
+    cfg.bypass_mark = rt.config.inline_mode.bypass_mark;
     source = std::make_unique<source::NfqueueSource>(cfg);
   }
   const fs::path eve_path = o.log_dir / rt.config.output.eve_filename;

@@ -108,7 +108,7 @@ void load_output(const YamlReader& r, OutputConfig& c) {
 }
 
 void load_inline(const YamlReader& r, InlineConfig& c) {
-  r.allow_only({"queues", "fail_open", "reset_on_drop", "queue_maxlen"});
+  r.allow_only({"queues", "fail_open", "queue_maxlen", "bypass_mark"});
   if (r.has("queues")) {
     c.queues.clear();
     for (const auto& q : r.strings("queues", {})) {
@@ -120,7 +120,8 @@ void load_inline(const YamlReader& r, InlineConfig& c) {
     }
   }
   c.fail_open = r.boolean("fail_open", c.fail_open);
-  c.reset_on_drop = r.boolean("reset_on_drop", c.reset_on_drop);
+  c.bypass_mark =
+      static_cast<std::uint32_t>(r.integer("bypass_mark", c.bypass_mark, 0, 0xffffffffLL));
   c.queue_maxlen =
       static_cast<std::uint64_t>(r.integer("queue_maxlen", c.queue_maxlen, 1, 1 << 20));
 }

@@ -28,10 +28,12 @@ struct OutputConfig {
 };
 
 struct InlineConfig {
-  std::vector<int> queues;     // NFQUEUE numbers
-  bool fail_open = true;       // when the sensor falls behind: accept (true) or drop
-  bool reset_on_drop = false;  // send TCP resets to both ends when a flow is dropped
+  std::vector<int> queues;  // NFQUEUE numbers
+  bool fail_open = true;    // when the sensor falls behind: accept (true) or drop
   std::uint64_t queue_maxlen = 4096;
+  // Mark put on packets of flows past the reassembly depth in both directions (nothing left to
+  // inspect), so that a rule can stop queueing them; 0 = never mark.
+  std::uint32_t bypass_mark = 0x1;
 };
 
 struct Config {

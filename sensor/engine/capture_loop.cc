@@ -19,7 +19,7 @@ void run_capture(source::PacketSource& source, Worker& worker, const std::atomic
       continue;
     }
     const Verdict v = worker.process(pkt);
-    if (source.is_inline()) source.set_verdict(pkt, v, false);
+    if (source.is_inline()) source.set_verdict(pkt, v, worker.last_flow_bypassable());
   }
   worker.finish(source.stats());
 }

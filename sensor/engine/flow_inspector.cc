@@ -33,6 +33,11 @@ void FlowInspector::adopt_expectation(const app::Expectation& e) {
   app_->set_decoder(app::make_ftp_data_decoder(ctx_, e));
 }
 
+bool FlowInspector::inspection_complete() const {
+  return tcp_ && tcp_->depth_reached(Direction::kToServer) &&
+         tcp_->depth_reached(Direction::kToClient);
+}
+
 bool FlowInspector::take_tally_change() {
   const auto g = detector_.generation();
   if (g == seen_generation_) return false;

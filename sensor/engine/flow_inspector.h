@@ -43,6 +43,9 @@ class FlowInspector final : public flow::FlowInspection,
   bool alerted() const { return alerted_; }
   void set_alerted() { alerted_ = true; }
   bool blocked() const { return blocked_; }
+  // Nothing more of this flow will be inspected: both TCP directions are past the reassembly
+  // depth. Inline mode may then let the kernel stop queueing it.
+  bool inspection_complete() const;
   void set_blocked() { blocked_ = true; }
   // True once after each change of the tallies, so that policy runs only when needed.
   bool take_tally_change();

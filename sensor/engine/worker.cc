@@ -27,6 +27,7 @@ Worker::~Worker() = default;
 
 Verdict Worker::process(const source::Packet& pkt) {
   advance(pkt.ts);
+  last_bypassable_ = false;
   decode::DecodedPacket dp;
   const auto result = decoder_.decode(pkt, dp);
   if (result != decode::DecodeResult::kOk) {
@@ -56,6 +57,7 @@ Verdict Worker::process(const source::Packet& pkt) {
     ++stats_.packets_dropped;
     return Verdict::kDrop;
   }
+  last_bypassable_ = insp.inspection_complete();
   return Verdict::kAccept;
 }
 

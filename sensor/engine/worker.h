@@ -50,6 +50,9 @@ class Worker {
   void finish(const source::SourceStats& source_stats);
 
   Json stats_json(const source::SourceStats& source_stats) const;
+  // True when the flow of the packet just processed needs no more inspection and was not
+  // blocked: an inline source may mark it so that the kernel stops queueing the flow.
+  bool last_flow_bypassable() const { return last_bypassable_; }
   const WorkerStats& stats() const { return stats_; }
 
  private:
@@ -80,6 +83,7 @@ class Worker {
   Timestamp last_expire_;
   Timestamp next_stats_;
   std::uint64_t decode_errors_logged_ = 0;
+  bool last_bypassable_ = false;
   source::SourceStats last_source_stats_;
 };
 

@@ -135,7 +135,7 @@ void NfqueueSource::set_verdict(const Packet& pkt, Verdict v, bool bypass) {
   } else {
     ++stats_.verdicts_accept;
   }
-  if (bypass && v == Verdict::kAccept) {
+  if (bypass && v == Verdict::kAccept && config_.bypass_mark != 0) {
     nfq_set_verdict2(qh, pkt.verdict_id, verdict, config_.bypass_mark, 0, nullptr);
   } else {
     nfq_set_verdict(qh, pkt.verdict_id, verdict, 0, nullptr);

@@ -1,4 +1,4 @@
-// Every bundled capture in pcaps/ that has an expected EVE file in pcaps/expected/ must give
+// Every bundled capture in pcaps/ must have an expected EVE file in pcaps/expected/ and give
 // exactly those records (stats records aside: their counters are checked by unit tests and
 // would change with every new counter). Set KORGOO_UPDATE_EXPECTED=1 to rewrite the expected
 // files after a deliberate change, then review the diff.
