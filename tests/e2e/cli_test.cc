@@ -46,11 +46,43 @@ TEST(Cli, BrokenYamlNamesLine) {
   fs::create_directories(dir);
   const fs::path cfg = dir / "broken.yaml";
   std::ofstream(cfg) << "flow:\n  max_flows: [1, 2\n";
-  const auto run = run_korgoo("-c " + shell_quote(cfg.string()) + " --test-config",
-                              scratch_dir("cli-broken"));
+  const auto run =
+      run_korgoo("-c " + shell_quote(cfg.string()) + " --test-config", scratch_dir("cli-broken"));
   EXPECT_NE(run.exit_code, 0);
   EXPECT_NE(run.stdout_text.find(cfg.string() + ":"), std::string::npos) << run.stdout_text;
   EXPECT_NE(run.stdout_text.find("YAML syntax error"), std::string::npos) << run.stdout_text;
+}
+
+// A valid synthetic personal number (gender 2, born 15.03.1985): no real person's.
+std::string synthetic_pin() {
+  return std::string("2") + "15031985" + "00012";
+}
+
+TEST(Cli, ScanReportsTalliesOfFilesAndStdinWithMaskedSamplesOnly) {
+  const fs::path dir = scratch_dir("cli-scan-in");
+  fs::create_directories(dir);
+  const fs::path file = dir / "export.csv";
+  std::ofstream(file) << "id,name,pin\n1,A. Person," << synthetic_pin() << "\n2,org,0"
+                      << "15031985"
+                      << "00012\n";
+  const fs::path empty = dir / "empty.txt";
+  std::ofstream(empty) << "nothing personal here\n";
+  const fs::path out = scratch_dir("cli-scan") / "out.txt";
+  fs::create_directories(out.parent_path());
+  const std::string cmd = shell_quote(KORGOO_BINARY) + " scan " + shell_quote(file.string()) +
+                          " - < " + shell_quote(empty.string()) + " > " +
+                          shell_quote(out.string()) + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string text = read_text(out);
+  std::istringstream lines(text);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  // One person's PIN; the organisation's INN (leading 0) is not personal data.
+  EXPECT_NE(first.find("\"kg_pin\":{\"count\":1,\"distinct\":1"), std::string::npos) << first;
+  EXPECT_EQ(text.find(synthetic_pin()), std::string::npos) << "a value was printed in clear";
+  EXPECT_NE(second.find("\"file\":\"-\""), std::string::npos) << second;
+  EXPECT_NE(second.find("\"pii\":{}"), std::string::npos) << second;
 }
 
 TEST(Cli, DamagedCaptureIsReadUpToTheDamageAndReported) {
