@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Inline IPS end to end: two network namespaces joined by a veth pair, NFQUEUE rules in the
 # client's namespace, korgoo deciding every packet, real TCP uploads through it.
+#   0. with no sensor bound, --queue-bypass lets traffic through (fail-open);
 #   1. a benign upload to a non-adequate country completes;
 #   2. an upload of personal identifiers to it is cut, and the server receives no identifier
 #      at all: each line is its own packet and ends in a newline, which closes the value, so
@@ -46,16 +47,6 @@ ip netns exec "$CLI" iptables -A INPUT -s 10.200.0.0/24 -p tcp -j NFQUEUE --queu
 mkdir -p "$WORK/srv" "$WORK/out"
 ip netns exec "$SRV" python3 "$HERE/upload_server.py" "$WORK/srv" 8080 10.200.0.2 10.200.0.3 &
 PIDS+=($!)
-ip netns exec "$CLI" "$KORGOO" -c "$HERE/korgoo-inline.yaml" -q 0 -l "$WORK/out" >"$WORK/korgoo.stdout" 2>&1 &
-KPID=$!
-PIDS+=($KPID)
-for _ in $(seq 1 100); do
-  grep -q "writing" "$WORK/out/korgoo.log" 2>/dev/null && break
-  sleep 0.1
-done
-grep -q "writing" "$WORK/out/korgoo.log" 2>/dev/null || { cat "$WORK/korgoo.stdout"; echo "FAIL: sensor did not start"; exit 1; }
-sleep 0.3
-
 # Bodies: synthetic personal numbers (valid format, no real person), one per line.
 python3 - "$WORK" <<'PY'
 import sys
@@ -67,6 +58,20 @@ open(f"{work}/benign.csv", "w").write("".join(f"{i},order,widget-{i},quantity {i
 PY
 
 fail=0
+# Fail-open while no sensor is bound: --queue-bypass lets the kernel accept queued packets.
+result=$(ip netns exec "$CLI" python3 "$HERE/upload_client.py" 10.200.0.2 8080 "$WORK/benign.csv")
+[ "$result" = complete ] && echo "ok: with no sensor bound, --queue-bypass let traffic through" || { echo "FAIL: with no sensor bound the upload was $result"; fail=1; }
+
+ip netns exec "$CLI" "$KORGOO" -c "$HERE/korgoo-inline.yaml" -q 0 -l "$WORK/out" >"$WORK/korgoo.stdout" 2>&1 &
+KPID=$!
+PIDS+=($KPID)
+for _ in $(seq 1 100); do
+  grep -q "writing" "$WORK/out/korgoo.log" 2>/dev/null && break
+  sleep 0.1
+done
+grep -q "writing" "$WORK/out/korgoo.log" 2>/dev/null || { cat "$WORK/korgoo.stdout"; echo "FAIL: sensor did not start"; exit 1; }
+sleep 0.3
+
 result=$(ip netns exec "$CLI" python3 "$HERE/upload_client.py" 10.200.0.2 8080 "$WORK/benign.csv")
 [ "$result" = complete ] && echo "ok: benign upload completed" || { echo "FAIL: benign upload was $result"; fail=1; }
 
