@@ -8,8 +8,8 @@
 namespace korgoo::app {
 
 struct AppMetadata {
-  std::string app_proto;                       // EVE app_proto: "http", "smtp", ... ("" = unknown)
-  std::vector<std::string> server_names;       // HTTP Host values and TLS SNI, unique, in order seen
+  std::string app_proto;                  // EVE app_proto: "http", "smtp", ... ("" = unknown)
+  std::vector<std::string> server_names;  // HTTP Host values and TLS SNI, unique, in order seen
   std::vector<std::string> recipient_domains;  // SMTP RCPT TO domains, unique, in order seen
   bool opaque = false;  // encrypted from here on (TLS, STARTTLS): content is not decodable
 };

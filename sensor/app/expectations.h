@@ -14,12 +14,12 @@
 namespace korgoo::app {
 
 struct Expectation {
-  IpAddress client;           // the side that will connect (unset = any)
-  IpAddress server;           // the side that will accept
+  IpAddress client;  // the side that will connect (unset = any)
+  IpAddress server;  // the side that will accept
   std::uint16_t server_port = 0;
-  std::string app_proto;      // "ftp-data"
-  std::string command;        // "STOR", "RETR", ... once known (may be filled in later)
-  std::string file_name;      // argument of that command
+  std::string app_proto;  // "ftp-data"
+  std::string command;    // "STOR", "RETR", ... once known (may be filled in later)
+  std::string file_name;  // argument of that command
   std::uint64_t control_flow_id = 0;
   Timestamp expires;
 };

@@ -17,7 +17,7 @@
 namespace korgoo::app {
 
 struct AppLimits {
-  std::uint64_t max_header_bytes = 64 * 1024;         // one HTTP header block / SMTP line etc.
+  std::uint64_t max_header_bytes = 64 * 1024;          // one HTTP header block / SMTP line etc.
   std::uint64_t max_decompressed_bytes = 64ull << 20;  // per body; beyond it: stop, count
   std::uint32_t max_decompression_ratio = 1000;        // output/input; beyond it: stop, count
   std::uint32_t max_mime_depth = 8;

@@ -44,8 +44,8 @@ TEST_P(BundledPcap, ProducesExpectedEve) {
     for (const auto& l : got) out << l << "\n";
     GTEST_SKIP() << "rewrote " << expected;
   }
-  ASSERT_TRUE(fs::exists(expected)) << "no expected output " << expected
-                                    << " (run with KORGOO_UPDATE_EXPECTED=1 and review it)";
+  ASSERT_TRUE(fs::exists(expected))
+      << "no expected output " << expected << " (run with KORGOO_UPDATE_EXPECTED=1 and review it)";
   std::vector<std::string> want;
   std::istringstream in(read_text(expected));
   for (std::string l; std::getline(in, l);) want.push_back(l);

@@ -37,8 +37,8 @@ inline SensorRun run_korgoo(const std::string& args, const fs::path& outdir) {
   fs::remove_all(outdir);
   fs::create_directories(outdir);
   const fs::path out_file = outdir / "stdout.txt";
-  const std::string cmd = shell_quote(KORGOO_BINARY) + " -l " + shell_quote(outdir.string()) +
-                          " " + args + " > " + shell_quote(out_file.string()) + " 2>&1";
+  const std::string cmd = shell_quote(KORGOO_BINARY) + " -l " + shell_quote(outdir.string()) + " " +
+                          args + " > " + shell_quote(out_file.string()) + " 2>&1";
   SensorRun run;
   const int rc = std::system(cmd.c_str());
   run.exit_code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
@@ -49,8 +49,12 @@ inline SensorRun run_korgoo(const std::string& args, const fs::path& outdir) {
   return run;
 }
 
-inline fs::path source_dir() { return KORGOO_SOURCE_DIR; }
-inline fs::path shared_dir() { return KORGOO_SHARED_DIR; }
+inline fs::path source_dir() {
+  return KORGOO_SOURCE_DIR;
+}
+inline fs::path shared_dir() {
+  return KORGOO_SHARED_DIR;
+}
 inline fs::path scratch_dir(const std::string& name) {
   return fs::temp_directory_path() / ("korgoo-test-" + name);
 }
