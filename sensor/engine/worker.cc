@@ -68,6 +68,7 @@ void Worker::advance(Timestamp now) {
   if (now_.usec - last_expire_.usec >= kUsecPerSec) {
     last_expire_ = now_;
     flows_.expire(now_);
+    decoder_.expire_fragments(now_);  // matters on an idle live link: no packet would do it
   }
   const auto interval = rt_.config.output.stats_interval;
   if (interval > 0) {
