@@ -5,12 +5,12 @@
 
 #include "app/decoders.h"
 #include "app/dns_message.h"
-#include "recording_sink_mail.h"
+#include "recording_sink.h"
 
 namespace korgoo::app {
 namespace {
 
-using testing_mail::Harness;
+using testing::Harness;
 
 std::string be16(std::uint16_t v) {
   return std::string{static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)};

@@ -4,12 +4,12 @@
 
 #include "app/decoders.h"
 #include "app/ftp_address.h"
-#include "recording_sink_mail.h"
+#include "recording_sink.h"
 
 namespace korgoo::app {
 namespace {
 
-using testing_mail::Harness;
+using testing::Harness;
 constexpr Direction C = Direction::kToServer;
 constexpr Direction S = Direction::kToClient;
 

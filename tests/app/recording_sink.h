@@ -1,6 +1,5 @@
-// Test helpers for the dispatcher and the HTTP decoder: an AppSink that records what it is
-// given, a context that owns everything an AppContext points to, and a way to feed a flow in
-// any segmentation.
+// Test helpers for the app decoders: an AppSink that records what it is given, a context that
+// owns everything an AppContext points to, and a way to feed a flow in any segmentation.
 #pragma once
 
 #include <algorithm>
@@ -42,6 +41,14 @@ class RecordingSink final : public AppSink {
     }
     return out;
   }
+  // Views of one kind in either direction, in the order they were opened.
+  std::vector<std::string> contents(ContentKind kind) const {
+    std::vector<std::string> out;
+    for (const auto& v : views)
+      if (v.view.kind == kind) out.push_back(v.bytes);
+    return out;
+  }
+
   std::vector<const AppRecord*> records_of(const std::string& type) const {
     std::vector<const AppRecord*> out;
     for (const auto& r : records) {
@@ -91,6 +98,11 @@ struct TestContext {
   ExpectationTable expectations;
   AppLimits limits;
   AppContext ctx{sink, meta, stats, expectations, limits, 0, {}, {}, 0, 0, {}};
+};
+
+// The same, for a flow with a non-zero id (expectations and records name their control flow).
+struct Harness : TestContext {
+  Harness() { ctx.flow_id = 7; }
 };
 
 // One step of a flow: bytes one way.

@@ -4,12 +4,12 @@
 #include <vector>
 
 #include "app/decoders.h"
-#include "recording_sink_mail.h"
+#include "recording_sink.h"
 
 namespace korgoo::app {
 namespace {
 
-using testing_mail::Harness;
+using testing::Harness;
 
 struct Step {
   Direction dir;
@@ -144,7 +144,7 @@ TEST(SmtpDecoder, PipelinedSessionWithMimeAndStartTls) {
     EXPECT_TRUE(v.ended);
     EXPECT_EQ(v.dir, Direction::kToServer);
     EXPECT_GE(v.view.id, 1u);
-    EXPECT_EQ(v.content_calls_after_end, 0);
+    EXPECT_EQ(v.calls_after_end, 0);
   }
   const auto headers = h.sink.contents(ContentKind::kMailHeaders);
   ASSERT_FALSE(headers.empty());

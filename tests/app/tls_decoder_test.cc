@@ -5,12 +5,12 @@
 
 #include "app/decoders.h"
 #include "app/tls_handshake.h"
-#include "recording_sink_mail.h"
+#include "recording_sink.h"
 
 namespace korgoo::app {
 namespace {
 
-using testing_mail::Harness;
+using testing::Harness;
 constexpr Direction C = Direction::kToServer;
 constexpr Direction S = Direction::kToClient;
 
