@@ -199,11 +199,14 @@ void FlowDetector::record(ViewStream& vs, const BoundSignature& bound, std::uint
   const std::uint64_t hash = engine_->hasher().value(type, f.value);
   const std::uint64_t n = vs.bump_occurrences(hash);
   Tally& tally = tallies_[index_of(vs.direction())];
+  const std::uint64_t distinct_before = tally.distinct(type);
   if (tally.observe(type, hash, n, [&] {
         return mask_value(f.value, sig.masking.keep_first, sig.masking.keep_last);
       })) {
     ++generation_;
   }
+  if (tally.distinct(type) > distinct_before)
+    new_values_[index_of(vs.direction())].push_back(NewValue{type, hash});
   DetectStats::bump(stats.confirmed, type);
   if (f.high_confidence) DetectStats::bump(stats.high_confidence, type);
 }

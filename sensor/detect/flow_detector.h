@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "common/bytes.h"
@@ -46,6 +47,17 @@ class FlowDetector {
   // Organisation INNs, BINs and role mailboxes seen (not personal data, for stats).
   std::uint64_t suppressed() const { return suppressed_; }
 
+  // A value counted for the first time in this flow and direction: its type and keyed hash.
+  // Per-host aggregation across flows needs them to count distinct values exactly.
+  struct NewValue {
+    std::string_view type;  // a signature's type or a validator's literal: outlives the flow
+    std::uint64_t hash;
+  };
+  // The values first seen since the last call, in the order seen; the list is emptied.
+  std::vector<NewValue> take_new_values(Direction dir) {
+    return std::exchange(new_values_[index_of(dir)], {});
+  }
+
  private:
   ViewStream* find(Direction dir, ContentView view);
   ViewStream& open(Direction dir, ContentView view, Scratch& scratch);
@@ -57,6 +69,7 @@ class FlowDetector {
   const DetectEngine* engine_;
   std::vector<std::unique_ptr<ViewStream>> views_;
   std::array<Tally, 2> tallies_;
+  std::array<std::vector<NewValue>, 2> new_values_;
   std::uint64_t generation_ = 0;
   std::uint64_t suppressed_ = 0;
 };

@@ -36,6 +36,9 @@ class FlowInspector final : public flow::FlowInspection,
   void adopt_expectation(const app::Expectation& e);
 
   const detect::FlowDetector& detector() const { return detector_; }
+  std::vector<detect::FlowDetector::NewValue> take_new_values(Direction dir) {
+    return detector_.take_new_values(dir);
+  }
   const app::AppMetadata& metadata() const { return meta_; }
   policy::PolicyFlowState& policy_state() { return policy_state_; }
   // The latest app-layer objects ("http", "smtp", "tls", ...), attached to alerts.
