@@ -1,5 +1,7 @@
 #include "app/json_unescaper.h"
 
+#include "common/utf8.h"
+
 namespace korgoo::app {
 namespace {
 
@@ -21,24 +23,6 @@ bool is_low_surrogate(std::uint32_t u) {
 
 }  // namespace
 
-void append_utf8(std::uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 void JsonUnescaper::decode(ByteView in, std::string& out) {
   for (std::uint8_t c : in) on_byte(c, out);
 }
@@ -50,7 +34,7 @@ void JsonUnescaper::on_code_unit(std::uint32_t unit, std::string& out) {
     state_ = State::kAfterHigh;
     return;
   }
-  append_utf8(is_low_surrogate(unit) ? kReplacement : unit, out);
+  append_utf8(out, is_low_surrogate(unit) ? kReplacement : unit);
   state_ = State::kText;
 }
 
@@ -64,7 +48,7 @@ void JsonUnescaper::drop_partial(std::string& out) {
       break;
     case State::kUnicode:
     case State::kLowUnicode: {
-      if (state_ == State::kLowUnicode) append_utf8(kReplacement, out);
+      if (state_ == State::kLowUnicode) append_utf8(out, kReplacement);
       out += "\\u";
       for (int i = digits_ - 1; i >= 0; --i) {
         out.push_back("0123456789abcdef"[(value_ >> (4 * i)) & 0xF]);
@@ -72,10 +56,10 @@ void JsonUnescaper::drop_partial(std::string& out) {
       break;
     }
     case State::kAfterHigh:
-      append_utf8(kReplacement, out);
+      append_utf8(out, kReplacement);
       break;
     case State::kAfterHighSlash:
-      append_utf8(kReplacement, out);
+      append_utf8(out, kReplacement);
       out.push_back('\\');
       break;
   }
@@ -142,10 +126,10 @@ void JsonUnescaper::on_byte(std::uint8_t c, std::string& out) {
       if (state_ == State::kUnicode) {
         on_code_unit(unit, out);
       } else if (is_low_surrogate(unit)) {
-        append_utf8(0x10000 + ((high_ - 0xD800) << 10) + (unit - 0xDC00), out);
+        append_utf8(out, 0x10000 + ((high_ - 0xD800) << 10) + (unit - 0xDC00));
         state_ = State::kText;
       } else {
-        append_utf8(kReplacement, out);  // the high half had no partner
+        append_utf8(out, kReplacement);  // the high half had no partner
         on_code_unit(unit, out);
       }
       return;
@@ -166,7 +150,7 @@ void JsonUnescaper::on_byte(std::uint8_t c, std::string& out) {
         return;
       }
       // Another escape follows the lone high surrogate.
-      append_utf8(kReplacement, out);
+      append_utf8(out, kReplacement);
       state_ = State::kEscape;
       on_byte(c, out);
       return;

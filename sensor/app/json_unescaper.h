@@ -38,7 +38,4 @@ class JsonUnescaper {
   std::uint32_t high_ = 0;   // pending high surrogate
 };
 
-// Appends the UTF-8 encoding of `code_point` to `out`.
-void append_utf8(std::uint32_t code_point, std::string& out);
-
 }  // namespace korgoo::app

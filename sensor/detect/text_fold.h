@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/utf8.h"  // append_utf8 pairs with decode_at below
+
 namespace korgoo::detect {
 
 // The lower-case partner of an upper-case code point, or the code point itself.
@@ -23,6 +25,5 @@ bool is_word_code_point(char32_t cp);
 // Decodes one code point starting at `text[i]`; `len` receives its byte length. Invalid bytes
 // decode as themselves with length 1.
 char32_t decode_at(std::string_view text, std::size_t i, std::size_t& len);
-void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace korgoo::detect
