@@ -40,8 +40,8 @@ class EveWriter {
   // Writes what is buffered if the oldest of it is flush_interval old (called while idle).
   void flush_if_due();
 
-  // Records handed to write() that reached the file.
-  std::uint64_t records() const { return records_ - lost_ - pending_records_; }
+  // Records handed to write() and not lost (written, or buffered for the next flush).
+  std::uint64_t records() const { return records_ - lost_; }
   // Records that could not be written (write errors), and the failed write calls.
   std::uint64_t lost() const { return lost_; }
   std::uint64_t write_errors() const { return write_errors_; }

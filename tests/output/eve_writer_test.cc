@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -68,6 +70,54 @@ TEST(EveWriter, WritesOneEscapedLinePerRecordAndCountsTypes) {
             "{\"event_type\":\"http\",\"x\":\"quote\\\" nl\\n ctl\\u0001\"}\n"
             "{\"event_type\":\"http\",\"bad_utf8\":\"\xEF\xBF\xBD\xEF\xBF\xBD ok\"}\n");
   std::filesystem::remove(path);
+}
+
+TEST(EveWriter, AppendsCreatesWithItsModeAndWritesAtOnceWithZeroInterval) {
+  const auto path = std::filesystem::temp_directory_path() / "korgoo_eve_append_test.json";
+  std::filesystem::remove(path);
+  EveFileOptions opt;
+  opt.mode = 0640;
+  opt.flush_interval = std::chrono::milliseconds(0);
+  {
+    EveWriter w(path, opt);
+    w.write(Json{{"event_type", "a"}});
+    EXPECT_EQ(read_all(path), "{\"event_type\":\"a\"}\n");  // on disk before close
+  }
+  {
+    EveWriter w(path, opt);  // a restart
+    w.write(Json{{"event_type", "b"}});
+  }
+  EXPECT_EQ(read_all(path), "{\"event_type\":\"a\"}\n{\"event_type\":\"b\"}\n");
+  const auto perms = std::filesystem::status(path).permissions();
+  EXPECT_EQ(static_cast<unsigned>(perms) & 0777u, 0640u);
+  std::filesystem::remove(path);
+}
+
+TEST(EveWriter, BuffersUntilFlushWithAnInterval) {
+  const auto path = std::filesystem::temp_directory_path() / "korgoo_eve_buffer_test.json";
+  std::filesystem::remove(path);
+  EveFileOptions opt;
+  opt.flush_interval = std::chrono::hours(1);
+  EveWriter w(path, opt);
+  w.write(Json{{"event_type", "a"}});
+  EXPECT_EQ(read_all(path), "");
+  w.flush_if_due();
+  EXPECT_EQ(read_all(path), "");
+  EXPECT_TRUE(w.flush());
+  EXPECT_EQ(read_all(path), "{\"event_type\":\"a\"}\n");
+  std::filesystem::remove(path);
+}
+
+TEST(EveWriter, AFullDeviceCountsLostRecordsAndKeepsGoing) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  EveFileOptions opt;
+  opt.flush_interval = std::chrono::milliseconds(0);
+  EveWriter w("/dev/full", opt);
+  w.write(Json{{"event_type", "a"}});
+  w.write(Json{{"event_type", "b"}});
+  EXPECT_EQ(w.lost(), 2u);
+  EXPECT_EQ(w.write_errors(), 2u);
+  EXPECT_EQ(w.records(), 0u);
 }
 
 TEST(EveWriter, UnwritablePathNamesIt) {
