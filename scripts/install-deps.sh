@@ -9,7 +9,7 @@ PACKAGES=(
   nlohmann-json3-dev zlib1g-dev liblzma-dev
   libnetfilter-queue-dev libmnl-dev libmaxminddb-dev tor-geoipdb
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  python3 tshark iproute2 iptables curl netcat-openbsd
+  python3 python3-jsonschema tshark iproute2 iptables curl netcat-openbsd
 )
 
 SUDO=""

@@ -164,9 +164,8 @@ void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decis
     rec["alert"]["action"] = "blocked";
     ++stats_.alerts_blocked;
   }
-  rec["verdict"] = {{"action", drop && inline_mode_ ? "drop" : "accept"},
-                    {"mode", inline_mode_ ? "inline" : "passive"}};
-  if (drop && !inline_mode_) rec["verdict"]["would_drop"] = true;
+  // Suricata's meaning: what happened to the packet ("alert" = let through and reported).
+  rec["verdict"] = {{"action", drop && inline_mode_ ? "drop" : "alert"}};
   Json pii = Json::object();
   insp.detector().tally(d.data_dir).to_json(pii);
   rec["pii"] = std::move(pii);

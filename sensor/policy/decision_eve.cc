@@ -23,14 +23,16 @@ Json decision_to_eve(const Decision& d) {
   alert["signature"] = r.signature;
   alert["category"] = r.category;
   alert["severity"] = r.severity;
-  alert["direction"] = d.data_dir == Direction::kToServer ? "to_server" : "to_client";
-  alert["rule_action"] = std::string(to_string(r.action));
   Json meta = Json::object();
   for (const auto& [key, values] : r.metadata) meta[key] = values;
   meta["transfer"] = Json::array({std::string(to_string(d.transfer))});
+  // What the rule asked for; Suricata's alert has no such field, so it is korgoo metadata.
+  meta["rule_action"] = Json::array({std::string(to_string(r.action))});
   alert["metadata"] = std::move(meta);
 
   Json out = Json::object();
+  // Suricata places the direction of the data at the top level of the record.
+  out["direction"] = d.data_dir == Direction::kToServer ? "to_server" : "to_client";
   out["alert"] = std::move(alert);
   out["geo"] = geo_to_eve(d.geo);
   out["threat"] = {{"level", d.threat_level}, {"points", d.points}};

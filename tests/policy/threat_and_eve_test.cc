@@ -93,15 +93,15 @@ rules:
   d.threat_level = "yellow";
   d.points = 3;
   const Json j = decision_to_eve(d);
-  EXPECT_EQ(j.dump(),
-            R"({"alert":{"action":"allowed","gid":1,"signature_id":9000003,"rev":2,)"
-            R"("signature":"to a country without adequate protection",)"
-            R"("category":"Cross-border transfer","severity":2,"direction":"to_client",)"
-            R"("rule_action":"drop","metadata":{"rationale":["because"],"law":["Law No. 58"],)"
-            R"("transfer":["outbound"]}},)"
-            R"("geo":{"dest_country":"US","adequate":false,"domestic":false,)"
-            R"("basis":{"type":"consent","id":"forms","reference":"signed forms"}},)"
-            R"("threat":{"level":"yellow","points":3}})");
+  EXPECT_EQ(j.dump(), R"({"direction":"to_client","alert":{"action":"allowed","gid":1,)"
+                      R"("signature_id":9000003,"rev":2,)"
+                      R"("signature":"to a country without adequate protection",)"
+                      R"("category":"Cross-border transfer","severity":2,)"
+                      R"("metadata":{"rationale":["because"],"law":["Law No. 58"],)"
+                      R"("transfer":["outbound"],"rule_action":["drop"]}},)"
+                      R"("geo":{"dest_country":"US","adequate":false,"domestic":false,)"
+                      R"("basis":{"type":"consent","id":"forms","reference":"signed forms"}},)"
+                      R"("threat":{"level":"yellow","points":3}})");
 }
 
 TEST(DecisionEve, PrivateAndAggregate) {
