@@ -28,7 +28,7 @@ struct SignatureOptions {
   // kg_pin (and the PIN inside an MRZ): the plausible birth-year window. A birth date after
   // the time of the traffic is never plausible; older than max_age years neither.
   int min_birth_year = 1900;
-  int max_age = 120;
+  int max_age = 125;
 };
 
 // Reads `options:` of a signature whose validator is `validator` into `out`; throws

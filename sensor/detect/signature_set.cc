@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -81,13 +82,13 @@ class EntryReader {
       } else if (key == "masking") {
         sig.masking = masking(v);
       } else if (key == "options") {
-        options_ = v;  // read once the validator is known, whatever the key order
+        options_.emplace(v);  // read once the validator is known, whatever the key order
       } else {
         fail(file_, line_of(kv.first), "unknown key '" + key + "' in signature");
       }
     }
     check_whole(sig);
-    if (options_) read_signature_options(options_, sig.validator, file_.string(), sig.options);
+    if (options_) read_signature_options(*options_, sig.validator, file_.string(), sig.options);
     return sig;
   }
 
@@ -229,7 +230,7 @@ class EntryReader {
   const fs::path& file_;
   const YAML::Node& entry_;
   std::string description_;
-  YAML::Node options_;
+  std::optional<YAML::Node> options_;
 };
 
 std::string read_file(const fs::path& file) {

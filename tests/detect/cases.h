@@ -298,6 +298,13 @@ inline std::vector<std::string> mrz_positives() {
     v.push_back(
         mrz_td1(doc, i % 2 ? r.digits(14) : std::string("TEST"), dob, i % 2 ? 'M' : 'F', exp));
   }
+  // Exports separate the lines by a space or a blank line too (issue 14; these two were
+  // negatives before).
+  {
+    const std::string td3 = mrz_td3("AC" + r.digits(7), "850315", 'M', "300101", "");
+    v.push_back(td3.substr(0, 44) + " " + td3.substr(45));
+    v.push_back(td3.substr(0, 44) + "\n\n" + td3.substr(45));
+  }
   std::vector<std::string> out;
   for (std::size_t i = 0; i < v.size(); ++i) {
     out.push_back(i % 3 == 0
@@ -324,11 +331,10 @@ inline std::vector<std::string> mrz_negatives() {
   std::string other_country = good;
   other_country.replace(2, 3, "KAZ");
   v.push_back(other_country);
-  v.push_back(good.substr(0, 44) + " " + good.substr(45));  // no newline
   v.push_back(good.substr(1));                              // line 1 too short
   v.push_back(good + "<");                                  // line 2 too long
   v.push_back("X" + good);                                  // MRZ character before
-  v.push_back(good.substr(0, 44) + "\n\n" + good.substr(45));
+  v.push_back(good.substr(0, 44) + " word " + good.substr(45));  // text between the lines
   const std::string td1 = mrz_td1("ID" + r.digits(7), "TEST", "900101", 'F', "300101");
   for (std::size_t pos : {5u, 14u}) {
     std::string bad = td1;
