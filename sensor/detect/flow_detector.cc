@@ -24,8 +24,7 @@ std::uint64_t type_tag(std::string_view type) {
 
 class SignatureMatch final : public MatchContext {
  public:
-  SignatureMatch(const BoundSignature& bound, std::size_t index, std::string& fold,
-                 CivilDate today)
+  SignatureMatch(const BoundSignature& bound, std::size_t index, std::string& fold, CivilDate today)
       : bound_(bound), index_(index), fold_(fold), today_(today) {}
 
   const Signature& signature() const override { return *bound_.signature; }

@@ -157,8 +157,8 @@ class MrzValidator final : public Validator {
           return false;
         }
         ++i;
-      } else if (c == '\\' && i + 1 < s.size() && (s[i + 1] == 'n' || s[i + 1] == 'r' ||
-                                                     s[i + 1] == 't')) {
+      } else if (c == '\\' && i + 1 < s.size() &&
+                 (s[i + 1] == 'n' || s[i + 1] == 'r' || s[i + 1] == 't')) {
         i += 2;
       } else if (c == '<') {
         std::size_t k = i + 1;

@@ -331,10 +331,11 @@ inline std::vector<std::string> mrz_negatives() {
   std::string other_country = good;
   other_country.replace(2, 3, "KAZ");
   v.push_back(other_country);
-  v.push_back(good.substr(1));                              // line 1 too short
-  v.push_back(good + "<");                                  // line 2 too long
-  v.push_back("X" + good);                                  // MRZ character before
+  v.push_back(good.substr(1));                                   // line 1 too short
+  v.push_back(good + "<");                                       // line 2 too long
+  v.push_back("X" + good);                                       // MRZ character before
   v.push_back(good.substr(0, 44) + " word " + good.substr(45));  // text between the lines
+  v.push_back(good.substr(0, 44) + "12345" + good.substr(45));   // digits between the lines
   const std::string td1 = mrz_td1("ID" + r.digits(7), "TEST", "900101", 'F', "300101");
   for (std::size_t pos : {5u, 14u}) {
     std::string bad = td1;
@@ -555,6 +556,12 @@ inline std::vector<std::string> iban_positives() {
   }
   out.push_back("IBAN " + iban_printed(iban("DE", r.digits(18))) + " EUR");
   out.push_back("IBAN: " + iban("KZ", r.digits(3) + "KZT" + r.digits(10)) + ";");
+  {  // lower case (a negative before issue 14)
+    std::string lower = iban("DE", r.digits(18));
+    lower[0] = 'd';
+    lower[1] = 'e';
+    out.push_back(lower);
+  }
   return out;
 }
 
@@ -582,10 +589,9 @@ inline std::vector<std::string> iban_negatives() {
   v.push_back(good + "1");
   v.push_back(good + "A");
   v.push_back("9" + good);
-  std::string lower = good;
-  lower[0] = 'd';
-  lower[1] = 'e';
-  v.push_back(lower);
+  std::string mixed = good;  // one case throughout (lower case alone is a positive since issue 14)
+  mixed[1] = 'e';
+  v.push_back(mixed);
   v.push_back(good.substr(0, 3) + " " + good.substr(3));   // bad grouping
   v.push_back(good.substr(0, 6) + "  " + good.substr(6));  // double space
   {

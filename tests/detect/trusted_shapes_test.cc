@@ -33,9 +33,8 @@ TEST(TrustedShapes, MrzLinesSeparatedAsExportsDo) {
 
 TEST(TrustedShapes, PassportSeriesAcAndWrittenForms) {
   Rng r(14002);
-  expect_found("kg_passport", {"AC" + r.digits(7), "AN-" + r.digits(7),
-                               "AN №" + r.digits(7), "№ AN " + r.digits(7),
-                               "ID №" + r.digits(7), "AC " + r.digits(7)});
+  expect_found("kg_passport", {"AC" + r.digits(7), "AN-" + r.digits(7), "AN №" + r.digits(7),
+                               "№ AN " + r.digits(7), "ID №" + r.digits(7), "AC " + r.digits(7)});
   expect_none_found("kg_passport", {"XY-" + r.digits(7), "ORD-AN-" + r.digits(7) + "-1"});
 }
 
@@ -45,8 +44,7 @@ TEST(TrustedShapes, CardsFollowTheIssuerTableAndLuhn) {
                {card(r, "6011", 16), card(r, "65", 16), card(r, "644", 19), card(r, "3530", 16),
                 card(r, "3589", 19), card(r, "36", 14), card(r, "300", 14), card(r, "38", 16),
                 card(r, "4", 18), card(r, "62", 14), card(r, "62", 17), card(r, "81", 16),
-                "card " + card(r, "4", 13),
-                [&] {
+                "card " + card(r, "4", 13), [&] {
                   const std::string c = card(r, "4", 16);
                   return c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8, 4) + " " +
                          c.substr(12);
@@ -111,9 +109,9 @@ TEST(TrustedShapes, EmailCaseInternationalAndApostrophes) {
 TEST(TrustedShapes, PinGroupedAndBirthYearWindow) {
   const std::string pin = kg_pin_of('1', 15, 1, 1983, 892);
   expect_found("kg_pin", {pin.substr(0, 1) + " " + pin.substr(1, 8) + " " + pin.substr(9)});
-  expect_none_found("kg_pin", {kg_pin_of('1', 15, 1, 1890, 1),
-                               "7 " + pin.substr(0, 1) + " " + pin.substr(1, 8) + " " +
-                                   pin.substr(9)});
+  expect_none_found("kg_pin",
+                    {kg_pin_of('1', 15, 1, 1890, 1),
+                     "7 " + pin.substr(0, 1) + " " + pin.substr(1, 8) + " " + pin.substr(9)});
 }
 
 TEST(TrustedShapes, PinDateJudgedAgainstPacketTime) {
@@ -138,8 +136,7 @@ TEST(TrustedShapes, ShortKeywordsNeedText) {
   for (int i = 0; i < 64; ++i) cipher.push_back(static_cast<char>(r.uniform(0, 255)));
   const std::string tls = "\x17\x03\x03\x00\x40" + cipher.substr(0, 20) + "WSQ" + cipher.substr(20);
   EXPECT_EQ(scan_text(tls).tally.count("special.biometric"), 0u);
-  EXPECT_EQ(scan_text("файл в формате WSQ, 500 dpi").tally.count("special.biometric"),
-            1u);
+  EXPECT_EQ(scan_text("файл в формате WSQ, 500 dpi").tally.count("special.biometric"), 1u);
 }
 
 }  // namespace
