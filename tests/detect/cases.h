@@ -163,7 +163,7 @@ inline std::vector<std::string> payment_card_positives() {
   Rng r(3001);
   std::vector<std::string> v;
   const std::vector<std::pair<std::string, int>> kinds = {
-      {"4", 16},    {"4", 13},    {"4", 19},    {"51", 16},   {"55", 16},   {"53", 16},
+      {"4", 16},    {"4", 18},    {"4", 19},    {"51", 16},   {"55", 16},   {"53", 16},
       {"2221", 16}, {"2720", 16}, {"2500", 16}, {"2200", 16}, {"2204", 19}, {"2202", 18},
       {"62", 16},   {"62", 19},   {"9417", 16}, {"9417", 19}, {"34", 15},   {"37", 15}};
   for (const auto& [prefix, len] : kinds) v.push_back(card(r, prefix, len));
@@ -174,17 +174,22 @@ inline std::vector<std::string> payment_card_positives() {
   v.push_back(group(card(r, "2204", 19), {4, 4, 4, 4, 3}, ' '));
   v.push_back(group(card(r, "37", 15), {4, 6, 5}, ' '));
   v.push_back(group(card(r, "34", 15), {4, 6, 5}, '-'));
-  v.push_back(group(card(r, "4", 13), {4, 4, 4, 1}, ' '));
+  v.push_back("card " + group(card(r, "4", 13), {4, 4, 4, 1}, ' '));
   v.push_back(group(card(r, "9417", 16), {4, 4, 4, 4}, ' '));
-  // UnionPay and Elcard need not pass Luhn.
-  v.push_back(card(r, "62", 16, false));
-  v.push_back(card(r, "9417", 16, false));
+  // Luhn holds for UnionPay and Elcard too (issue 14: these were Luhn-failing positives).
+  v.push_back(card(r, "62", 16));
+  v.push_back("карта " + card(r, "4", 13));
   v.push_back(card(r, "4", 16));
   v.push_back(card(r, "54", 16));
   auto out = embed_all(v);
   // A card followed by a separate number, or a CSV list item.
   out.push_back(card(r, "4", 16) + " 12/27");
   out.push_back("x," + card(r, "4", 16) + ",y");
+  {  // mixed space/dash grouping (a negative before issue 14)
+    const std::string c = card(r, "4", 16);
+    out.push_back(c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8, 4) + " " +
+                  c.substr(12));
+  }
   return out;
 }
 
@@ -207,7 +212,9 @@ inline std::vector<std::string> payment_card_negatives() {
   v.push_back("A" + c);
   v.push_back(c + "Z");
   v.push_back("0." + c);
-  v.push_back(c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8, 4) + " " + c.substr(12));
+  v.push_back(card(r, "62", 16, false));  // Luhn-failing UnionPay/Elcard: account numbers
+  v.push_back(card(r, "9417", 16, false));
+  v.push_back(card(r, "4", 13));  // 13-digit "Visa" without context: an EAN-13 barcode
   v.push_back(group(c, {4, 4, 4, 4}, ' ') + " 1234");  // 20 digits grouped
   v.push_back("1234 " + group(c, {4, 4, 4, 4}, ' '));
   v.push_back(group(c, {3, 3, 3, 3, 4}, ' '));

@@ -43,7 +43,7 @@ TEST(TrustedShapes, CardsFollowTheIssuerTableAndLuhn) {
   expect_found("payment_card",
                {card(r, "6011", 16), card(r, "65", 16), card(r, "644", 19), card(r, "3530", 16),
                 card(r, "3589", 19), card(r, "36", 14), card(r, "300", 14), card(r, "38", 16),
-                card(r, "4", 18), card(r, "62", 14), card(r, "62", 17), card(r, "81", 16),
+                card(r, "4", 18), card(r, "62", 19), card(r, "62", 17), card(r, "81", 16),
                 "card " + card(r, "4", 13), [&] {
                   const std::string c = card(r, "4", 16);
                   return c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8, 4) + " " +
