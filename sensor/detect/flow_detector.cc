@@ -200,6 +200,9 @@ void FlowDetector::record(ViewStream& vs, const BoundSignature& bound, std::uint
     }
     return;
   }
+  if (on_located_)
+    on_located_(Located{vs.direction(), vs.view(), window_begin + f.begin, window_begin + f.end,
+                        sig, type, f.value});
   const std::uint64_t hash = engine_->hasher().value(type, f.value);
   const std::uint64_t n = vs.bump_occurrences(hash);
   Tally& tally = tallies_[index_of(vs.direction())];
