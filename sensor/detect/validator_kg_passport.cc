@@ -13,7 +13,7 @@ constexpr std::size_t kDigits = 7;
 class KgPassportValidator final : public Validator {
  public:
   std::string_view name() const override { return "kg_passport"; }
-  std::size_t lookbehind() const override { return kDigits + 4; }
+  std::size_t lookbehind() const override { return kDigits + 9; }
   std::size_t lookahead() const override { return 2; }
   bool uses_context() const override { return true; }
 
@@ -38,7 +38,13 @@ class KgPassportValidator final : public Validator {
       return;
     }
     f.begin = static_cast<std::size_t>(s);
-    const int before = w.at(s - 1);
+    int before = w.at(s - 1);
+    // "№ AN 1234567": the sign before the series is a delimiter.
+    if (before == ' ' && w.at(s - 2) == 0x96 && w.at(s - 3) == 0x84 && w.at(s - 4) == 0xE2) {
+      before = ' ';
+    } else if (before == '-' && is_alnum(w.at(s - 2))) {
+      before = 'X';  // "ORD-AN-1234567": part of a token
+    }
     const int after = w.at(e);
     if (before == MatchWindow::kUnknown || after == MatchWindow::kUnknown || is_alnum(before) ||
         is_alnum(after) || (after == '.' && is_digit(w.at(e + 1)))) {
@@ -53,6 +59,13 @@ class KgPassportValidator final : public Validator {
       return;
     }
     const std::string_view series = w.slice(f.begin, f.begin + 2);
+    // The dash form is how passport series are written (DOMAIN.md: "AN-1234567"); "ID-" plus
+    // digits is a record key, not an ID card.
+    if (w.at(s + 2) == '-' && series == "ID") {
+      f.reason = "kg_passport.not_alone";
+      out.push_back(std::move(f));
+      return;
+    }
     const bool known = known_series(w, s);
     const bool context = ctx.context_near(w, f.begin, f.end);
     if (!known && !context) {
@@ -69,9 +82,17 @@ class KgPassportValidator final : public Validator {
  private:
   // Where the two series letters would start for the digits that end the match (one space
   // may separate them); negative when the window has no room for them.
+  // Between series and digits: nothing, one space, a dash, or "№" with an optional space
+  // before and after it ("AN №1234567", "AN № 1234567").
   static std::ptrdiff_t series_begin(const MatchWindow& w) {
     auto s = static_cast<std::ptrdiff_t>(w.match_end()) - static_cast<std::ptrdiff_t>(kDigits);
-    if (s >= 0 && w.at(s - 1) == ' ') --s;
+    if (w.at(s - 1) == ' ') --s;
+    if (w.at(s - 1) == 0x96 && w.at(s - 2) == 0x84 && w.at(s - 3) == 0xE2) {  // U+2116 "№"
+      s -= 3;
+      if (w.at(s - 1) == ' ') --s;
+    } else if (w.at(s - 1) == '-' && w.at(s) != ' ') {
+      --s;
+    }
     return s - 2;
   }
   // `ID` and `AN` stand on their own (see the top of the file).
@@ -79,7 +100,7 @@ class KgPassportValidator final : public Validator {
     if (s < 0) return false;
     const int a = w.at(s);
     const int b = w.at(s + 1);
-    return (a == 'I' && b == 'D') || (a == 'A' && b == 'N');
+    return (a == 'I' && b == 'D') || (a == 'A' && (b == 'N' || b == 'C'));
   }
 };
 

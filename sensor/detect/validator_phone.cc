@@ -1,8 +1,12 @@
-// phone: Kyrgyz (+996 / 996 / 0 + 9 digits) and Kazakh (+7 / 8 / 7 + 7xx + 7 digits) mobile
-// numbers, written contiguously or grouped by spaces, dashes and one pair of parentheses.
-// The mobile prefix tables (DOMAIN.md, from libphonenumber) are what separate a phone from
-// any other 10-12 digit number. The value is normalised to E.164 so that "0555 123 456" and
+// phone: Kyrgyz (+996 / 00996 / 996 / 0 + 9 digits) and Kazakh (+7 / 8 / 7 + 10 digits) numbers,
+// written contiguously or grouped by spaces, dashes and one pair of parentheses. Google's
+// libphonenumber metadata (not a hand list) decides which numbers are valid and their type;
+// the signature options say which types count (fixed_line, voip) and whether RU +7 does. The value
+// is normalised to E.164 so that "0555 123 456" and
 // "+996555123456" are one distinct value.
+#include <phonenumbers/phonenumberutil.h>
+
+#include <cstdint>
 #include <string>
 
 #include "detect/char_class.h"
@@ -17,42 +21,69 @@ bool is_separator(int c) {
   return c == ' ' || c == '-' || c == '(' || c == ')';
 }
 
-bool kg_mobile_prefix(std::string_view n9) {
-  const int p = (n9[0] - '0') * 100 + (n9[1] - '0') * 10 + (n9[2] - '0');
-  const int p2 = p / 10;
-  return (p >= 200 && p <= 203) || p == 205 || p2 == 22 || p2 == 50 || p2 == 51 || p2 == 52 ||
-         (p2 >= 54 && p2 <= 57) || p == 600 || p2 == 70 || p == 755 || p2 == 77 || p == 880 ||
-         p == 888 || p == 912 || p == 990 || (p >= 995 && p <= 999);
+// The national number and country code the written digits stand for, by the dialling rules
+// of KG (+996 / 00996 / 996 / trunk 0) and KZ/RU (+7 / 7 / trunk 8); false if none applies.
+bool split_number(std::string_view d, bool plus, int& country, std::string_view& national) {
+  if (d.size() == 14 && !plus && d.substr(0, 5) == "00996") {
+    country = 996;
+    national = d.substr(5);
+  } else if (d.size() == 12 && d.substr(0, 3) == "996") {
+    country = 996;
+    national = d.substr(3);
+  } else if (!plus && d.size() == 10 && d[0] == '0') {
+    country = 996;
+    national = d.substr(1);
+  } else if (d.size() == 11 && (d[0] == '7' || (!plus && d[0] == '8'))) {
+    country = 7;
+    national = d.substr(1);
+  } else {
+    return false;
+  }
+  return national[0] != '0';
 }
 
-bool kz_mobile_prefix(std::string_view n10) {
-  const int p = (n10[0] - '0') * 100 + (n10[1] - '0') * 10 + (n10[2] - '0');
-  return (p >= 700 && p <= 702) || (p >= 705 && p <= 708) || p == 747 || (p >= 760 && p <= 764) ||
-         p == 771 || (p >= 775 && p <= 778) || p == 785;
+// The phone type libphonenumber's metadata gives `national` in `country`, as the tally's
+// sub-type, or empty when the number is not valid or the signature's options exclude it.
+std::string_view phone_type(int country, std::string_view national, const SignatureOptions& o) {
+  namespace pn = i18n::phonenumbers;
+  const pn::PhoneNumberUtil& util = *pn::PhoneNumberUtil::GetInstance();
+  pn::PhoneNumber number;
+  number.set_country_code(country);
+  std::uint64_t n = 0;
+  for (char c : national) n = n * 10 + static_cast<std::uint64_t>(c - '0');
+  number.set_national_number(n);
+  std::string region;
+  util.GetRegionCodeForNumber(number, &region);
+  if (region != "KG" && region != "KZ" && !(o.russia && region == "RU")) return {};
+  switch (util.GetNumberType(number)) {
+    case pn::PhoneNumberUtil::MOBILE:
+      return "phone.mobile";
+    case pn::PhoneNumberUtil::FIXED_LINE_OR_MOBILE:
+      return "phone.mobile";
+    case pn::PhoneNumberUtil::FIXED_LINE:
+      return o.fixed_line ? "phone.fixed_line" : std::string_view();
+    case pn::PhoneNumberUtil::VOIP:
+      return o.voip ? "phone.voip" : std::string_view();
+    default:
+      return {};
+  }
 }
 
-std::string e164(std::string_view country, std::string_view national) {
+std::string e164(int country, std::string_view national) {
   std::string out;
-  out.reserve(1 + country.size() + national.size());
+  out.reserve(4 + national.size());
   out.push_back('+');
-  out.append(country);
+  out.append(country == 7 ? "7" : "996");
   out.append(national);
   return out;
 }
 
-// E.164 form of `digits`, or empty if they are not a KG/KZ mobile number.
-std::string normalise(std::string_view d, bool plus) {
-  if (d.size() == 12 && d.substr(0, 3) == "996" && kg_mobile_prefix(d.substr(3))) {
-    return e164("996", d.substr(3));
+// The candidate [start, e) contains separator `sep` between digits.
+bool groups_with(const MatchWindow& w, std::ptrdiff_t start, std::ptrdiff_t e, int sep) {
+  for (auto i = start; i < e; ++i) {
+    if (w.at(i) == sep) return true;
   }
-  if (!plus && d.size() == 10 && d[0] == '0' && kg_mobile_prefix(d.substr(1))) {
-    return e164("996", d.substr(1));
-  }
-  if (d.size() == 11 && d[1] == '7' && kz_mobile_prefix(d.substr(1)) &&
-      (d[0] == '7' || (!plus && d[0] == '8'))) {
-    return e164("7", d.substr(1));
-  }
-  return {};
+  return false;
 }
 
 class PhoneValidator final : public Validator {
@@ -66,7 +97,8 @@ class PhoneValidator final : public Validator {
     return bytes_needed_after(w, w.match_end(), " -.", lookahead());
   }
 
-  void check(const MatchWindow& w, const MatchContext&, std::vector<Finding>& out) const override {
+  void check(const MatchWindow& w, const MatchContext& ctx,
+             std::vector<Finding>& out) const override {
     Finding f;
     f.end = w.match_end();
     f.reason = "phone.not_alone";
@@ -100,6 +132,7 @@ class PhoneValidator final : public Validator {
     }
     // Try the longest candidate first: the walk's start, then each later group start.
     const bool continues = (after == ' ' || after == '-') && is_digit(w.at(e + 1));
+    std::string_view sub_type;
     for (auto start = s; start < e; ++start) {
       const int c = w.at(start);
       const int before = w.at(start - 1);
@@ -112,6 +145,12 @@ class PhoneValidator final : public Validator {
       }
       const bool plus = before == '+';
       if (plus && is_alnum(w.at(start - 2))) continue;
+      // Inside the walk, a start right after a dash, or after a separator the candidate also
+      // groups with, is the tail of a longer grouped number (a card, an IBAN, an order number).
+      if (!at_walk_start && !plus && before != '(' &&
+          (before == '-' || (is_separator(before) && groups_with(w, start, e, before)))) {
+        continue;
+      }
       std::string digits;
       bool separated = false;
       int open = 0;
@@ -128,8 +167,13 @@ class PhoneValidator final : public Validator {
       }
       if (open != close || open > 1) continue;
       if (separated && continues) continue;  // a grouped number that goes on is not a phone
-      std::string number = normalise(digits, plus);
-      if (number.empty()) continue;
+      int country = 0;
+      std::string_view national;
+      if (!split_number(digits, plus, country, national)) continue;
+      const std::string_view type = phone_type(country, national, ctx.signature().options);
+      if (type.empty()) continue;
+      std::string number = e164(country, national);
+      sub_type = type;
       f.verdict = Verdict::kConfirmed;
       f.reason = {};
       f.begin = static_cast<std::size_t>(plus ? start - 1 : start);
@@ -137,8 +181,15 @@ class PhoneValidator final : public Validator {
       f.high_confidence = plus;
       break;
     }
-    if (f.verdict != Verdict::kConfirmed) f.reason = "phone.not_a_mobile_number";
+    if (f.verdict != Verdict::kConfirmed) f.reason = "phone.not_a_valid_number";
+    // The type (mobile, fixed line, VoIP) is tallied as its own sub-type as well.
+    Finding typed;
+    if (f.verdict == Verdict::kConfirmed) {
+      typed = f;
+      typed.type = sub_type;
+    }
     out.push_back(std::move(f));
+    if (typed.verdict == Verdict::kConfirmed) out.push_back(std::move(typed));
   }
 };
 

@@ -405,6 +405,10 @@ inline std::vector<std::string> phone_positives() {
   auto out = embed_all(v);
   out.push_back("Тел.: 0" + kg_mobile_national(r) + ", email: none");
   out.push_back("call 2 0" + kg_mobile_national(r));
+  // Fixed lines count by default (option fixed_line; negatives before issue 14).
+  out.push_back("0312 123 456");
+  out.push_back("+996 312 123456");
+  out.push_back("+996 3522 12345");  // a regional 4-digit area code
   return out;
 }
 
@@ -412,9 +416,7 @@ inline std::vector<std::string> phone_negatives() {
   Rng r(6002);
   const std::string n = kg_mobile_national(r);
   return {
-      "0312 123 456",
-      "+996 312 123456",
-      "+996 3522 12345",
+      "+996 3522 1234",
       "+996 100 123 456",
       "0400123456",
       "0800123456",
