@@ -24,6 +24,10 @@ class EveWriter {
 
   void write(const Json& record);
   void flush();
+  // logrotate: closes the file and opens `path` again (appending), so that a renamed file is
+  // left complete and a new one starts. On failure the old file stays open and the reason is
+  // returned; a writer on a caller's stream has nothing to reopen ("").
+  std::string reopen();
 
   std::uint64_t records() const { return records_; }
   // Records written by event_type, for the closing summary.
