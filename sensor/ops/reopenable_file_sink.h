@@ -3,6 +3,9 @@
 // with the threads that log.
 #pragma once
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <string>
 
@@ -13,11 +16,18 @@ namespace korgoo::ops {
 
 class ReopenableFileSink final : public spdlog::sinks::base_sink<std::mutex> {
  public:
-  explicit ReopenableFileSink(const std::string& path) { file_.open(path, false); }
-  // Closes and opens the same name again (appending): a renamed file is left complete.
-  void reopen() {
+  explicit ReopenableFileSink(const std::string& path) : path_(path) { file_.open(path, false); }
+  // Closes and opens the same name again (appending): a renamed file is left complete. When
+  // the name cannot be opened (permissions) the old file stays and the reason is returned.
+  std::string reopen() {
     std::lock_guard lock(mutex_);
+    if (std::FILE* probe = std::fopen(path_.c_str(), "a")) {
+      std::fclose(probe);
+    } else {
+      return path_ + ": cannot reopen: " + std::strerror(errno);
+    }
     file_.reopen(false);
+    return "";
   }
 
  protected:
@@ -29,6 +39,7 @@ class ReopenableFileSink final : public spdlog::sinks::base_sink<std::mutex> {
   void flush_() override { file_.flush(); }
 
  private:
+  std::string path_;
   spdlog::details::file_helper file_;
 };
 

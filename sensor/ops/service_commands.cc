@@ -92,7 +92,8 @@ Json ServiceCommands::reload() {
 }
 
 Json ServiceCommands::reopen() {
-  if (log_sink_) log_sink_->reopen();
+  const std::string log_error = log_sink_ ? log_sink_->reopen() : "";
+  if (!log_error.empty()) spdlog::error("reopen: {}", log_error);
   auto error = mailbox_.call<std::string>(
       [this](engine::WorkerContext&) { return eve_.reopen(); }, kWorkerTimeout);
   if (!error) return {{"result", "failed"}, {"error", "packet thread did not answer"}};

@@ -57,6 +57,14 @@ ServiceLoop::~ServiceLoop() {
 }
 
 void ServiceLoop::on_signal(int sig) {
+  try {
+    dispatch(sig);
+  } catch (const std::exception& e) {  // the sensor keeps running on what it has
+    spdlog::error("signal {}: {}", sig, e.what());
+  }
+}
+
+void ServiceLoop::dispatch(int sig) {
   switch (sig) {
     case SIGHUP:
       spdlog::info("SIGHUP: reloading signatures, rules and policy");
@@ -98,7 +106,13 @@ void ServiceLoop::run() {
         on_signal(static_cast<int>(info.ssi_signo));
     }
     if (control_ && (fds[2].revents & POLLIN))
-      control_->serve_one([this](const std::string& cmd) { return commands_.handle(cmd); });
+      control_->serve_one([this](const std::string& cmd) {
+        try {
+          return commands_.handle(cmd);
+        } catch (const std::exception& e) {
+          return Json{{"result", "failed"}, {"error", e.what()}}.dump();
+        }
+      });
     const auto now = clock::now();
     if (watchdog_every.count() > 0 && now >= next_watchdog) {
       watchdog_tick();

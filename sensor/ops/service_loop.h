@@ -29,6 +29,7 @@ class ServiceLoop {
  private:
   void run();
   void on_signal(int sig);
+  void dispatch(int sig);
   void watchdog_tick();
 
   ServiceCommands& commands_;

@@ -32,6 +32,7 @@ ServiceRun::ServiceRun(ServiceRunParams p) {
   loop_ = std::make_unique<ServiceLoop>(*commands_, control_.get(), notify_, p.mailbox,
                                         progress_.get());
   notify_.ready("running");
+  spdlog::default_logger()->flush();  // tests and admins wait for the privileges line
 }
 
 ServiceRun::~ServiceRun() {
