@@ -1,5 +1,6 @@
 // korgoo: the command line. Parses options, loads configuration, sets up logging and signal
 // handling, then hands packets from the chosen source to the engine.
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "config/korgoo_config.h"
 #include "detect/scan_stream.h"
 #include "detect/signature_listing.h"
+#include "detect/text_masker.h"
 #include "engine/capture_loop.h"
 #include "engine/runtime.h"
 #include "engine/worker.h"
@@ -30,6 +32,7 @@
 #include "ops/data_dir.h"
 #include "ops/service_run.h"
 #include "output/eve_writer.h"
+#include "output/masking_log_sink.h"
 #include "policy/geo_resolver.h"
 #include "source/live_source.h"
 #include "source/nfqueue_source.h"
@@ -193,8 +196,17 @@ int parse_options(int argc, char** argv, Options& o) {
   return -1;  // go on
 }
 
+// The log is appended to (a restart keeps what an earlier run said, a failed start included)
+// and created with the EVE file's permissions.
+void create_log_file(const fs::path& file, unsigned mode) {
+  const int fd =
+      ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, static_cast<mode_t>(mode));
+  if (fd >= 0) ::close(fd);
+}
+
 std::shared_ptr<ops::ReopenableFileSink> setup_logging(const Options& o, const fs::path* log_file,
-                                                       const std::string& level) {
+                                                       const std::string& level,
+                                                       const engine::Runtime* rt = nullptr) {
   std::shared_ptr<ops::ReopenableFileSink> reopenable;
   std::vector<spdlog::sink_ptr> sinks;
   auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
@@ -204,6 +216,14 @@ std::shared_ptr<ops::ReopenableFileSink> setup_logging(const Options& o, const f
     reopenable = std::make_shared<ops::ReopenableFileSink>(log_file->string());
     reopenable->set_level(spdlog::level::from_str(level));
     sinks.push_back(reopenable);
+  }
+  if (rt && rt->config.output.metadata != detect::Redaction::kClear) {
+    auto masker = std::make_shared<detect::TextMasker>(*rt->detect, rt->config.output.metadata);
+    for (auto& sink : sinks) {
+      auto wrapped = std::make_shared<output::MaskingLogSink>(masker, sink);
+      wrapped->set_level(sink->level());
+      sink = wrapped;
+    }
   }
   auto logger = std::make_shared<spdlog::logger>("korgoo", sinks.begin(), sinks.end());
   logger->set_level(o.verbose ? spdlog::level::debug : spdlog::level::from_str(level));
@@ -215,13 +235,14 @@ std::shared_ptr<ops::ReopenableFileSink> setup_logging(const Options& o, const f
 int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
   int rc = 0;
   auto scratch = rt.detect->make_scratch();
+  detect::TextMasker masker(*rt.detect, rt.config.output.metadata);
   for (const auto& name : files) {
     std::ifstream file;
     std::istream* in = &std::cin;
     if (name != "-") {
       file.open(name, std::ios::binary);
       if (!file) {
-        std::cerr << "korgoo: " << name << ": cannot open\n";
+        std::cerr << "korgoo: " << masker.mask(name) << ": cannot open\n";
         rc = 1;
         continue;
       }
@@ -229,11 +250,18 @@ int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
     }
     // The same tally shape as EVE's `pii`: counts, distinct counts and masked samples only.
     Json line = Json::object();
-    line["file"] = name;
+    line["file"] = masker.mask(name);  // a file name can be personal data too
     line["pii"] = detect::scan_stream(*rt.detect, *in, *scratch).to_json();
     std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
   }
   return rc;
+}
+
+output::EveFileOptions eve_options(const engine::Runtime& rt) {
+  output::EveFileOptions opt;
+  opt.mode = rt.config.output.file_mode;
+  opt.flush_interval = std::chrono::seconds(rt.config.output.flush_interval);
+  return opt;
 }
 
 // --each-file: every capture of a folder as its own run (fresh worker, flows and EVE file),
@@ -248,10 +276,11 @@ int run_each_file(const Options& o, const engine::Runtime& rt) {
   for (const auto& file : files) {
     try {
       source::PcapFileSource source(file);
-      output::EveWriter eve(o.log_dir / (file.stem().string() + ".json"));
+      output::EveWriter eve(o.log_dir / (file.stem().string() + ".json"), eve_options(rt));
       engine::Worker worker(rt, eve);
       engine::run_capture(source, worker, stop, false);
-      if (source.stats().read_errors) rc = 1;
+      eve.flush();
+      if (source.stats().read_errors || eve.lost()) rc = 1;
     } catch (const std::exception& e) {
       spdlog::error("{}", e.what());
       rc = 1;
@@ -289,9 +318,16 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
     source = std::make_unique<source::NfqueueSource>(cfg);
   }
   const fs::path eve_path = o.log_dir / rt.config.output.eve_filename;
-  output::EveWriter eve(eve_path);
-  spdlog::info("korgoo {} reading {}, writing {}", KORGOO_VERSION, source->describe(),
-               eve_path.string());
+  output::EveWriter eve(eve_path, eve_options(rt));
+  // What the log and the summary echo (a capture file's name) is masked like EVE metadata.
+  detect::TextMasker masker(*rt.detect, rt.config.output.metadata);
+  const std::string described = masker.mask(source->describe());
+  spdlog::info("korgoo {} reading {}, writing {}", KORGOO_VERSION, described, eve_path.string());
+  if (rt.config.output.metadata == detect::Redaction::kClear)
+    spdlog::warn(
+        "outputs.eve.metadata is clear: identifiers in URLs, file names, addresses and "
+        "DNS names are written unmasked to {}",
+        eve_path.string());
   spdlog::default_logger()->flush();  // tools wait for this line to know the sensor is up
   std::atomic<bool> stop{false};
   engine::Worker worker(rt, eve, source->is_inline());
@@ -310,7 +346,8 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
     engine::run_capture(*source, worker, stop, live, &mailbox);
   }
   const auto& s = source->stats();
-  std::cout << "korgoo: " << s.packets << " packets from " << source->describe() << "; "
+  eve.flush();
+  std::cout << "korgoo: " << s.packets << " packets from " << described << "; "
             << worker.stats().alerts << " alerts, " << worker.stats().flows_with_pii
             << " flows with personal data" << (stop_signal == SIGINT ? " (interrupted)" : "")
             << "\n";
@@ -323,6 +360,12 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
     first = false;
   }
   std::cout << "); log in " << (o.log_dir / rt.config.output.log_filename).string() << "\n";
+  if (eve.lost()) {
+    std::cout << "korgoo: " << eve.lost() << " EVE records could not be written ("
+              << eve.write_errors() << " failed writes, see the log)\n";
+    spdlog::error("{} EVE records could not be written to {}", eve.lost(), eve_path.string());
+    return 1;
+  }
   if (stop_signal == SIGINT) return 130;
   return s.read_errors ? 1 : 0;
 }
@@ -370,7 +413,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     const fs::path log_file = o.log_dir / rt->config.output.log_filename;
-    auto log_sink = setup_logging(o, &log_file, rt->config.output.log_level);
+    create_log_file(log_file, rt->config.output.file_mode);
+    auto log_sink = setup_logging(o, &log_file, rt->config.output.log_level, rt.get());
     return run_sensor(o, *rt, log_sink.get(), data.path);
   } catch (const std::exception& e) {
     std::cerr << "korgoo: " << e.what() << "\n";

@@ -102,7 +102,8 @@ void load_detect(const YamlReader& r, detect::DetectConfig& c, const fs::path& b
 void load_output(const YamlReader& r, OutputConfig& c) {
   r.allow_only({"eve", "log"});
   const auto eve = r.section("eve");
-  eve.allow_only({"filename", "flow_records", "stats_interval", "ipv6_compress"});
+  eve.allow_only({"filename", "flow_records", "stats_interval", "ipv6_compress", "metadata",
+                  "file_mode", "flush_interval"});
   c.eve_filename = eve.string("filename", c.eve_filename);
   const auto mode = eve.choice("flow_records", "pii", {"pii", "all", "none"});
   c.flow_records = mode == "all"    ? FlowRecords::kAll
@@ -110,6 +111,17 @@ void load_output(const YamlReader& r, OutputConfig& c) {
                                     : FlowRecords::kPii;
   c.stats_interval = eve.integer("stats_interval", c.stats_interval, 0, kMaxSeconds);
   c.ipv6_compress = eve.boolean("ipv6_compress", c.ipv6_compress);
+  c.flush_interval = eve.integer("flush_interval", c.flush_interval, 0, 3600);
+  const auto meta = eve.choice("metadata", "masked", {"masked", "hashed", "clear"});
+  c.metadata = meta == "hashed"  ? detect::Redaction::kHashed
+               : meta == "clear" ? detect::Redaction::kClear
+                                 : detect::Redaction::kMasked;
+  // Octal as chmod writes it ("0640"); YAML would read 0640 as decimal 640.
+  const std::string mode_text = eve.string("file_mode", "0640");
+  if (mode_text.empty() || mode_text.size() > 4 ||
+      mode_text.find_first_not_of("01234567") != std::string::npos)
+    eve.fail(eve.node()["file_mode"], "file_mode", "expected octal permissions such as 0640");
+  c.file_mode = static_cast<unsigned>(std::stoul(mode_text, nullptr, 8));
   const auto log = r.section("log");
   log.allow_only({"filename", "level"});
   c.log_filename = log.string("filename", c.log_filename);

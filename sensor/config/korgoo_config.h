@@ -11,6 +11,7 @@
 #include "config/service_config.h"
 #include "decode/decode_config.h"
 #include "detect/detect_config.h"
+#include "detect/text_masker.h"
 #include "flow/flow_config.h"
 #include "policy/policy_config.h"
 #include "source/live_source.h"
@@ -25,6 +26,10 @@ struct OutputConfig {
   FlowRecords flow_records = FlowRecords::kPii;  // which ended flows get a flow record
   std::int64_t stats_interval = 60;              // seconds of packet time; 0 = only at exit
   bool ipv6_compress = false;                    // Suricata writes IPv6 in full by default
+  // How identifiers inside metadata (URLs, file names, addresses, DNS names) are written.
+  detect::Redaction metadata = detect::Redaction::kMasked;
+  std::int64_t flush_interval = 1;  // seconds of wall time a record may wait; 0 = every record
+  unsigned file_mode = 0640;        // permissions of newly created eve.json and korgoo.log
   std::string log_filename = "korgoo.log";
   std::string log_level = "info";
 };

@@ -20,8 +20,9 @@ struct DetectConfig {
   std::optional<std::string> hash_key;
   // Bytes searched for context words on each side of a value, unless a signature sets its own.
   std::size_t context_window = 64;
-  // The "today" that kg_pin birth years are checked against (a year in the future is not a
-  // birth date). Unset: the current UTC year of the host clock when the engine is created.
+  // The "today" (31 December of this year) that dates in values are checked against when a
+  // scan has no packet time (Scratch::set_time). Unset: the host's UTC date when the engine
+  // is created. Packet time always wins, so a replay is deterministic.
   std::optional<int> current_year;
 };
 

@@ -10,15 +10,10 @@
 namespace korgoo::detect {
 namespace {
 
-int current_utc_year() {
-  const auto now = std::chrono::system_clock::now();
-  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
-  return static_cast<int>(ymd.year());
-}
-
 ValidatorOptions validator_options(const DetectConfig& c) {
   ValidatorOptions o;
-  o.current_year = c.current_year.value_or(current_utc_year());
+  // A configured year stands for its last day; otherwise the wall clock (files at rest).
+  o.today = c.current_year ? CivilDate{*c.current_year, 12, 31} : wall_clock_date();
   return o;
 }
 
@@ -43,7 +38,8 @@ DetectEngine::DetectEngine(DetectConfig config, std::vector<Signature> signature
                            PatternDatabase database, KeyedHash hasher)
     : config_(std::move(config)),
       signatures_(std::move(signatures)),
-      validators_(validator_options(config_)),
+      options_(validator_options(config_)),
+      validators_(options_),
       database_(std::move(database)),
       hasher_(hasher) {
   bound_.reserve(signatures_.size());

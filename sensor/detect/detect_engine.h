@@ -51,6 +51,8 @@ class DetectEngine {
     return bound_[signature_index];
   }
   const KeyedHash& hasher() const { return hasher_; }
+  // The date values are judged against when the scan has no packet time.
+  CivilDate default_today() const { return options_.today; }
   // Bytes each view keeps from earlier scan() calls: enough for every pending match's window.
   std::size_t tail_capacity() const { return tail_capacity_; }
 
@@ -60,6 +62,7 @@ class DetectEngine {
 
   DetectConfig config_;
   std::vector<Signature> signatures_;
+  ValidatorOptions options_;
   ValidatorRegistry validators_;
   PatternDatabase database_;
   KeyedHash hasher_;

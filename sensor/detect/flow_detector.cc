@@ -24,8 +24,8 @@ std::uint64_t type_tag(std::string_view type) {
 
 class SignatureMatch final : public MatchContext {
  public:
-  SignatureMatch(const BoundSignature& bound, std::size_t index, std::string& fold)
-      : bound_(bound), index_(index), fold_(fold) {}
+  SignatureMatch(const BoundSignature& bound, std::size_t index, std::string& fold, CivilDate today)
+      : bound_(bound), index_(index), fold_(fold), today_(today) {}
 
   const Signature& signature() const override { return *bound_.signature; }
   std::size_t pattern_index() const override { return index_; }
@@ -51,10 +51,13 @@ class SignatureMatch final : public MatchContext {
     return bound_.uses_context ? bound_.context_window : 0;
   }
 
+  CivilDate today() const override { return today_; }
+
  private:
   const BoundSignature& bound_;
   std::size_t index_;
   std::string& fold_;
+  CivilDate today_;
 };
 
 }  // namespace
@@ -143,7 +146,8 @@ void FlowDetector::decide(ViewStream& vs, ByteView chunk, bool at_end, Scratch& 
     const std::string_view bytes = vs.bytes(from, to, chunk, scratch.window_buffer());
     const MatchWindow w(bytes, static_cast<std::size_t>(m.end - from), from == 0,
                         at_end && to == vs.offset());
-    const SignatureMatch ctx(bound, ref.index, scratch.fold_buffer());
+    const SignatureMatch ctx(bound, ref.index, scratch.fold_buffer(),
+                             scratch.date().value_or(engine_->default_today()));
     // Not all of the window has arrived: decide now if the validator says the bytes that have
     // are enough (a value closed by a hard delimiter), so that inline mode drops the packet
     // that completes the value rather than the next one. Context only raises confidence for
@@ -196,6 +200,9 @@ void FlowDetector::record(ViewStream& vs, const BoundSignature& bound, std::uint
     }
     return;
   }
+  if (on_located_)
+    on_located_(Located{vs.direction(), vs.view(), window_begin + f.begin, window_begin + f.end,
+                        sig, type, f.value});
   const std::uint64_t hash = engine_->hasher().value(type, f.value);
   const std::uint64_t n = vs.bump_occurrences(hash);
   Tally& tally = tallies_[index_of(vs.direction())];

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -58,6 +59,22 @@ class FlowDetector {
     return std::exchange(new_values_[index_of(dir)], {});
   }
 
+  // Where a confirmed personal identifier sits in its view (offsets from the view's first
+  // byte) and its normalised value. Masking metadata needs the place, not just the count.
+  struct Located {
+    Direction dir;
+    ContentView view;
+    std::uint64_t begin;
+    std::uint64_t end;
+    const Signature& signature;
+    std::string_view type;
+    const std::string& value;
+  };
+  // Called for every confirmed identifier, before it is counted; unset by default.
+  void on_located(std::function<void(const Located&)> observer) {
+    on_located_ = std::move(observer);
+  }
+
  private:
   ViewStream* find(Direction dir, ContentView view);
   ViewStream& open(Direction dir, ContentView view, Scratch& scratch);
@@ -72,6 +89,7 @@ class FlowDetector {
   std::array<std::vector<NewValue>, 2> new_values_;
   std::uint64_t generation_ = 0;
   std::uint64_t suppressed_ = 0;
+  std::function<void(const Located&)> on_located_;
 };
 
 }  // namespace korgoo::detect

@@ -5,17 +5,27 @@
 #include <cstdint>
 #include <string_view>
 
+#include "detect/civil_date.h"
+
 namespace korgoo::detect {
 
 enum class KgPinClass : std::uint8_t {
-  kPerson,        // gender digit 1/2, real birth date, year not in the future
+  kPerson,        // gender digit 1/2, real birth date within the plausible window
   kOrganisation,  // leading 0 and a real registration date: a legal entity's INN
   kBadGender,
   kBadDate,
 };
 
+// The dates a PIN's date may take: not after `today` (the time of the traffic), not before
+// `min_year`, and for a person not more than `max_age` years before `today`.
+struct KgPinDates {
+  CivilDate today;
+  int min_year = 1900;
+  int max_age = 120;
+};
+
 // `digits` is 14 ASCII digits.
-KgPinClass classify_kg_pin(std::string_view digits, int current_year);
+KgPinClass classify_kg_pin(std::string_view digits, const KgPinDates& dates);
 // The check digit holds; DOMAIN.md: raises confidence, never rejects.
 bool kg_pin_check_digit_holds(std::string_view digits);
 

@@ -4,10 +4,13 @@
 
 #include <hs/hs.h>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "detect/civil_date.h"
 #include "detect/detect_stats.h"
 #include "detect/pattern_database.h"
 #include "detect/validator.h"
@@ -26,6 +29,18 @@ class Scratch {
     hs_.reset(grown);
   }
   DetectStats& stats() { return stats_; }
+
+  // The time of the packet being scanned (Unix seconds): dates in values are judged against
+  // it, so that a replay does not depend on the day it is run. Unset: the engine's default.
+  void set_time(std::int64_t unix_seconds) {
+    const std::int64_t day = unix_seconds >= 0 ? unix_seconds / 86400 : -1;
+    if (day == day_) return;
+    day_ = day;
+    if (day >= 0) date_ = civil_date_of(unix_seconds);
+  }
+  std::optional<CivilDate> date() const {
+    return day_ >= 0 ? std::optional<CivilDate>(date_) : std::nullopt;
+  }
   const DetectStats& stats() const { return stats_; }
 
   // Buffers reused across calls so that the hot path does not allocate.
@@ -44,6 +59,8 @@ class Scratch {
   std::string window_;
   std::vector<Finding> findings_;
   std::string fold_;
+  std::int64_t day_ = -1;
+  CivilDate date_;
 };
 
 }  // namespace korgoo::detect

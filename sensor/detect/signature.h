@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "detect/signature_options.h"
+
 namespace korgoo::detect {
 
 enum class Category : std::uint8_t { kIdentifier, kSpecial };
@@ -62,6 +64,7 @@ struct Signature {
   ContextRule context;
   Confidence confidence = Confidence::kMedium;
   Masking masking;
+  SignatureOptions options;  // the validator's judgement calls (signature_options.h)
   SourceLocation where;
 };
 

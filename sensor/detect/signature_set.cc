@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "detect/signature_error.h"
+#include "detect/signature_options.h"
 #include "detect/text_fold.h"
 #include "detect/validator.h"
 
@@ -79,11 +81,14 @@ class EntryReader {
         sig.confidence = confidence(v);
       } else if (key == "masking") {
         sig.masking = masking(v);
+      } else if (key == "options") {
+        options_.emplace(v);  // read once the validator is known, whatever the key order
       } else {
         fail(file_, line_of(kv.first), "unknown key '" + key + "' in signature");
       }
     }
     check_whole(sig);
+    if (options_) read_signature_options(*options_, sig.validator, file_.string(), sig.options);
     return sig;
   }
 
@@ -225,6 +230,7 @@ class EntryReader {
   const fs::path& file_;
   const YAML::Node& entry_;
   std::string description_;
+  std::optional<YAML::Node> options_;
 };
 
 std::string read_file(const fs::path& file) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/civil_date.h"
 #include "detect/match_window.h"
 #include "detect/signature.h"
 
@@ -41,10 +42,13 @@ class MatchContext {
   virtual bool context_near(const MatchWindow& w, std::size_t begin, std::size_t end) const = 0;
   // Bytes each side of the value that context_near() searches (0: the signature has none).
   virtual std::size_t context_window() const = 0;
+  // The date of the traffic (packet time; for files at rest, the wall clock): a date-bearing
+  // identifier (a PIN's birth date) is never after it.
+  virtual CivilDate today() const = 0;
 };
 
 struct ValidatorOptions {
-  int current_year = 2025;
+  CivilDate today{2025, 12, 31};  // used when the match has no packet time
 };
 
 class Validator {

@@ -1,12 +1,14 @@
-// iban: ISO 13616. The country code fixes the length (table below, from the SWIFT IBAN
-// registry); the mod-97 check must give 1. Accepted compact ("KZ86125KZT5004100100") or in
-// the print format with a space every four characters.
+// iban: ISO 13616. The country code fixes the length and the BBAN structure (iban_registry.cc,
+// every country of the SWIFT IBAN registry); the check digits are 02..98 and the mod-97 check
+// must give 1. Accepted compact ("KZ86125KZT5004100100") or in the print format with a space
+// every four characters, in upper or lower case (one case throughout).
 #include <algorithm>
 #include <array>
 #include <string>
 
 #include "detect/char_class.h"
 #include "detect/check_digits.h"
+#include "detect/iban_registry.h"
 #include "detect/validator.h"
 
 namespace korgoo::detect {
@@ -15,32 +17,11 @@ namespace {
 constexpr std::size_t kMaxCompact = 34;
 constexpr std::ptrdiff_t kMaxPrinted = 34 + 8;
 
-struct CountryLength {
-  std::string_view country;
-  std::size_t length;
-};
-
-constexpr std::array<CountryLength, 80> kLengths = {{
-    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22},
-    {"BH", 22}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24}, {"DE", 22},
-    {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18}, {"FO", 18}, {"FR", 27},
-    {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28},
-    {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20},
-    {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21}, {"LY", 25}, {"MC", 27},
-    {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NL", 18}, {"NO", 15},
-    {"PK", 24}, {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33},
-    {"SA", 24}, {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"ST", 25},
-    {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20},
-}};
-
-std::size_t expected_length(std::string_view country) {
-  const auto it = std::find_if(kLengths.begin(), kLengths.end(),
-                               [&](const CountryLength& c) { return c.country == country; });
-  return it == kLengths.end() ? 0 : it->length;
-}
-
 bool is_iban_char(int c) {
-  return is_upper(c) || is_digit(c);
+  return is_upper(c) || is_lower(c) || is_digit(c);
+}
+int upper(int c) {
+  return is_lower(c) ? c - 'a' + 'A' : c;
 }
 
 class IbanValidator final : public Validator {
@@ -79,10 +60,12 @@ class IbanValidator final : public Validator {
       }
       // Country letters and check digits first, before building anything (a long run of
       // capitals and digits would otherwise cost a string per candidate start).
-      if (!is_upper(w.at(start)) || !is_upper(w.at(start + 1)) || !is_digit(w.at(start + 2)) ||
+      if (!is_alpha(w.at(start)) || !is_alpha(w.at(start + 1)) || !is_digit(w.at(start + 2)) ||
           !is_digit(w.at(start + 3))) {
         continue;
       }
+      const bool lower_case = is_lower(w.at(start));
+      bool mixed = false;
       std::string compact;
       bool grouped_by_four = true;
       std::size_t group = 0;
@@ -94,14 +77,19 @@ class IbanValidator final : public Validator {
           continue;
         }
         ++group;
-        compact.push_back(static_cast<char>(c));
+        // One case throughout: "DEde..." is not how anyone writes an IBAN.
+        mixed = mixed || (lower_case ? is_upper(c) : is_lower(c));
+        if (compact.size() > kMaxCompact) break;
+        compact.push_back(static_cast<char>(upper(c)));
       }
-      if (compact.size() > kMaxCompact || !is_upper(compact[0]) || !is_upper(compact[1]) ||
-          !is_digit(compact[2]) || !is_digit(compact[3])) {
+      if (mixed || compact.size() < 5 || compact.size() > kMaxCompact) continue;
+      const std::string_view v(compact);
+      const IbanCountry* country = iban_country(v.substr(0, 2));
+      const int check = parse_digits(v.substr(2, 2));
+      if (country == nullptr || country->length != v.size() || !grouped_by_four || check < 2 ||
+          check > 98 || !bban_matches(country->structure, v.substr(4)) || !iban_mod97_valid(v)) {
         continue;
       }
-      const std::size_t len = expected_length(std::string_view(compact).substr(0, 2));
-      if (len != compact.size() || !grouped_by_four || !iban_mod97_valid(compact)) continue;
       f.verdict = Verdict::kConfirmed;
       f.reason = {};
       f.begin = static_cast<std::size_t>(start);

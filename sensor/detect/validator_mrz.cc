@@ -17,6 +17,8 @@ namespace {
 
 constexpr std::size_t kTd3Line = 44;
 constexpr std::size_t kTd1Line = 30;
+// Bytes between the lines (signatures/identifiers.yaml allows as many).
+constexpr std::size_t kMaxSeparator = 48;
 
 bool is_mrz_char(int c) {
   return is_upper(c) || is_digit(c) || c == '<';
@@ -42,16 +44,16 @@ bool yymmdd_valid(std::string_view s) {
 
 class MrzValidator final : public Validator {
  public:
-  explicit MrzValidator(const ValidatorOptions& o) : current_year_(o.current_year) {}
   std::string_view name() const override { return "mrz"; }
-  std::size_t lookbehind() const override { return 2 * kTd3Line + 4; }
+  std::size_t lookbehind() const override { return 2 * kTd3Line + kMaxSeparator + 2; }
   std::size_t lookahead() const override { return 2; }
   // After line 2, only a '<' needs the next byte ("</" is markup, "<<" more MRZ).
   std::size_t lookahead_needed(const MatchWindow& w, const MatchContext&) const override {
     return bytes_needed_after(w, w.match_end(), "<", lookahead());
   }
 
-  void check(const MatchWindow& w, const MatchContext&, std::vector<Finding>& out) const override {
+  void check(const MatchWindow& w, const MatchContext& ctx,
+             std::vector<Finding>& out) const override {
     const std::size_t end = w.match_end();
     Finding f;
     f.end = end;
@@ -79,7 +81,9 @@ class MrzValidator final : public Validator {
     if (pin_field.size() >= 14 &&
         pin_field.substr(0, 14).find_first_not_of("0123456789") == std::string_view::npos) {
       const std::string_view digits = pin_field.substr(0, 14);
-      if (classify_kg_pin(digits, current_year_) == KgPinClass::kPerson) {
+      const SignatureOptions& o = ctx.signature().options;
+      if (classify_kg_pin(digits, {ctx.today(), o.min_birth_year, o.max_age}) ==
+          KgPinClass::kPerson) {
         pin.verdict = Verdict::kConfirmed;
         pin.type = "kg_pin";
         pin.high_confidence = kg_pin_check_digit_holds(digits);
@@ -94,33 +98,81 @@ class MrzValidator final : public Validator {
   }
 
  private:
-  // Line 2 ends at `end`; line 1 precedes it across "\n" or "\r\n". Both lines must be whole:
-  // no MRZ character directly before line 1 or after line 2.
+  // Line 2 ends at `end`; line 1 precedes it across a separator that exports put between the
+  // lines (separator_valid). Both lines must be whole: no MRZ character directly before line 1
+  // or after line 2. The shortest separator that gives a line 1 of the right shape wins.
   static bool split_lines(const MatchWindow& w, std::size_t end, std::size_t len,
                           std::size_t& begin, std::string_view& l1, std::string_view& l2) {
     if (end < 2 * len + 1) return false;
     const std::size_t l2_begin = end - len;
-    std::size_t nl = l2_begin - 1;
-    if (w.at(static_cast<std::ptrdiff_t>(nl)) != '\n') return false;
-    if (nl >= 1 && w.at(static_cast<std::ptrdiff_t>(nl) - 1) == '\r') --nl;
-    if (nl < len) return false;
-    const std::size_t l1_begin = nl - len;
-    const int before = w.at(static_cast<std::ptrdiff_t>(l1_begin) - 1);
     const int after = w.at(static_cast<std::ptrdiff_t>(end));
-    if (before == MatchWindow::kUnknown || after == MatchWindow::kUnknown) return false;
+    if (after == MatchWindow::kUnknown) return false;
     // "</" after line 2 is markup ("</pre>"), not more MRZ.
     const bool markup_after = after == '<' && w.at(static_cast<std::ptrdiff_t>(end) + 1) == '/';
-    if (is_mrz_char(before) || (is_mrz_char(after) && !markup_after)) return false;
-    l1 = w.slice(l1_begin, l1_begin + len);
-    l2 = w.slice(l2_begin, end);
-    for (char c : l1) {
+    if (is_mrz_char(after) && !markup_after) return false;
+    if (!all_mrz(w.slice(l2_begin, end))) return false;
+    const char kind = len == kTd3Line ? 'P' : 'I';
+    for (std::size_t sep = 1; sep <= kMaxSeparator && l2_begin >= sep + len; ++sep) {
+      const std::size_t l1_begin = l2_begin - sep - len;
+      const std::string_view first = w.slice(l1_begin, l1_begin + len);
+      if (first[0] != kind || first.substr(2, 3) != "KGZ" || !all_mrz(first)) continue;
+      const int before = w.at(static_cast<std::ptrdiff_t>(l1_begin) - 1);
+      if (before == MatchWindow::kUnknown || is_mrz_char(before)) continue;
+      if (!separator_valid(w.slice(l1_begin + len, l2_begin))) continue;
+      l1 = first;
+      l2 = w.slice(l2_begin, end);
+      begin = l1_begin;
+      return true;
+    }
+    return false;
+  }
+
+  static bool all_mrz(std::string_view s) {
+    for (char c : s) {
       if (!is_mrz_char(static_cast<unsigned char>(c))) return false;
     }
-    for (char c : l2) {
-      if (!is_mrz_char(static_cast<unsigned char>(c))) return false;
-    }
-    begin = l1_begin;
     return true;
+  }
+
+  // What exports put between MRZ lines (DOMAIN.md): whitespace (newline, CRLF, spaces, tab
+  // indent), a JSON string's escaped newline ("\n"), markup line breaks and cell boundaries
+  // ("<br>", "</td><td>"), CSV column boundaries ('","', ';') and JSON field boundaries
+  // ('","line2":"'). Anything else (words, digits) means the two lines are not one MRZ.
+  static bool separator_valid(std::string_view s) {
+    std::size_t i = 0;
+    bool json_key = false;
+    while (i < s.size()) {
+      const char c = s[i];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ';' || c == '|' ||
+          c == '"' || c == '\'') {
+        if (c == '"' && !json_key && i + 1 < s.size() && is_key_char(s[i + 1])) {
+          // '"key":' of a JSON field boundary.
+          std::size_t k = i + 1;
+          while (k < s.size() && is_key_char(s[k])) ++k;
+          if (k + 1 < s.size() && s[k] == '"' && s[k + 1] == ':') {
+            json_key = true;
+            i = k + 2;
+            continue;
+          }
+          return false;
+        }
+        ++i;
+      } else if (c == '\\' && i + 1 < s.size() &&
+                 (s[i + 1] == 'n' || s[i + 1] == 'r' || s[i + 1] == 't')) {
+        i += 2;
+      } else if (c == '<') {
+        std::size_t k = i + 1;
+        while (k < s.size() && (is_lower(s[k]) || s[k] == '/' || s[k] == ' ')) ++k;
+        if (k == i + 1 || k >= s.size() || s[k] != '>') return false;
+        i = k + 1;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+  static bool is_key_char(char c) {
+    return is_alnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
   }
 
   // TD3 line 2: document number(9) check, nationality(3), birth(6) check, sex, expiry(6)
@@ -155,14 +207,12 @@ class MrzValidator final : public Validator {
     pin = l1.substr(15, 15);
     return true;
   }
-
-  int current_year_;
 };
 
 }  // namespace
 
-std::unique_ptr<Validator> make_mrz_validator(const ValidatorOptions& o) {
-  return std::make_unique<MrzValidator>(o);
+std::unique_ptr<Validator> make_mrz_validator(const ValidatorOptions&) {
+  return std::make_unique<MrzValidator>();
 }
 
 }  // namespace korgoo::detect

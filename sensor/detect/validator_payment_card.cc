@@ -1,12 +1,13 @@
-// payment_card: 13-19 digits, contiguous or grouped by one kind of separator (space or dash)
-// as people write them: 4-4-4-4, 4-4-4-4-1..3, 4-4-4-1 (Visa 13), 4-6-5 (Amex), 4-6-4.
-// The issuer table (DOMAIN.md) fixes prefix and length; Luhn is required except for UnionPay
-// and Elcard, whose numbers are not guaranteed to pass it (there a passing Luhn only raises
-// confidence, and an all-same-digit body is taken for a placeholder).
+// payment_card: 13-19 digits, contiguous or grouped by spaces and/or dashes as people write
+// them: 4-4-4-4, 4-4-4-4-1..3, 4-4-4-1 (Visa 13), 4-6-5 (Amex), 4-6-4 (Diners). The issuer
+// table (DOMAIN.md) fixes prefix and length; Luhn (ISO/IEC 7812) is required for every brand:
+// a Luhn-failing number is an account or order number. Never the digits of a printed IBAN;
+// a 13-digit Visa only as the signature option visa13 says (default: with a context word).
 #include <array>
 
 #include "detect/char_class.h"
 #include "detect/check_digits.h"
+#include "detect/iban_registry.h"
 #include "detect/validator.h"
 
 namespace korgoo::detect {
@@ -16,23 +17,27 @@ constexpr std::size_t kMinDigits = 13;
 constexpr std::size_t kMaxDigits = 19;
 constexpr std::size_t kMaxGroups = 6;
 
-struct Issuer {
-  bool known = false;
-  bool luhn_required = true;
-};
-
-Issuer issuer_of(std::string_view d) {
+// The issuer table of DOMAIN.md (ISO/IEC 7812 ranges): whether `d` has a known prefix and a
+// length that issuer uses. Luhn holds for every brand, so it is checked by the caller.
+bool issuer_known(std::string_view d) {
   const std::size_t n = d.size();
   const int p2 = parse_digits(d.substr(0, 2));
+  const int p3 = parse_digits(d.substr(0, 3));
   const int p4 = parse_digits(d.substr(0, 4));
-  if (p2 == 34 || p2 == 37) return {n == 15, true};                 // Amex
-  if (d[0] == '4') return {n == 13 || n == 16 || n == 19, true};    // Visa
-  if (p2 >= 51 && p2 <= 55) return {n == 16, true};                 // Mastercard
-  if (p4 >= 2200 && p4 <= 2204) return {n >= 16 && n <= 19, true};  // Mir
-  if (p4 >= 2221 && p4 <= 2720) return {n == 16, true};             // Mastercard 2-series
-  if (p2 == 62) return {n >= 16 && n <= 19, false};                 // UnionPay
-  if (p4 == 9417) return {n == 16 || n == 19, false};               // Elcard
-  return {};
+  const bool n16_19 = n >= 16 && n <= 19;
+  if (p2 == 34 || p2 == 37) return n == 15;                               // Amex
+  if (d[0] == '4') return n == 13 || n == 16 || n == 18 || n == 19;       // Visa
+  if (p2 >= 51 && p2 <= 55) return n == 16;                               // Mastercard
+  if (p4 >= 2200 && p4 <= 2204) return n16_19;                            // Mir
+  if (p4 >= 2221 && p4 <= 2720) return n == 16;                           // Mastercard 2-series
+  if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65) return n16_19;  // Discover
+  if (p2 == 62) return n16_19;                  // UnionPay (DOMAIN.md: 16-19)
+  if (p2 == 81) return n16_19;                  // UnionPay 81
+  if (p4 == 9417) return n == 16 || n == 19;    // Elcard
+  if (p4 >= 3528 && p4 <= 3589) return n16_19;  // JCB
+  if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39)
+    return n >= 14 && n <= 19;  // Diners
+  return false;
 }
 
 bool grouping_valid(const std::array<std::size_t, kMaxGroups>& g, std::size_t n) {
@@ -51,11 +56,19 @@ class PaymentCardValidator final : public Validator {
   std::size_t lookahead() const override { return 2; }
   // A space or dash may separate the next group ("4111 1111 ..."), a '.' a decimal: the byte
   // after it decides. Any other byte closes the number.
-  std::size_t lookahead_needed(const MatchWindow& w, const MatchContext&) const override {
-    return bytes_needed_after(w, w.match_end(), " -.", lookahead());
+  // A 13-digit Visa under visa13: context waits for the context window after it.
+  std::size_t lookahead_needed(const MatchWindow& w, const MatchContext& ctx) const override {
+    const std::size_t value = bytes_needed_after(w, w.match_end(), " -.", lookahead());
+    std::string digits;
+    extract(w, w.match_end(), digits);
+    const bool wait = is_visa13(digits) && ctx.signature().options.visa13 == Visa13::kContext;
+    return wait ? value + ctx.context_window() : value;
   }
 
-  void check(const MatchWindow& w, const MatchContext&, std::vector<Finding>& out) const override {
+  bool uses_context() const override { return true; }
+
+  void check(const MatchWindow& w, const MatchContext& ctx,
+             std::vector<Finding>& out) const override {
     Finding f;
     f.end = w.match_end();
     f.begin = extract(w, f.end, f.value);
@@ -66,26 +79,61 @@ class PaymentCardValidator final : public Validator {
     }
     if (f.value.size() < kMinDigits || f.value.size() > kMaxDigits) {
       f.reason = "payment_card.length";
-    } else if (const Issuer issuer = issuer_of(f.value); !issuer.known) {
+    } else if (!issuer_known(f.value)) {
       f.reason = "payment_card.issuer";
+    } else if (!luhn_valid(f.value)) {
+      f.reason = "payment_card.luhn";
+    } else if (inside_iban(w, f.begin)) {
+      f.reason = "payment_card.in_iban";
+    } else if (is_visa13(f.value) && !visa13_allowed(w, ctx, f.begin, f.end)) {
+      f.reason = "payment_card.visa13_no_context";
     } else {
-      const bool luhn = luhn_valid(f.value);
-      if (issuer.luhn_required && !luhn) {
-        f.reason = "payment_card.luhn";
-      } else if (!issuer.luhn_required && !luhn && is_placeholder(f.value)) {
-        f.reason = "payment_card.placeholder";
-      } else {
-        f.verdict = Verdict::kConfirmed;
-        f.high_confidence = luhn;
-      }
+      f.verdict = Verdict::kConfirmed;
+      f.high_confidence = true;
     }
     if (f.verdict != Verdict::kConfirmed) f.value.clear();
     out.push_back(std::move(f));
   }
 
  private:
-  static bool is_placeholder(std::string_view d) {
-    return d.find_first_not_of(d[4], 4) == std::string_view::npos;
+  static bool is_visa13(std::string_view d) { return d.size() == 13 && d[0] == '4'; }
+
+  // 13-digit Visa numbers share the shape of EAN-13 barcodes (signature option visa13).
+  static bool visa13_allowed(const MatchWindow& w, const MatchContext& ctx, std::size_t b,
+                             std::size_t e) {
+    switch (ctx.signature().options.visa13) {
+      case Visa13::kOff:
+        return false;
+      case Visa13::kAlways:
+        return true;
+      case Visa13::kContext:
+        return ctx.context_near(w, b, e);
+    }
+    return false;
+  }
+
+  // The digits are the tail of a printed IBAN ("GB82 WEST 1234 5698 7654 3210"): groups of
+  // four IBAN characters separated by single spaces lead back to a country code and check
+  // digits of a registry country.
+  static bool inside_iban(const MatchWindow& w, std::size_t begin) {
+    auto i = static_cast<std::ptrdiff_t>(begin);
+    for (int g = 0; g < 8; ++g) {
+      if (w.at(i - 1) != ' ') return false;
+      const auto gb = i - 5;
+      for (auto k = gb; k < i - 1; ++k) {
+        const int c = w.at(k);
+        if (!is_digit(c) && !is_upper(c)) return false;
+      }
+      const int c0 = w.at(gb);
+      const int c1 = w.at(gb + 1);
+      if (is_upper(c0) && is_upper(c1) && is_digit(w.at(gb + 2)) && is_digit(w.at(gb + 3)) &&
+          !is_alnum(w.at(gb - 1))) {
+        const char code[2] = {static_cast<char>(c0), static_cast<char>(c1)};
+        return iban_country(std::string_view(code, 2)) != nullptr;
+      }
+      i = gb;
+    }
+    return false;
   }
 
   // Returns the start of the card number ending at `end` and its digits in `digits`; leaves
@@ -103,8 +151,8 @@ class PaymentCardValidator final : public Validator {
     }
     // Grouped: take the whole run of groups joined by the same separator, so that a longer
     // grouped number (an account, a 20-digit reference) is not read as a card.
-    const int sep = w.at(j - 1);
-    if (sep != ' ' && sep != '-') return end;
+    const auto is_sep = [](int c) { return c == ' ' || c == '-'; };
+    if (!is_sep(w.at(j - 1))) return end;
     std::array<std::size_t, kMaxGroups> groups{};
     std::size_t n = 0;
     std::size_t total = 0;
@@ -117,7 +165,7 @@ class PaymentCardValidator final : public Validator {
       groups[n++] = len;
       total += len;
       j = k;
-      if (w.at(k - 1) == sep && is_digit(w.at(k - 2))) {
+      if (is_sep(w.at(k - 1)) && is_digit(w.at(k - 2))) {
         group_end = k - 1;
         continue;
       }
@@ -128,7 +176,7 @@ class PaymentCardValidator final : public Validator {
     if (before == MatchWindow::kUnknown || after == MatchWindow::kUnknown) return end;
     if (is_alnum(before) || is_alnum(after)) return end;
     if (before == '.' && is_digit(w.at(j - 2))) return end;
-    if ((after == sep || after == '.') && is_digit(w.at(e + 1))) return end;
+    if ((is_sep(after) || after == '.') && is_digit(w.at(e + 1))) return end;
     std::array<std::size_t, kMaxGroups> ordered{};
     for (std::size_t i = 0; i < n; ++i) ordered[i] = groups[n - 1 - i];
     if (!grouping_valid(ordered, n)) return end;

@@ -94,6 +94,8 @@ void FlowInspector::content_end(Direction dir, ContentView view) {
 }
 
 void FlowInspector::record(app::AppRecord rec) {
+  // Masked once here, so that the app record and every alert that repeats it agree.
+  worker_.metadata_.mask_objects(rec.body);
   // Remember the protocol objects (not fileinfo) so that alerts can say what was going on.
   for (auto it = rec.body.begin(); it != rec.body.end(); ++it)
     if (it.key() != "fileinfo") app_fields_[it.key()] = it.value();

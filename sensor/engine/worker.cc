@@ -20,6 +20,8 @@ Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
       decoder_(rt.config.decode),
       budget_(rt.config.stream.worker_buffer_cap),
       scratch_(rt.detect->make_scratch()),
+      text_masker_(*rt.detect, rt.config.output.metadata),
+      metadata_(text_masker_),
       aggregation_(rt.policy->new_aggregation_state()),
       flows_(rt.config.flow, [this](flow::Flow& f) { on_flow_end(f); }) {}
 
@@ -62,6 +64,7 @@ Verdict Worker::process(const source::Packet& pkt) {
 }
 
 void Worker::advance(Timestamp now) {
+  eve_.flush_if_due();      // a record reaches the file within the flush interval, even idle
   if (now <= now_) return;  // packet time can step back a little; timers only move forward
   now_ = now;
   // Timeouts have one-second resolution, so sweeping more often than that is wasted work.

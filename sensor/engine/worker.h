@@ -13,9 +13,11 @@
 #include "app/protocol_decoder.h"
 #include "decode/decoder.h"
 #include "detect/detect_engine.h"
+#include "detect/text_masker.h"
 #include "engine/runtime.h"
 #include "flow/flow_table.h"
 #include "output/eve_writer.h"
+#include "output/metadata_masker.h"
 #include "policy/policy_engine.h"
 #include "source/packet.h"
 #include "stream/reassembly_budget.h"
@@ -84,6 +86,8 @@ class Worker {
   app::AppStats app_stats_;
   app::ExpectationTable expectations_;
   std::unique_ptr<detect::Scratch> scratch_;
+  detect::TextMasker text_masker_;   // identifiers in metadata, per outputs.eve.metadata
+  output::MetadataMasker metadata_;  // applies it to every app record before it is kept
   policy::AggregationState aggregation_;
   flow::FlowTable flows_;
   WorkerStats stats_;

@@ -1,21 +1,33 @@
 // Writes EVE records, one JSON object per line, to a file or to a stream the caller owns.
-// Serialisation is nlohmann::json's (escaping included); this class only frames and counts.
+// Serialisation is nlohmann::json's (escaping included); this class frames, buffers and counts.
+//
+// The file is opened for append (a restart never erases earlier records) and created with
+// the configured permissions. Records are buffered and written whole: at the latest
+// `flush_interval` of wall time after they were made (0 = every record), at flush() and at
+// close. A write that fails (full disk, I/O error) is cut back to the last whole record; the
+// records it could not write are counted as lost, the first failure is logged, and the next
+// flush tries again, so writing resumes when space returns.
 #pragma once
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <string>
 
 #include "common/json.h"
 
 namespace korgoo::output {
 
+struct EveFileOptions {
+  unsigned mode = 0640;                            // permissions when the file is created
+  std::chrono::milliseconds flush_interval{1000};  // 0 = write every record at once
+};
+
 class EveWriter {
  public:
-  // Opens (truncating) `path`; throws std::runtime_error naming it when that fails.
-  explicit EveWriter(const std::filesystem::path& path);
+  // Opens `path` for append, creating it; throws std::runtime_error naming it when that fails.
+  explicit EveWriter(const std::filesystem::path& path, const EveFileOptions& options = {});
   // Writes to an already-open stream (stdout), not owned.
   explicit EveWriter(std::FILE* stream);
   ~EveWriter();
@@ -23,24 +35,37 @@ class EveWriter {
   EveWriter& operator=(const EveWriter&) = delete;
 
   void write(const Json& record);
-  void flush();
-  // logrotate: closes the file and opens `path` again (appending), so that a renamed file is
-  // left complete and a new one starts. On failure the old file stays open and the reason is
-  // returned; a writer on a caller's stream has nothing to reopen ("").
+  // Writes what is buffered; false if some of it could not be written.
+  bool flush();
+  // Writes what is buffered if the oldest of it is flush_interval old (called while idle).
+  void flush_if_due();
+  // logrotate: writes what is buffered, then opens `path` again (appending, same mode), so a
+  // renamed file is left complete and a new one starts. On failure the old file stays and the
+  // reason is returned; a writer on a caller's stream has nothing to reopen ("").
   std::string reopen();
 
-  std::uint64_t records() const { return records_; }
+  // Records handed to write() that reached the file.
+  std::uint64_t records() const { return records_ - lost_ - pending_records_; }
+  // Records that could not be written (write errors), and the failed write calls.
+  std::uint64_t lost() const { return lost_; }
+  std::uint64_t write_errors() const { return write_errors_; }
   // Records written by event_type, for the closing summary.
   const std::map<std::string, std::uint64_t>& by_type() const { return by_type_; }
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  std::FILE* file_ = nullptr;
-  bool owned_ = false;
+  int fd_ = -1;
+  std::FILE* stream_ = nullptr;  // the not-owned stream, when not a file
   std::filesystem::path path_;
+  EveFileOptions options_;
   std::uint64_t records_ = 0;
+  std::uint64_t lost_ = 0;
+  std::uint64_t write_errors_ = 0;
+  std::uint64_t pending_records_ = 0;
   std::map<std::string, std::uint64_t> by_type_;
-  std::string line_;  // reused buffer
+  std::string line_;     // reused buffer
+  std::string pending_;  // whole lines not yet written
+  std::chrono::steady_clock::time_point oldest_pending_;
 };
 
 }  // namespace korgoo::output

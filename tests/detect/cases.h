@@ -163,7 +163,7 @@ inline std::vector<std::string> payment_card_positives() {
   Rng r(3001);
   std::vector<std::string> v;
   const std::vector<std::pair<std::string, int>> kinds = {
-      {"4", 16},    {"4", 13},    {"4", 19},    {"51", 16},   {"55", 16},   {"53", 16},
+      {"4", 16},    {"4", 18},    {"4", 19},    {"51", 16},   {"55", 16},   {"53", 16},
       {"2221", 16}, {"2720", 16}, {"2500", 16}, {"2200", 16}, {"2204", 19}, {"2202", 18},
       {"62", 16},   {"62", 19},   {"9417", 16}, {"9417", 19}, {"34", 15},   {"37", 15}};
   for (const auto& [prefix, len] : kinds) v.push_back(card(r, prefix, len));
@@ -174,17 +174,22 @@ inline std::vector<std::string> payment_card_positives() {
   v.push_back(group(card(r, "2204", 19), {4, 4, 4, 4, 3}, ' '));
   v.push_back(group(card(r, "37", 15), {4, 6, 5}, ' '));
   v.push_back(group(card(r, "34", 15), {4, 6, 5}, '-'));
-  v.push_back(group(card(r, "4", 13), {4, 4, 4, 1}, ' '));
+  v.push_back("card " + group(card(r, "4", 13), {4, 4, 4, 1}, ' '));
   v.push_back(group(card(r, "9417", 16), {4, 4, 4, 4}, ' '));
-  // UnionPay and Elcard need not pass Luhn.
-  v.push_back(card(r, "62", 16, false));
-  v.push_back(card(r, "9417", 16, false));
+  // Luhn holds for UnionPay and Elcard too (issue 14: these were Luhn-failing positives).
+  v.push_back(card(r, "62", 16));
+  v.push_back("карта " + card(r, "4", 13));
   v.push_back(card(r, "4", 16));
   v.push_back(card(r, "54", 16));
   auto out = embed_all(v);
   // A card followed by a separate number, or a CSV list item.
   out.push_back(card(r, "4", 16) + " 12/27");
   out.push_back("x," + card(r, "4", 16) + ",y");
+  {  // mixed space/dash grouping (a negative before issue 14)
+    const std::string c = card(r, "4", 16);
+    out.push_back(c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8, 4) + " " +
+                  c.substr(12));
+  }
   return out;
 }
 
@@ -207,7 +212,9 @@ inline std::vector<std::string> payment_card_negatives() {
   v.push_back("A" + c);
   v.push_back(c + "Z");
   v.push_back("0." + c);
-  v.push_back(c.substr(0, 4) + " " + c.substr(4, 4) + "-" + c.substr(8, 4) + " " + c.substr(12));
+  v.push_back(card(r, "62", 16, false));  // Luhn-failing UnionPay/Elcard: account numbers
+  v.push_back(card(r, "9417", 16, false));
+  v.push_back(card(r, "4", 13));  // 13-digit "Visa" without context: an EAN-13 barcode
   v.push_back(group(c, {4, 4, 4, 4}, ' ') + " 1234");  // 20 digits grouped
   v.push_back("1234 " + group(c, {4, 4, 4, 4}, ' '));
   v.push_back(group(c, {3, 3, 3, 3, 4}, ' '));
@@ -298,6 +305,13 @@ inline std::vector<std::string> mrz_positives() {
     v.push_back(
         mrz_td1(doc, i % 2 ? r.digits(14) : std::string("TEST"), dob, i % 2 ? 'M' : 'F', exp));
   }
+  // Exports separate the lines by a space or a blank line too (issue 14; these two were
+  // negatives before).
+  {
+    const std::string td3 = mrz_td3("AC" + r.digits(7), "850315", 'M', "300101", "");
+    v.push_back(td3.substr(0, 44) + " " + td3.substr(45));
+    v.push_back(td3.substr(0, 44) + "\n\n" + td3.substr(45));
+  }
   std::vector<std::string> out;
   for (std::size_t i = 0; i < v.size(); ++i) {
     out.push_back(i % 3 == 0
@@ -324,11 +338,11 @@ inline std::vector<std::string> mrz_negatives() {
   std::string other_country = good;
   other_country.replace(2, 3, "KAZ");
   v.push_back(other_country);
-  v.push_back(good.substr(0, 44) + " " + good.substr(45));  // no newline
-  v.push_back(good.substr(1));                              // line 1 too short
-  v.push_back(good + "<");                                  // line 2 too long
-  v.push_back("X" + good);                                  // MRZ character before
-  v.push_back(good.substr(0, 44) + "\n\n" + good.substr(45));
+  v.push_back(good.substr(1));                                   // line 1 too short
+  v.push_back(good + "<");                                       // line 2 too long
+  v.push_back("X" + good);                                       // MRZ character before
+  v.push_back(good.substr(0, 44) + " word " + good.substr(45));  // text between the lines
+  v.push_back(good.substr(0, 44) + "12345" + good.substr(45));   // digits between the lines
   const std::string td1 = mrz_td1("ID" + r.digits(7), "TEST", "900101", 'F', "300101");
   for (std::size_t pos : {5u, 14u}) {
     std::string bad = td1;
@@ -549,6 +563,12 @@ inline std::vector<std::string> iban_positives() {
   }
   out.push_back("IBAN " + iban_printed(iban("DE", r.digits(18))) + " EUR");
   out.push_back("IBAN: " + iban("KZ", r.digits(3) + "KZT" + r.digits(10)) + ";");
+  {  // lower case (a negative before issue 14)
+    std::string lower = iban("DE", r.digits(18));
+    lower[0] = 'd';
+    lower[1] = 'e';
+    out.push_back(lower);
+  }
   return out;
 }
 
@@ -576,10 +596,9 @@ inline std::vector<std::string> iban_negatives() {
   v.push_back(good + "1");
   v.push_back(good + "A");
   v.push_back("9" + good);
-  std::string lower = good;
-  lower[0] = 'd';
-  lower[1] = 'e';
-  v.push_back(lower);
+  std::string mixed = good;  // one case throughout (lower case alone is a positive since issue 14)
+  mixed[1] = 'e';
+  v.push_back(mixed);
   v.push_back(good.substr(0, 3) + " " + good.substr(3));   // bad grouping
   v.push_back(good.substr(0, 6) + "  " + good.substr(6));  // double space
   {
