@@ -107,14 +107,4 @@ bool EveWriter::flush() {
   return false;
 }
 
-std::string EveWriter::reopen() {
-  if (!owned_) return "";
-  std::FILE* next = std::fopen(path_.c_str(), "a");
-  if (!next) return path_.string() + ": cannot reopen: " + std::strerror(errno);
-  std::fflush(file_);
-  std::fclose(file_);
-  file_ = next;
-  return "";
-}
-
 }  // namespace korgoo::output
