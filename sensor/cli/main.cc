@@ -379,8 +379,8 @@ int main(int argc, char** argv) {
   setup_logging(o, nullptr, "info");
   try {
     const auto data = ops::default_data_dir();
-    config::Config cfg = o.config ? config::load_config(*o.config, data.path)
-                                  : config::default_config(data.path);
+    config::Config cfg =
+        o.config ? config::load_config(*o.config, data.path) : config::default_config(data.path);
     cfg.origins["data_dir"] = data.origin;
     apply_overrides(o, cfg);
     if (o.dump_config) {

@@ -28,7 +28,8 @@ void load_service(const YamlReader& r, ServiceConfig& c) {
   std::string host;
   int port = 0;
   if (!c.metrics_listen.empty() && !split_listen_address(c.metrics_listen, host, port))
-    r.fail(r.node()["metrics_listen"], "metrics_listen", "expected ADDRESS:PORT, e.g. 127.0.0.1:9477");
+    r.fail(r.node()["metrics_listen"], "metrics_listen",
+           "expected ADDRESS:PORT, e.g. 127.0.0.1:9477");
 }
 
 }  // namespace korgoo::config

@@ -25,7 +25,7 @@ Ids lookup_ids(const std::string& user, const std::string& group) {
     ids.gid = found->pw_gid;
   }
   if (!group.empty()) {
-    struct group gr{};
+    struct group gr {};
     struct group* found = nullptr;
     if (getgrnam_r(group.c_str(), &gr, buf.data(), buf.size(), &found) != 0 || !found)
       throw std::runtime_error("group '" + group + "' does not exist");
@@ -46,9 +46,9 @@ std::string drop_privileges(const PrivilegeRequest& request) {
                  CAP_NET_ADMIN);
   const bool change_id = !request.user.empty() && (ids.uid != getuid() || ids.gid != getgid());
   if (change_id) {
-    const int rc = capng_change_id(static_cast<int>(ids.uid), static_cast<int>(ids.gid),
-                                   static_cast<capng_flags_t>(CAPNG_DROP_SUPP_GRP |
-                                                              CAPNG_CLEAR_BOUNDING));
+    const int rc =
+        capng_change_id(static_cast<int>(ids.uid), static_cast<int>(ids.gid),
+                        static_cast<capng_flags_t>(CAPNG_DROP_SUPP_GRP | CAPNG_CLEAR_BOUNDING));
     if (rc != 0)
       throw std::runtime_error("cannot become user '" + request.user +
                                "' (capng_change_id: " + std::to_string(rc) + ")");

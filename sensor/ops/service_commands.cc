@@ -62,7 +62,8 @@ Json ServiceCommands::reload() {
     ++reload_failures_;
     spdlog::error("reload failed, the running signatures and rules stay: {}", e.what());
     result = {{"result", "failed"}, {"error", e.what()}};
-    mailbox_.post([result](engine::WorkerContext& ctx) { ctx.worker.write_event("reload", result); });
+    mailbox_.post(
+        [result](engine::WorkerContext& ctx) { ctx.worker.write_event("reload", result); });
     notify_.ready("reload failed; running on the previous set");
     return result;
   }
@@ -94,8 +95,8 @@ Json ServiceCommands::reload() {
 Json ServiceCommands::reopen() {
   const std::string log_error = log_sink_ ? log_sink_->reopen() : "";
   if (!log_error.empty()) spdlog::error("reopen: {}", log_error);
-  auto error = mailbox_.call<std::string>(
-      [this](engine::WorkerContext&) { return eve_.reopen(); }, kWorkerTimeout);
+  auto error = mailbox_.call<std::string>([this](engine::WorkerContext&) { return eve_.reopen(); },
+                                          kWorkerTimeout);
   if (!error) return {{"result", "failed"}, {"error", "packet thread did not answer"}};
   if (!error->empty()) {
     spdlog::error("reopen: {}", *error);

@@ -29,9 +29,9 @@ struct ReloadSource {
 
 class ServiceCommands {
  public:
-  ServiceCommands(engine::Runtime& runtime, engine::WorkerMailbox& mailbox,
-                  output::EveWriter& eve, ReopenableFileSink* log_sink, ReloadSource source,
-                  const SystemdNotify& notify, std::function<void(int)> stop);
+  ServiceCommands(engine::Runtime& runtime, engine::WorkerMailbox& mailbox, output::EveWriter& eve,
+                  ReopenableFileSink* log_sink, ReloadSource source, const SystemdNotify& notify,
+                  std::function<void(int)> stop);
 
   // A control-socket line ("stats", "reload", ...) -> the reply (one line of JSON).
   std::string handle(const std::string& command);
