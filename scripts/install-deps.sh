@@ -8,6 +8,7 @@ PACKAGES=(
   libpcap-dev libhyperscan-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
   nlohmann-json3-dev zlib1g-dev liblzma-dev libphonenumber-dev
   libnetfilter-queue-dev libmnl-dev libmaxminddb-dev tor-geoipdb
+  libcap-ng-dev libsystemd-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 python3-jsonschema tshark iproute2 iptables curl netcat-openbsd
 )

@@ -20,6 +20,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "config/config_dump.h"
 #include "config/korgoo_config.h"
 #include "detect/scan_stream.h"
 #include "detect/signature_listing.h"
@@ -27,6 +28,9 @@
 #include "engine/capture_loop.h"
 #include "engine/runtime.h"
 #include "engine/worker.h"
+#include "engine/worker_mailbox.h"
+#include "ops/data_dir.h"
+#include "ops/service_run.h"
 #include "output/eve_writer.h"
 #include "output/masking_log_sink.h"
 #include "policy/geo_resolver.h"
@@ -45,12 +49,17 @@ constexpr const char* kUsage = R"(usage:
   korgoo [-c CONFIG] -q QUEUE[,QUEUE...] [-l OUTDIR] inline (NFQUEUE)
   korgoo [-c CONFIG] --test-config             check configuration, signatures, rules
   korgoo [-c CONFIG] --list-signatures         print the loaded signatures
+  korgoo [-c CONFIG] --dump-config             print the effective configuration
   korgoo [-c CONFIG] scan FILE... | -          scan files at rest, one JSON line per file
 
 options:
   -c, --config FILE   configuration (default: built-in defaults)
   -l, --log-dir DIR   where eve.json and korgoo.log go (default: .)
   -F, --bpf FILTER    BPF filter for -i
+      --user USER, --group GROUP  after opening the capture, run as USER:GROUP
+      --control SOCKET  control socket for korgoo-ctl (service.control_socket)
+      --pid-file FILE   (service.pid_file)
+      --dump-config     print every setting in effect and where it came from
       --each-file     with -r DIR: replay each capture on its own (fresh flows) into
                       OUTDIR/NAME.json, as separate runs sharing one start-up
   -v, --verbose       debug logging on stderr
@@ -71,13 +80,25 @@ struct Options {
   bool each_file = false;
   std::vector<std::string> scan_files;
   bool scan = false;
+  bool dump_config = false;
+  std::optional<std::string> user, group, control, pid_file;
 };
 
-// Default content (signatures, rules) lives beside the sources of this build, unless
-// KORGOO_DATA_DIR points elsewhere (an installed system).
-fs::path data_dir() {
-  if (const char* env = std::getenv("KORGOO_DATA_DIR")) return env;
-  return KORGOO_SOURCE_DIR;
+// Command-line settings that override the file; applied again on every reload.
+void apply_overrides(const Options& o, config::Config& c) {
+  if (o.queues) c.inline_mode.queues = config::parse_queue_list(*o.queues);
+  if (o.bpf) c.capture.bpf = *o.bpf;
+  if (o.user) c.service.user = *o.user;
+  if (o.group) c.service.group = *o.group;
+  if (o.control) c.service.control_socket = *o.control;
+  if (o.pid_file) c.service.pid_file = *o.pid_file;
+  for (const auto& [set, key] : {std::pair{o.queues.has_value(), "inline.queues"},
+                                 {o.bpf.has_value(), "capture.bpf"},
+                                 {o.user.has_value(), "service.user"},
+                                 {o.group.has_value(), "service.group"},
+                                 {o.control.has_value(), "service.control_socket"},
+                                 {o.pid_file.has_value(), "service.pid_file"}})
+    if (set) c.origins[key] = "command line";
 }
 
 int parse_options(int argc, char** argv, Options& o) {
@@ -88,6 +109,11 @@ int parse_options(int argc, char** argv, Options& o) {
                                     {"list-signatures", no_argument, nullptr, 'S'},
                                     {"verbose", no_argument, nullptr, 'v'},
                                     {"each-file", no_argument, nullptr, 'E'},
+                                    {"dump-config", no_argument, nullptr, 'D'},
+                                    {"user", required_argument, nullptr, 'U'},
+                                    {"group", required_argument, nullptr, 'G'},
+                                    {"control", required_argument, nullptr, 'C'},
+                                    {"pid-file", required_argument, nullptr, 'P'},
                                     {"version", no_argument, nullptr, 'V'},
                                     {"help", no_argument, nullptr, 'h'},
                                     {nullptr, 0, nullptr, 0}};
@@ -124,6 +150,21 @@ int parse_options(int argc, char** argv, Options& o) {
       case 'E':
         o.each_file = true;
         break;
+      case 'D':
+        o.dump_config = true;
+        break;
+      case 'U':
+        o.user = optarg;
+        break;
+      case 'G':
+        o.group = optarg;
+        break;
+      case 'C':
+        o.control = optarg;
+        break;
+      case 'P':
+        o.pid_file = optarg;
+        break;
       case 'V':
         std::cout << "korgoo " << KORGOO_VERSION << "\n";
         return 0;
@@ -148,7 +189,7 @@ int parse_options(int argc, char** argv, Options& o) {
     std::cerr << "korgoo: choose one of -r, -i, -q\n";
     return 2;
   }
-  if (sources == 0 && !o.test_config && !o.list_signatures && !o.scan) {
+  if (sources == 0 && !o.test_config && !o.list_signatures && !o.scan && !o.dump_config) {
     std::cerr << kUsage;
     return 2;
   }
@@ -163,16 +204,18 @@ void create_log_file(const fs::path& file, unsigned mode) {
   if (fd >= 0) ::close(fd);
 }
 
-void setup_logging(const Options& o, const fs::path* log_file, const std::string& level,
-                   const engine::Runtime* rt = nullptr) {
+std::shared_ptr<ops::ReopenableFileSink> setup_logging(const Options& o, const fs::path* log_file,
+                                                       const std::string& level,
+                                                       const engine::Runtime* rt = nullptr) {
+  std::shared_ptr<ops::ReopenableFileSink> reopenable;
   std::vector<spdlog::sink_ptr> sinks;
   auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
   console->set_level(o.verbose ? spdlog::level::debug : spdlog::level::warn);
   sinks.push_back(console);
   if (log_file) {
-    auto file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(log_file->string(), false);
-    file->set_level(spdlog::level::from_str(level));
-    sinks.push_back(file);
+    reopenable = std::make_shared<ops::ReopenableFileSink>(log_file->string());
+    reopenable->set_level(spdlog::level::from_str(level));
+    sinks.push_back(reopenable);
   }
   if (rt && rt->config.output.metadata != detect::Redaction::kClear) {
     auto masker = std::make_shared<detect::TextMasker>(*rt->detect, rt->config.output.metadata);
@@ -186,45 +229,7 @@ void setup_logging(const Options& o, const fs::path* log_file, const std::string
   logger->set_level(o.verbose ? spdlog::level::debug : spdlog::level::from_str(level));
   logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(logger);
-}
-
-// Waits for SIGINT/SIGTERM on its own thread (they are blocked everywhere else), so that no
-// signal handler and no global flag are needed: the stop flag is owned by main.
-class SignalWatcher {
- public:
-  SignalWatcher(std::atomic<bool>& stop, source::PacketSource& source)
-      : stop_(stop), source_(source) {
-    thread_ = std::thread([this] {
-      sigset_t set;
-      sigemptyset(&set);
-      sigaddset(&set, SIGINT);
-      sigaddset(&set, SIGTERM);
-      sigaddset(&set, SIGUSR2);  // our own wake-up at normal exit
-      int sig = 0;
-      sigwait(&set, &sig);
-      if (sig != SIGUSR2) spdlog::info("signal {}: stopping", sig);
-      stop_.store(true);
-      source_.stop();
-    });
-  }
-  ~SignalWatcher() {
-    pthread_kill(thread_.native_handle(), SIGUSR2);
-    thread_.join();
-  }
-
- private:
-  std::atomic<bool>& stop_;
-  source::PacketSource& source_;
-  std::thread thread_;
-};
-
-void block_signals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGUSR2);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return reopenable;
 }
 
 int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
@@ -286,7 +291,8 @@ int run_each_file(const Options& o, const engine::Runtime& rt) {
   return rc;
 }
 
-int run_sensor(const Options& o, const engine::Runtime& rt) {
+int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* log_sink,
+               const fs::path& data_dir) {
   if (o.each_file) {
     if (!o.read || !fs::is_directory(*o.read)) {
       std::cerr << "korgoo: --each-file needs -r DIR\n";
@@ -297,7 +303,7 @@ int run_sensor(const Options& o, const engine::Runtime& rt) {
   std::unique_ptr<source::PacketSource> source;
   const bool live = o.iface.has_value() || o.queues.has_value();
   if (o.read) {
-    source = std::make_unique<source::PcapFileSource>(*o.read);
+    source = std::make_unique<source::PcapFileSource>(*o.read, o.bpf.value_or(""));
   } else if (o.iface) {
     auto cfg = rt.config.capture;
     cfg.interface = *o.iface;
@@ -325,15 +331,28 @@ int run_sensor(const Options& o, const engine::Runtime& rt) {
   spdlog::default_logger()->flush();  // tools wait for this line to know the sensor is up
   std::atomic<bool> stop{false};
   engine::Worker worker(rt, eve, source->is_inline());
+  engine::WorkerMailbox mailbox;
+  int stop_signal = 0;
   {
-    SignalWatcher watcher(stop, *source);
-    engine::run_capture(*source, worker, stop, live);
+    ops::ServiceRun service(ops::ServiceRunParams{
+        rt, mailbox, eve, log_sink, *source,
+        ops::ReloadSource{o.config, data_dir, [&o](config::Config& c) { apply_overrides(o, c); }},
+        [&](int sig) {
+          stop_signal = sig;
+          stop.store(true);
+          source->stop();
+        },
+        live, !live && isatty(STDERR_FILENO) != 0});
+    engine::run_capture(*source, worker, stop, live, &mailbox);
   }
   const auto& s = source->stats();
   eve.flush();
   std::cout << "korgoo: " << s.packets << " packets from " << described << "; "
             << worker.stats().alerts << " alerts, " << worker.stats().flows_with_pii
-            << " flows with personal data\n";
+            << " flows with personal data" << (stop_signal == SIGINT ? " (interrupted)" : "")
+            << "\n";
+  if (s.skipped_files)
+    std::cout << "korgoo: " << s.skipped_files << " files skipped: not captures\n";
   std::cout << "korgoo: " << eve.records() << " EVE records in " << eve_path.string() << " (";
   bool first = true;
   for (const auto& [type, n] : eve.by_type()) {
@@ -347,6 +366,7 @@ int run_sensor(const Options& o, const engine::Runtime& rt) {
     spdlog::error("{} EVE records could not be written to {}", eve.lost(), eve_path.string());
     return 1;
   }
+  if (stop_signal == SIGINT) return 130;
   return s.read_errors ? 1 : 0;
 }
 
@@ -355,12 +375,18 @@ int run_sensor(const Options& o, const engine::Runtime& rt) {
 int main(int argc, char** argv) {
   Options o;
   if (int rc = parse_options(argc, argv, o); rc >= 0) return rc;
-  block_signals();
+  ops::block_service_signals();
   setup_logging(o, nullptr, "info");
   try {
+    const auto data = ops::default_data_dir();
     config::Config cfg =
-        o.config ? config::load_config(*o.config) : config::default_config(data_dir());
-    if (o.queues) cfg.inline_mode.queues = config::parse_queue_list(*o.queues);
+        o.config ? config::load_config(*o.config, data.path) : config::default_config(data.path);
+    cfg.origins["data_dir"] = data.origin;
+    apply_overrides(o, cfg);
+    if (o.dump_config) {
+      config::dump_config(cfg, std::cout);
+      return 0;
+    }
     auto rt = engine::Runtime::build(std::move(cfg));
     if (o.test_config) {
       const auto& pc = rt->policy->config();
@@ -388,8 +414,8 @@ int main(int argc, char** argv) {
     }
     const fs::path log_file = o.log_dir / rt->config.output.log_filename;
     create_log_file(log_file, rt->config.output.file_mode);
-    setup_logging(o, &log_file, rt->config.output.log_level, rt.get());
-    return run_sensor(o, *rt);
+    auto log_sink = setup_logging(o, &log_file, rt->config.output.log_level, rt.get());
+    return run_sensor(o, *rt, log_sink.get(), data.path);
   } catch (const std::exception& e) {
     std::cerr << "korgoo: " << e.what() << "\n";
     return 1;

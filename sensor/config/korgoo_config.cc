@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "config/content_paths.h"
 #include "config/yaml_reader.h"
 #include "policy/policy_config_loader.h"
 
@@ -20,10 +21,17 @@ CidrSet default_home_networks() {
   return s;
 }
 
-std::vector<fs::path> resolve(const std::vector<std::string>& paths, const fs::path& base) {
-  std::vector<fs::path> out;
-  for (const auto& p : paths) out.push_back(fs::path(p).is_absolute() ? fs::path(p) : base / p);
-  return out;
+// Every value the file sets, by dotted key, with its line (sequences count as one value).
+void record_origins(const YAML::Node& node, const std::string& prefix, const std::string& file,
+                    std::map<std::string, std::string>& out) {
+  if (node.IsMap()) {
+    for (const auto& kv : node) {
+      const auto key = kv.first.as<std::string>();
+      record_origins(kv.second, prefix.empty() ? key : prefix + "." + key, file, out);
+    }
+    return;
+  }
+  if (!prefix.empty()) out[prefix] = file + ":" + std::to_string(node.Mark().line + 1);
 }
 
 void load_capture(const YamlReader& r, source::LiveConfig& c) {
@@ -77,9 +85,11 @@ void load_app(const YamlReader& r, app::AppLimits& c) {
       static_cast<std::uint32_t>(r.integer("max_mime_depth", c.max_mime_depth, 1, 64));
 }
 
-void load_detect(const YamlReader& r, detect::DetectConfig& c, const fs::path& base) {
+void load_detect(const YamlReader& r, detect::DetectConfig& c, const fs::path& base,
+                 const fs::path& data_dir) {
   r.allow_only({"signatures", "max_samples", "hash_key"});
-  if (r.has("signatures")) c.signature_paths = resolve(r.strings("signatures", {}), base);
+  c.signature_paths =
+      resolve_content(r.strings("signatures", {"signatures"}), base, data_dir, "signatures");
   c.max_samples = static_cast<std::size_t>(r.integer("max_samples", c.max_samples, 0, 100));
   const auto key = r.string("hash_key", "");
   if (!key.empty()) {
@@ -161,6 +171,7 @@ Config default_config(const fs::path& data_dir) {
   Config c;
   c.source_file = "(built-in defaults)";
   c.flow.home_networks = default_home_networks();
+  c.data_dir = data_dir;
   c.detect.signature_paths = {data_dir / "signatures"};
   c.rule_paths = {data_dir / "rules"};
   c.policy.home_networks = c.flow.home_networks;
@@ -171,23 +182,30 @@ Config default_config(const fs::path& data_dir) {
 }
 
 Config load_config(const fs::path& file) {
+  const fs::path base = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  return load_config(file, base / "..");
+}
+
+Config load_config(const fs::path& file, const fs::path& data_dir) {
   const YAML::Node root = YamlReader::load_file(file);
   const fs::path base = file.has_parent_path() ? file.parent_path() : fs::path(".");
-  Config c = default_config(base / "..");
+  Config c = default_config(data_dir);
   c.source_file = file.string();
+  record_origins(root, "", file.string(), c.origins);
   const YamlReader r(root, file.string());
   r.allow_only({"home_networks", "capture", "decode", "flow", "stream", "app", "detect", "policy",
-                "rules", "outputs", "inline"});
+                "rules", "outputs", "inline", "service"});
   c.flow.home_networks = r.cidrs("home_networks", c.flow.home_networks);
   load_capture(r.section("capture"), c.capture);
   load_decode(r.section("decode"), c.decode);
   load_flow(r.section("flow"), c.flow);
   load_stream(r.section("stream"), c.stream);
   load_app(r.section("app"), c.app);
-  load_detect(r.section("detect"), c.detect, base);
-  if (r.has("rules")) c.rule_paths = resolve(r.strings("rules", {}), base);
+  load_detect(r.section("detect"), c.detect, base, data_dir);
+  c.rule_paths = resolve_content(r.strings("rules", {"rules"}), base, data_dir, "rules");
   load_output(r.section("outputs"), c.output);
   load_inline(r.section("inline"), c.inline_mode);
+  load_service(r.section("service"), c.service);
   c.policy = policy::load_policy_section(root["policy"], file.string(), base);
   c.policy.home_networks = c.flow.home_networks;
   return c;

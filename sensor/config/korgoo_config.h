@@ -3,10 +3,12 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "app/protocol_decoder.h"
+#include "config/service_config.h"
 #include "decode/decode_config.h"
 #include "detect/detect_config.h"
 #include "detect/text_masker.h"
@@ -53,10 +55,19 @@ struct Config {
   OutputConfig output;
   source::LiveConfig capture;
   InlineConfig inline_mode;
+  ServiceConfig service;
+  // Where relative signature and rule paths fall back to (config/content_paths.h).
+  std::filesystem::path data_dir;
+  // Dotted key ("stream.depth") -> where its value was set ("/etc/korgoo/korgoo.yaml:52"),
+  // for --dump-config; a key not here has its built-in default.
+  std::map<std::string, std::string> origins;
 };
 
-// Loads `file`; relative paths inside it are taken from the file's own folder. Throws
-// ConfigError naming the file, line and key of the first problem.
+// Loads `file`; relative signature and rule paths are searched beside it, then in `data_dir`
+// (config/content_paths.h). Throws ConfigError naming the file, line and key of the first
+// problem.
+Config load_config(const std::filesystem::path& file, const std::filesystem::path& data_dir);
+// As above with the folder above the file's as the data folder (a source tree's config/).
 Config load_config(const std::filesystem::path& file);
 
 // The built-in defaults, with content (signatures, rules) under `data_dir`.

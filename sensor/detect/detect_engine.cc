@@ -78,4 +78,11 @@ std::unique_ptr<Scratch> DetectEngine::make_scratch() const {
   return std::make_unique<Scratch>(s);
 }
 
+void DetectEngine::fit_scratch(Scratch& scratch) const {
+  hs_scratch_t* s = scratch.hs();
+  if (hs_alloc_scratch(database_.get(), &s) != HS_SUCCESS)
+    throw std::runtime_error("detect: hs_alloc_scratch failed");
+  scratch.replace(s);
+}
+
 }  // namespace korgoo::detect

@@ -41,6 +41,9 @@ class DetectEngine {
   const std::vector<Signature>& signatures() const { return signatures_; }
   const DetectConfig& config() const { return config_; }
   std::unique_ptr<Scratch> make_scratch() const;
+  // Grows a scratch made by another engine (before a reload) so that it serves this one too;
+  // it keeps serving the old engine, whose flows are still open.
+  void fit_scratch(Scratch& scratch) const;
 
   // For FlowDetector.
   const PatternDatabase& database() const { return database_; }

@@ -22,6 +22,12 @@ class Scratch {
   explicit Scratch(hs_scratch_t* hs) : hs_(hs) {}
 
   hs_scratch_t* hs() { return hs_.get(); }
+  // After hs_alloc_scratch grew this scratch for another database (it frees the old one).
+  void replace(hs_scratch_t* grown) {
+    if (grown == hs_.get()) return;
+    (void)hs_.release();
+    hs_.reset(grown);
+  }
   DetectStats& stats() { return stats_; }
 
   // The time of the packet being scanned (Unix seconds): dates in values are judged against

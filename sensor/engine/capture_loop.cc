@@ -5,9 +5,11 @@
 namespace korgoo::engine {
 
 void run_capture(source::PacketSource& source, Worker& worker, const std::atomic<bool>& stop,
-                 bool live) {
+                 bool live, WorkerMailbox* mailbox) {
   source::Packet pkt;
+  WorkerContext ctx{worker, source};
   while (!stop.load(std::memory_order_relaxed)) {
+    if (mailbox && mailbox->pending()) mailbox->run_pending(ctx);
     const auto status = source.next(pkt);
     if (status == source::ReadStatus::kEnd) break;
     if (status == source::ReadStatus::kIdle) {
@@ -21,6 +23,7 @@ void run_capture(source::PacketSource& source, Worker& worker, const std::atomic
     const Verdict v = worker.process(pkt);
     if (source.is_inline()) source.set_verdict(pkt, v, worker.last_flow_bypassable());
   }
+  if (mailbox) mailbox->close();
   worker.finish(source.stats());
 }
 

@@ -4,13 +4,16 @@
 #include <atomic>
 
 #include "engine/worker.h"
+#include "engine/worker_mailbox.h"
 #include "source/packet_source.h"
 
 namespace korgoo::engine {
 
 // `live`: when the source is idle, packet time is advanced by the wall clock so that flows
 // still time out on a quiet interface. A replay never looks at the wall clock.
+// `mailbox`: tasks from other threads (reload, reopen, stats) run between packets; closed
+// when the loop ends.
 void run_capture(source::PacketSource& source, Worker& worker, const std::atomic<bool>& stop,
-                 bool live);
+                 bool live, WorkerMailbox* mailbox = nullptr);
 
 }  // namespace korgoo::engine

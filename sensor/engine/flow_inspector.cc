@@ -19,7 +19,8 @@ FlowInspector::FlowInspector(Worker& worker, flow::Flow& flow)
            flow.src().port,
            flow.dst().port,
            flow.start()},
-      detector_(*worker.rt_.detect) {
+      engine_(worker.rt_.detect),
+      detector_(*engine_) {
   const bool tcp = flow.proto() == 6;
   if (tcp)
     tcp_ = std::make_unique<stream::TcpReassembler>(worker.rt_.config.stream, worker.stream_stats_,

@@ -70,6 +70,8 @@ class FlowInspector final : public flow::FlowInspection,
   app::AppContext ctx_;
   std::unique_ptr<stream::TcpReassembler> tcp_;
   std::unique_ptr<app::AppLayer> app_;
+  // The signatures this flow's scan streams were opened on: kept alive across a reload.
+  std::shared_ptr<const detect::DetectEngine> engine_;
   detect::FlowDetector detector_;
   policy::PolicyFlowState policy_state_;
   std::uint64_t seen_generation_ = 0;

@@ -19,4 +19,12 @@ std::unique_ptr<Runtime> Runtime::build(config::Config config) {
   return rt;
 }
 
+void Runtime::adopt_reload(Runtime&& next) {
+  detect = std::move(next.detect);
+  policy = std::move(next.policy);
+  config.detect = std::move(next.config.detect);
+  config.rule_paths = std::move(next.config.rule_paths);
+  config.policy = std::move(next.config.policy);
+}
+
 }  // namespace korgoo::engine

@@ -174,6 +174,7 @@ void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decis
   eve_.write(rec);
   insp.set_alerted();
   ++stats_.alerts;
+  ++stats_.alerts_by_sid[d.rule->sid];
 }
 
 void Worker::write_app_record(flow::Flow& f, const app::AppRecord& r,
@@ -246,7 +247,26 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
   a["blocked"] = stats_.alerts_blocked;
   a["packets_dropped"] = stats_.packets_dropped;
   s["app"]["expected_flows"] = stats_.expected_flows;
+  // What each bounded structure holds against its cap, so that an operator sees a cap coming.
+  Json& m = s["memory"];
+  m["stream"] = {{"used", budget_.used()}, {"cap", budget_.capacity()}};
+  m["defrag"] = {{"used", decoder_.fragment_memory()}, {"cap", rt_.config.decode.frag_memcap}};
+  m["flows"] = {{"used", flows_.size()}, {"cap", rt_.config.flow.max_flows}};
   return s;
+}
+
+void Worker::write_event(std::string_view event_type, Json body) {
+  output::EveHeader h;
+  h.ts = now_;
+  h.event_type = event_type;
+  Json rec = output::make_record(h, false);
+  rec[std::string(event_type)] = std::move(body);
+  eve_.write(rec);
+  eve_.flush();
+}
+
+void Worker::runtime_changed() {
+  rt_.detect->fit_scratch(*scratch_);
 }
 
 void Worker::write_stats(const source::SourceStats& source_stats) {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <string_view>
 
 #include "app/expectations.h"
 #include "app/protocol_decoder.h"
@@ -33,6 +35,7 @@ struct WorkerStats {
   std::uint64_t packets_dropped = 0;  // inline verdicts
   std::uint64_t flows_with_pii = 0;
   std::uint64_t expected_flows = 0;
+  std::map<std::uint32_t, std::uint64_t> alerts_by_sid;  // for /metrics
 };
 
 class Worker {
@@ -52,6 +55,11 @@ class Worker {
   void finish(const source::SourceStats& source_stats);
 
   Json stats_json(const source::SourceStats& source_stats) const;
+  // Writes an operational EVE record ("reload", ...) stamped with the worker's current time.
+  void write_event(std::string_view event_type, Json body);
+  // The Runtime adopted a reload (Runtime::adopt_reload): fit the scan scratch to the new
+  // signatures. Flows already open keep the engine they started with.
+  void runtime_changed();
   // True when the flow of the packet just processed needs no more inspection and was not
   // blocked: an inline source may mark it so that the kernel stops queueing the flow.
   bool last_flow_bypassable() const { return last_bypassable_; }

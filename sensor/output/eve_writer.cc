@@ -48,6 +48,17 @@ void EveWriter::write(const Json& record) {
     flush();
 }
 
+std::string EveWriter::reopen() {
+  if (fd_ < 0) return "";
+  flush();
+  const int next = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+                          static_cast<mode_t>(options_.mode));
+  if (next < 0) return path_.string() + ": cannot reopen: " + std::strerror(errno);
+  ::close(fd_);
+  fd_ = next;
+  return "";
+}
+
 void EveWriter::flush_if_due() {
   if (!pending_.empty() &&
       std::chrono::steady_clock::now() - oldest_pending_ >= options_.flush_interval)

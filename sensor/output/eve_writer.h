@@ -39,6 +39,10 @@ class EveWriter {
   bool flush();
   // Writes what is buffered if the oldest of it is flush_interval old (called while idle).
   void flush_if_due();
+  // logrotate: writes what is buffered, then opens `path` again (appending, same mode), so a
+  // renamed file is left complete and a new one starts. On failure the old file stays and the
+  // reason is returned; a writer on a caller's stream has nothing to reopen ("").
+  std::string reopen();
 
   // Records handed to write() and not lost (written, or buffered for the next flush).
   std::uint64_t records() const { return records_ - lost_; }

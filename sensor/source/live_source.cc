@@ -1,6 +1,7 @@
 #include "source/live_source.h"
 
 #include <pcap/pcap.h>
+#include <poll.h>
 
 #include <stdexcept>
 
@@ -43,6 +44,12 @@ LiveSource::~LiveSource() {
 ReadStatus LiveSource::next(Packet& out) {
   pcap_pkthdr* hdr = nullptr;
   const u_char* data = nullptr;
+  // libpcap's read timeout does not fire on a link with no packet at all (TPACKET_V3), so
+  // wait here: an idle link still returns kIdle every poll_ms (stats, timeouts, control).
+  if (const int fd = pcap_get_selectable_fd(handle_); fd >= 0) {
+    pollfd pfd{fd, POLLIN, 0};
+    if (::poll(&pfd, 1, config_.poll_ms) == 0) return ReadStatus::kIdle;
+  }
   const int rc = pcap_next_ex(handle_, &hdr, &data);
   if (rc == 0) return ReadStatus::kIdle;
   if (rc == PCAP_ERROR_BREAK) return ReadStatus::kEnd;

@@ -9,6 +9,7 @@ void SourceStats::to_json(Json& out) const {
   out["bytes"] = bytes;
   out["files"] = files;
   out["read_errors"] = read_errors;
+  if (skipped_files) out["skipped_files"] = skipped_files;
   out["truncated_packets"] = truncated_packets;
   out["kernel_drops"] = kernel_drops;
   out["verdicts_accept"] = verdicts_accept;

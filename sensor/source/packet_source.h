@@ -20,6 +20,7 @@ struct SourceStats {
   std::uint64_t packets = 0;
   std::uint64_t bytes = 0;
   std::uint64_t files = 0;              // capture files opened
+  std::uint64_t skipped_files = 0;      // replay of a folder: files that are not captures
   std::uint64_t read_errors = 0;        // damaged records or files cut short: reading stopped there
   std::uint64_t truncated_packets = 0;  // caplen < wire length (snaplen)
   std::uint64_t kernel_drops = 0;       // live: dropped by the kernel or interface (pcap_stats)
@@ -40,6 +41,8 @@ class PacketSource {
   // `bypass`: the flow needs no more inspection; the kernel may stop queueing it.
   virtual void set_verdict(const Packet& /*pkt*/, Verdict /*v*/, bool /*bypass*/) {}
   virtual bool is_inline() const { return false; }
+  // A replay: the fraction of its input read so far (0..1); a live source: -1.
+  virtual double progress() const { return -1; }
   virtual const SourceStats& stats() const = 0;
   virtual std::string describe() const = 0;
 };

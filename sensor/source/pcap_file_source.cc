@@ -3,6 +3,8 @@
 #include <pcap/pcap.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -11,9 +13,22 @@ namespace korgoo::source {
 
 namespace fs = std::filesystem;
 
-PcapFileSource::PcapFileSource(const fs::path& path) {
+namespace {
+// pcap (either byte order, micro- or nanosecond) and pcapng section headers.
+bool looks_like_capture(const fs::path& file) {
+  unsigned char m[4] = {};
+  std::ifstream in(file, std::ios::binary);
+  if (!in.read(reinterpret_cast<char*>(m), 4)) return false;
+  const std::uint32_t be = (m[0] << 24) | (m[1] << 16) | (m[2] << 8) | m[3];
+  return be == 0xa1b2c3d4 || be == 0xd4c3b2a1 || be == 0xa1b23c4d || be == 0x4d3cb2a1 ||
+         be == 0x0a0d0d0a;
+}
+}  // namespace
+
+PcapFileSource::PcapFileSource(const fs::path& path, std::string bpf) : bpf_(std::move(bpf)) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
+    directory_ = true;
     for (const auto& entry : fs::directory_iterator(path, ec))
       if (entry.is_regular_file()) files_.push_back(entry.path());
     std::sort(files_.begin(), files_.end());
@@ -23,8 +38,9 @@ PcapFileSource::PcapFileSource(const fs::path& path) {
   } else {
     throw std::runtime_error(path.string() + ": no such file or directory");
   }
+  for (const auto& f : files_) total_bytes_ += fs::file_size(f, ec);
   // Open the first file now so that an unreadable input fails at start, not mid-run.
-  if (!open_next_file() && stats_.files == 0)
+  if (!open_next_file() && stats_.files == 0 && stats_.skipped_files == 0)
     throw std::runtime_error(path.string() + ": no readable capture file");
 }
 
@@ -38,9 +54,18 @@ void PcapFileSource::close_current() {
 }
 
 bool PcapFileSource::open_next_file() {
+  if (handle_) {
+    std::error_code ec;
+    finished_bytes_ += fs::file_size(files_[next_file_ - 1], ec);
+  }
   close_current();
   while (next_file_ < files_.size()) {
     const fs::path& file = files_[next_file_++];
+    if (directory_ && !looks_like_capture(file)) {
+      ++stats_.skipped_files;
+      spdlog::warn("{}: not a pcap or pcapng file, skipped", file.string());
+      continue;
+    }
     char err[PCAP_ERRBUF_SIZE] = {};
     // Nanosecond precision where the file has it; we keep microseconds either way.
     handle_ =
@@ -49,6 +74,16 @@ bool PcapFileSource::open_next_file() {
       ++stats_.read_errors;
       spdlog::error("{}: cannot read capture: {}", file.string(), err);
       continue;
+    }
+    if (!bpf_.empty()) {
+      bpf_program prog{};
+      if (pcap_compile(handle_, &prog, bpf_.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0 ||
+          pcap_setfilter(handle_, &prog) != 0) {
+        const std::string why = pcap_geterr(handle_);
+        pcap_freecode(&prog);
+        throw std::runtime_error(file.string() + ": bad BPF filter '" + bpf_ + "': " + why);
+      }
+      pcap_freecode(&prog);
     }
     ++stats_.files;
     link_ = link_type_from_dlt(pcap_datalink(handle_));
@@ -87,6 +122,16 @@ ReadStatus PcapFileSource::next(Packet& out) {
     open_next_file();  // PCAP_ERROR_BREAK (end of file) or an error
   }
   return ReadStatus::kEnd;
+}
+
+double PcapFileSource::progress() const {
+  if (total_bytes_ == 0) return -1;
+  std::uint64_t at = finished_bytes_;
+  if (handle_) {
+    const long pos = std::ftell(pcap_file(handle_));
+    if (pos > 0) at += static_cast<std::uint64_t>(pos);
+  }
+  return std::min(1.0, static_cast<double>(at) / static_cast<double>(total_bytes_));
 }
 
 std::string PcapFileSource::describe() const {

@@ -16,7 +16,9 @@ namespace korgoo::source {
 class PcapFileSource final : public PacketSource {
  public:
   // Throws std::runtime_error naming the path when it does not exist or holds no files.
-  explicit PcapFileSource(const std::filesystem::path& path);
+  // `bpf`: a filter applied to every file (-F). In a directory, files that are not pcap or
+  // pcapng are skipped with one warning each (stats().skipped_files).
+  explicit PcapFileSource(const std::filesystem::path& path, std::string bpf = "");
   ~PcapFileSource() override;
   PcapFileSource(const PcapFileSource&) = delete;
   PcapFileSource& operator=(const PcapFileSource&) = delete;
@@ -24,6 +26,7 @@ class PcapFileSource final : public PacketSource {
   ReadStatus next(Packet& out) override;
   const SourceStats& stats() const override { return stats_; }
   std::string describe() const override;
+  double progress() const override;
 
   const std::vector<std::filesystem::path>& files() const { return files_; }
 
@@ -32,6 +35,10 @@ class PcapFileSource final : public PacketSource {
   void close_current();
 
   std::vector<std::filesystem::path> files_;
+  std::string bpf_;
+  bool directory_ = false;
+  std::uint64_t total_bytes_ = 0;     // sizes of all files, for progress()
+  std::uint64_t finished_bytes_ = 0;  // of the files already read
   std::size_t next_file_ = 0;
   pcap* handle_ = nullptr;
   LinkType link_ = LinkType::kEthernet;

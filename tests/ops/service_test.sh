@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The sensor as a service on the loopback interface: it gives up root after opening the
+# capture (uid, capabilities, no_new_privs read from /proc), answers the control socket,
+# reloads a changed rule on SIGHUP, keeps the old set on a broken one (an EVE reload event
+# says which), reopens eve.json on SIGUSR2 and exits 130 with "interrupted" on SIGINT.
+# Needs root and a capturable lo; exits 77 otherwise.
+set -uo pipefail
+korgoo=$1
+src=$(cd "$(dirname "$0")/../.." && pwd)
+if [ "$(id -u)" -ne 0 ]; then echo "skip: needs root (capture and privilege drop)"; exit 77; fi
+if ! getent passwd nobody >/dev/null || ! getent group nogroup >/dev/null; then
+  echo "skip: no nobody/nogroup to become"; exit 77
+fi
+tmp=$(mktemp -d); chmod 755 "$tmp"
+trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/etc/rules.d" "$tmp/log"
+cp "$src/config/korgoo.yaml" "$tmp/etc/"
+chown nobody:nogroup "$tmp/log"   # the dropped user must be able to reopen its files
+fail() { echo "FAIL: $*"; cat "$tmp/out" "$tmp/log/korgoo.log" 2>/dev/null | tail -20; exit 1; }
+ctl() {
+  python3 - "$tmp/ctl" "$1" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.sendall((sys.argv[2] + "\n").encode())
+data = b""
+while chunk := s.recv(65536): data += chunk
+print(data.decode().strip())
+PY
+}
+# Waits (bounded, not timed) until `grep -q PATTERN FILE` holds.
+wait_for() { for _ in $(seq 1 600); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+
+"$korgoo" -c "$tmp/etc/korgoo.yaml" -i lo --user nobody --group nogroup --control "$tmp/ctl" \
+  -l "$tmp/log" >"$tmp/out" 2>&1 &
+pid=$!
+if ! wait_for "privileges:" "$tmp/log/korgoo.log"; then
+  grep -q "lo" "$tmp/out" && { echo "skip: cannot capture on lo here"; exit 77; }
+  fail "sensor did not start"
+fi
+for _ in $(seq 1 100); do [ -S "$tmp/ctl" ] && break; sleep 0.1; done
+status=/proc/$pid/status
+grep -q "^Uid:[[:space:]]*65534[[:space:]]" "$status" || fail "uid is not nobody: $(grep ^Uid $status)"
+grep -q "^CapEff:[[:space:]]*0000000000000000" "$status" || fail "capabilities kept: $(grep ^CapEff $status)"
+grep -q "^CapPrm:[[:space:]]*0000000000000000" "$status" || fail "permitted caps kept"
+grep -q "^NoNewPrivs:[[:space:]]*1" "$status" || fail "no_new_privs not set"
+[ "$(stat -c %a "$tmp/ctl")" = 660 ] || fail "control socket mode $(stat -c %a "$tmp/ctl")"
+echo "uid $(awk '/^Uid/{print $3}' $status), CapEff $(awk '/^CapEff/{print $2}' $status), socket 0660"
+
+ctl version | grep -q '"version"' || fail "version"
+out=$(ctl stats); echo "$out" | grep -q "\"capture\"" || fail "stats: ${out:0:200}"
+ctl bogus | grep -q '"failed"' || fail "unknown command accepted"
+
+rules_before=$(ctl reload | python3 -c 'import json,sys; print(json.load(sys.stdin)["rules"])')
+cat >"$tmp/etc/rules.d/local.yaml" <<'YAML'
+rules:
+  - id: 9100001
+    rev: 1
+    signature: "LOCAL any e-mail address leaving"
+    category: "Local"
+    action: alert
+    severity: 3
+    condition:
+      direction: outbound
+      types_any: [email]
+YAML
+kill -HUP $pid
+wait_for "\"count\":2" "$tmp/log/eve.json" || fail "no reload event after SIGHUP"
+rules_after=$(grep '"event_type":"reload"' "$tmp/log/eve.json" | tail -1 |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["reload"]["rules"])')
+[ "$rules_after" -eq $((rules_before + 1)) ] || fail "rules $rules_before -> $rules_after"
+
+printf 'rules: [ {broken\n' >"$tmp/etc/rules.d/local.yaml"
+kill -HUP $pid
+wait_for '"result":"failed"' "$tmp/log/eve.json" || fail "broken rule not reported in EVE"
+grep -q 'local.yaml:2' "$tmp/log/korgoo.log" || fail "failure does not name file:line"
+kill -0 $pid || fail "sensor died on a broken rule"
+ctl stats | grep -q '"failures":1' || fail "failed reload not counted"
+
+mv "$tmp/log/eve.json" "$tmp/log/eve.json.1"
+kill -USR2 $pid
+for _ in $(seq 1 100); do [ -e "$tmp/log/eve.json" ] && break; sleep 0.1; done
+[ -e "$tmp/log/eve.json" ] || fail "eve.json not reopened"
+ctl reload >/dev/null   # writes a record into the new file
+wait_for "\"event_type\":\"reload\"" "$tmp/log/eve.json" || fail "new eve.json not written"
+
+kill -INT $pid
+wait $pid; rc=$?
+[ $rc -eq 130 ] || fail "SIGINT exit $rc, expected 130"
+grep -q interrupted "$tmp/out" || fail "summary does not say interrupted"
+echo "ok: reload, broken reload, reopen, control socket, SIGINT 130"
