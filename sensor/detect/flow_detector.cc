@@ -215,6 +215,7 @@ void FlowDetector::record(ViewStream& vs, const BoundSignature& bound, std::uint
   if (tally.distinct(type) > distinct_before)
     new_values_[index_of(vs.direction())].push_back(NewValue{type, hash});
   DetectStats::bump(stats.confirmed, type);
+  if (!f.subtype.empty()) DetectStats::bump(stats.confirmed, f.subtype);
   if (f.high_confidence) DetectStats::bump(stats.high_confidence, type);
 }
 

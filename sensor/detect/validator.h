@@ -24,8 +24,9 @@ struct Finding {
   Verdict verdict = Verdict::kRejected;
   std::string_view reason;  // rejected: "<type>.<why>", a static string
   Suppression suppression = Suppression::kNone;
-  std::string_view type;  // empty: the signature's type (MRZ also reports the PIN as kg_pin)
-  std::size_t begin = 0;  // the value's span in the window
+  std::string_view type;     // empty: the signature's type (MRZ also reports the PIN as kg_pin)
+  std::string_view subtype;  // counted in the stats only ("phone.mobile", "phone.fixed_line")
+  std::size_t begin = 0;     // the value's span in the window
   std::size_t end = 0;
   std::string value;  // normalised (digits only, lower case, E.164, ...): what is hashed
   bool high_confidence = false;

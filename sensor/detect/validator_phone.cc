@@ -182,14 +182,10 @@ class PhoneValidator final : public Validator {
       break;
     }
     if (f.verdict != Verdict::kConfirmed) f.reason = "phone.not_a_valid_number";
-    // The type (mobile, fixed line, VoIP) is tallied as its own sub-type as well.
-    Finding typed;
-    if (f.verdict == Verdict::kConfirmed) {
-      typed = f;
-      typed.type = sub_type;
-    }
+    // The type (mobile, fixed line, VoIP) goes to the stats as "confirmed.<phone.type>"; a
+    // second tally entry per phone would add threat points for one value.
+    f.subtype = sub_type;
     out.push_back(std::move(f));
-    if (typed.verdict == Verdict::kConfirmed) out.push_back(std::move(typed));
   }
 };
 
