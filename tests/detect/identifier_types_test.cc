@@ -144,7 +144,7 @@ TEST(Detect, TypesInOneTextAreTalliedSeparately) {
                            ", IBAN " + iban("KZ", "123KZT1234567890") + ", диагноз: грипп";
   const ScanResult r = scan_text(text);
   EXPECT_EQ(r.tally.types(), (std::vector<std::string>{"email", "iban", "kg_pin", "payment_card",
-                                                       "phone", "phone.mobile", "special.health"}));
+                                                       "phone", "special.health"}));
 }
 
 }  // namespace
