@@ -10,6 +10,7 @@ PACKAGES=(
   libnetfilter-queue-dev libmnl-dev libmaxminddb-dev tor-geoipdb
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 tshark iproute2 iptables curl netcat-openbsd
+  squid-openssl c-icap openssl
 )
 
 SUDO=""
