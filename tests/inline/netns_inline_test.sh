@@ -29,7 +29,10 @@ trap cleanup EXIT
 [ "$(id -u)" -eq 0 ] || skip "needs root"
 command -v iptables >/dev/null || skip "iptables not installed"
 ip netns add "$CLI" 2>/dev/null || skip "cannot create network namespaces"
-ip netns add "$SRV"
+# `ip netns exec` remounts / as a slave mount; where / is not a mount point (a chroot or a
+# bare container root) that is refused, so namespaces exist but cannot be entered.
+ip netns exec "$CLI" true 2>/dev/null || skip "cannot enter network namespaces (is / a mount point?)"
+ip netns add "$SRV" 2>/dev/null || skip "cannot create a second network namespace"
 ip link add "v$$c" netns "$CLI" type veth peer name "v$$s" netns "$SRV"
 ip -n "$CLI" addr add 10.200.0.1/24 dev "v$$c"
 ip -n "$SRV" addr add 10.200.0.2/24 dev "v$$s"
