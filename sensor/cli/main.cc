@@ -220,7 +220,7 @@ std::shared_ptr<ops::ReopenableFileSink> setup_logging(const Options& o, const f
   if (rt && rt->config.output.metadata != detect::Redaction::kClear) {
     auto masker = std::make_shared<detect::TextMasker>(*rt->detect, rt->config.output.metadata);
     for (auto& sink : sinks) {
-      auto wrapped = std::make_shared<output::MaskingLogSink>(masker, sink);
+      auto wrapped = std::make_shared<output::MaskingLogSink>(rt->detect, masker, sink);
       wrapped->set_level(sink->level());
       sink = wrapped;
     }

@@ -14,8 +14,11 @@ namespace korgoo::output {
 
 class MaskingLogSink final : public spdlog::sinks::base_sink<std::mutex> {
  public:
-  MaskingLogSink(std::shared_ptr<detect::TextMasker> masker, spdlog::sink_ptr inner)
-      : masker_(std::move(masker)), inner_(std::move(inner)) {}
+  // `engine`: the detect engine the masker was built on. A reload replaces the runtime's engine
+  // while this sink lives on, so the sink keeps its own engine alive.
+  MaskingLogSink(std::shared_ptr<const detect::DetectEngine> engine,
+                 std::shared_ptr<detect::TextMasker> masker, spdlog::sink_ptr inner)
+      : engine_(std::move(engine)), masker_(std::move(masker)), inner_(std::move(inner)) {}
 
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
@@ -28,6 +31,7 @@ class MaskingLogSink final : public spdlog::sinks::base_sink<std::mutex> {
   void flush_() override { inner_->flush(); }
 
  private:
+  std::shared_ptr<const detect::DetectEngine> engine_;  // declared first: outlives masker_
   std::shared_ptr<detect::TextMasker> masker_;
   spdlog::sink_ptr inner_;
 };
