@@ -20,7 +20,8 @@ Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
       decoder_(rt.config.decode),
       budget_(rt.config.stream.worker_buffer_cap),
       scratch_(rt.detect->make_scratch()),
-      text_masker_(*rt.detect, rt.config.output.metadata),
+      masker_engine_(rt.detect),
+      text_masker_(*masker_engine_, rt.config.output.metadata),
       metadata_(text_masker_),
       aggregation_(rt.policy->new_aggregation_state()),
       flows_(rt.config.flow, [this](flow::Flow& f) { on_flow_end(f); }) {}

@@ -86,6 +86,8 @@ class Worker {
   app::AppStats app_stats_;
   app::ExpectationTable expectations_;
   std::unique_ptr<detect::Scratch> scratch_;
+  // The engine the metadata masker was built on, kept alive when a reload replaces rt_.detect.
+  std::shared_ptr<const detect::DetectEngine> masker_engine_;
   detect::TextMasker text_masker_;   // identifiers in metadata, per outputs.eve.metadata
   output::MetadataMasker metadata_;  // applies it to every app record before it is kept
   policy::AggregationState aggregation_;
