@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config ninja-build clang-format
   libpcap-dev libhyperscan-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
-  nlohmann-json3-dev zlib1g-dev liblzma-dev libphonenumber-dev
+  nlohmann-json3-dev zlib1g-dev libssl-dev liblzma-dev libphonenumber-dev
   libnetfilter-queue-dev libmnl-dev libmaxminddb-dev tor-geoipdb
   libcap-ng-dev libsystemd-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev

@@ -3,6 +3,7 @@
 // The app stage never sees the detect stage or the output; the engine connects them.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "common/bytes.h"
@@ -20,6 +21,9 @@ struct AppRecord {
   // Objects placed after the common header, e.g. {"http": {...}} or {"fileinfo": {...},
   // "http": {...}}. `app_proto` is added by the engine.
   Json body = Json::object();
+  // The transaction it belongs to, counted from 0 within the flow (EVE `tx_id`); only for
+  // protocols with transactions (HTTP, SMTP).
+  std::optional<std::uint64_t> tx_id;
 };
 
 class AppSink {

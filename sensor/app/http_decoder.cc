@@ -325,6 +325,7 @@ void HttpDecoder::emit_files(Direction dir, std::uint64_t tx_id, std::vector<Htt
     rec.dir = dir;
     rec.body["http"] = http_fields(tx ? *tx : none);
     rec.body["fileinfo"] = fileinfo_fields(f);
+    if (tx) rec.tx_id = tx->id;
     ctx_.sink.record(std::move(rec));
   }
 }
@@ -335,6 +336,7 @@ void HttpDecoder::emit_transaction(const HttpTransaction& tx) {
   rec.event_type = "http";
   rec.dir = Direction::kToServer;
   rec.body["http"] = http_fields(tx);
+  rec.tx_id = tx.id;
   ctx_.sink.record(std::move(rec));
 }
 

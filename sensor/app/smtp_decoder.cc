@@ -248,7 +248,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
 
   void new_transaction() {
     tx_.emplace();
-    ++tx_seq_;
+    tx_->id = tx_seq_++;
     ++ctx_.stats.smtp_transactions;
   }
 

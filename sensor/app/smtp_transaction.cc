@@ -53,6 +53,7 @@ std::vector<AppRecord> smtp_transaction_records(const std::optional<std::string>
   rec.dir = Direction::kToServer;
   rec.body["smtp"] = smtp;
   if (tx.has_message) rec.body["email"] = email;
+  rec.tx_id = tx.id;
   out.push_back(std::move(rec));
 
   for (const auto& a : tx.attachments) {
@@ -61,6 +62,7 @@ std::vector<AppRecord> smtp_transaction_records(const std::optional<std::string>
     file.dir = Direction::kToServer;  // mail travels from the client
     file.body["smtp"] = smtp;
     file.body["email"] = email;
+    file.tx_id = tx.id;
     file.body["fileinfo"] = {
         {"filename", a.name}, {"size", a.size}, {"state", a.complete ? "CLOSED" : "TRUNCATED"}};
     out.push_back(std::move(file));

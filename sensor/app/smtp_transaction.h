@@ -20,6 +20,7 @@ struct SmtpAttachment {
 };
 
 struct SmtpTransaction {
+  std::uint64_t id = 0;                  // order within the session, from 0 (EVE tx_id)
   std::optional<std::string> mail_from;  // as sent, angle brackets included
   std::vector<std::string> rcpt_to;
   bool has_message = false;  // DATA or BDAT content was seen: the record gets `email`

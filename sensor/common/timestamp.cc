@@ -1,5 +1,6 @@
 #include "common/timestamp.h"
 
+#include <chrono>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -18,6 +19,12 @@ std::string format_iso8601(Timestamp ts) {
   gmtime_r(&t, &tm);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}+0000", tm.tm_year + 1900,
                      tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac);
+}
+
+Timestamp wall_clock_now() {
+  const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  return Timestamp{now.count()};
 }
 
 }  // namespace korgoo

@@ -22,4 +22,8 @@ inline constexpr std::int64_t kUsecPerSec = 1'000'000;
 // 2016-03-23T10:25:07.123456+0000
 std::string format_iso8601(Timestamp ts);
 
+// The wall clock, for what is not about a packet: an idle live link, an inline verdict's
+// timeout, a record made before any packet was seen.
+Timestamp wall_clock_now();
+
 }  // namespace korgoo

@@ -1,5 +1,7 @@
 #include "config/config_dump.h"
 
+#include <fmt/format.h>
+
 #include "common/json.h"
 
 namespace korgoo::config {
@@ -94,6 +96,14 @@ void dump_config(const Config& c, std::ostream& out) {
                                                                                    : "pii");
   d.line("outputs.eve.stats_interval", c.output.stats_interval);
   d.line("outputs.eve.ipv6_compress", c.output.ipv6_compress);
+  d.line("outputs.eve.metadata", c.output.metadata == detect::Redaction::kHashed  ? "hashed"
+                                 : c.output.metadata == detect::Redaction::kClear ? "clear"
+                                                                                  : "masked");
+  d.line("outputs.eve.flush_interval", c.output.flush_interval);
+  d.line("outputs.eve.file_mode", fmt::format("{:04o}", c.output.file_mode));
+  d.line("outputs.eve.sensor_name", c.output.sensor_name);
+  d.line("outputs.eve.community_id", c.output.community_id);
+  d.line("outputs.eve.community_id_seed", c.output.community_id_seed);
   d.line("outputs.log.filename", c.output.log_filename);
   d.line("outputs.log.level", c.output.log_level);
   d.line("inline.queues", c.inline_mode.queues);

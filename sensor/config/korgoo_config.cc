@@ -1,5 +1,7 @@
 #include "config/korgoo_config.h"
 
+#include <unistd.h>
+
 #include <charconv>
 
 #include "config/content_paths.h"
@@ -99,11 +101,23 @@ void load_detect(const YamlReader& r, detect::DetectConfig& c, const fs::path& b
   }
 }
 
+// The sensor's default name in EVE `host`, as `hostname` prints it.
+std::string host_name() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0) return "";
+  return name;
+}
+
 void load_output(const YamlReader& r, OutputConfig& c) {
   r.allow_only({"eve", "log"});
   const auto eve = r.section("eve");
   eve.allow_only({"filename", "flow_records", "stats_interval", "ipv6_compress", "metadata",
-                  "file_mode", "flush_interval"});
+                  "file_mode", "flush_interval", "sensor_name", "community_id",
+                  "community_id_seed"});
+  c.sensor_name = eve.string("sensor_name", c.sensor_name);
+  c.community_id = eve.boolean("community_id", c.community_id);
+  c.community_id_seed =
+      static_cast<std::uint16_t>(eve.integer("community_id_seed", c.community_id_seed, 0, 65535));
   c.eve_filename = eve.string("filename", c.eve_filename);
   const auto mode = eve.choice("flow_records", "pii", {"pii", "all", "none"});
   c.flow_records = mode == "all"    ? FlowRecords::kAll
@@ -169,6 +183,7 @@ std::vector<int> parse_queue_list(std::string_view text) {
 
 Config default_config(const fs::path& data_dir) {
   Config c;
+  c.output.sensor_name = host_name();
   c.source_file = "(built-in defaults)";
   c.flow.home_networks = default_home_networks();
   c.data_dir = data_dir;

@@ -30,6 +30,9 @@ struct OutputConfig {
   detect::Redaction metadata = detect::Redaction::kMasked;
   std::int64_t flush_interval = 1;  // seconds of wall time a record may wait; 0 = every record
   unsigned file_mode = 0640;        // permissions of newly created eve.json and korgoo.log
+  std::string sensor_name;          // EVE `host`; the machine's host name unless configured
+  bool community_id = true;         // EVE `community_id` on flow-related records
+  std::uint16_t community_id_seed = 0;
   std::string log_filename = "korgoo.log";
   std::string log_level = "info";
 };

@@ -1,7 +1,5 @@
 #include "engine/capture_loop.h"
 
-#include <chrono>
-
 namespace korgoo::engine {
 
 void run_capture(source::PacketSource& source, Worker& worker, const std::atomic<bool>& stop,
@@ -13,11 +11,7 @@ void run_capture(source::PacketSource& source, Worker& worker, const std::atomic
     const auto status = source.next(pkt);
     if (status == source::ReadStatus::kEnd) break;
     if (status == source::ReadStatus::kIdle) {
-      if (live) {
-        const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
-            std::chrono::system_clock::now().time_since_epoch());
-        worker.advance(Timestamp{now.count()});
-      }
+      if (live) worker.advance(wall_clock_now());
       continue;
     }
     const Verdict v = worker.process(pkt);

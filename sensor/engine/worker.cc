@@ -2,8 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
 #include "engine/flow_inspector.h"
+
+#include "output/community_id.h"
 #include "output/eve_header.h"
+#include "output/suricata_stats.h"
 #include "policy/decision_eve.h"
 
 namespace korgoo::engine {
@@ -30,6 +34,17 @@ Worker::~Worker() = default;
 
 Verdict Worker::process(const source::Packet& pkt) {
   advance(pkt.ts);
+  if (first_packet_.usec == 0) first_packet_ = pkt.ts;
+  if (pkt.in_iface != in_iface_) in_iface_.assign(pkt.in_iface);
+  if (pkt.capture_file != capture_file_) capture_file_.assign(pkt.capture_file);
+  // Records made while this packet is processed carry its number; the guard clears it on
+  // every return.
+  struct CurrentPacket {
+    const source::Packet*& slot;
+    ~CurrentPacket() { slot = nullptr; }
+  };
+  current_ = &pkt;
+  CurrentPacket guard{current_};
   last_bypassable_ = false;
   decode::DecodedPacket dp;
   const auto result = decoder_.decode(pkt, dp);
@@ -134,10 +149,10 @@ void Worker::evaluate_policy(flow::Flow& f, FlowInspector& insp) {
     if (d.alerts()) write_alert(f, insp, d);
 }
 
-namespace {
-output::EveHeader header_of(const flow::Flow& f, std::string_view event_type, Timestamp ts,
-                            std::string_view app_proto, Direction orientation) {
-  output::EveHeader h;
+output::EveHeader Worker::header_of(const flow::Flow& f, std::string_view event_type, Timestamp ts,
+                                    std::string_view app_proto, Direction orientation,
+                                    std::string& community_id) const {
+  output::EveHeader h = event_header(event_type);
   h.ts = ts;
   h.event_type = event_type;
   h.flow_id = f.id();
@@ -148,13 +163,35 @@ output::EveHeader header_of(const flow::Flow& f, std::string_view event_type, Ti
   h.dest_port = swap ? f.src().port : f.dst().port;
   h.ip_proto = f.proto();
   h.app_proto = app_proto;
+  if (current_) h.pcap_cnt = current_->number;
+  if (rt_.config.output.community_id) {
+    community_id =
+        output::community_id_v1({f.src().addr, f.src().port}, {f.dst().addr, f.dst().port},
+                                f.proto(), rt_.config.output.community_id_seed)
+            .value_or("");
+    h.community_id = community_id;
+  }
   return h;
 }
-}  // namespace
+
+output::EveHeader Worker::event_header(std::string_view event_type) const {
+  output::EveHeader h;
+  h.ts = record_time();
+  h.event_type = event_type;
+  h.host = rt_.config.output.sensor_name;
+  h.in_iface = in_iface_;
+  h.pcap_filename = capture_file_;
+  return h;
+}
+
+Timestamp Worker::record_time() const {
+  return now_.usec != 0 ? now_ : wall_clock_now();
+}
 
 void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decision& d) {
+  std::string cid;
   Json rec = output::make_record(
-      header_of(f, "alert", now_, insp.metadata().app_proto, Direction::kToServer),
+      header_of(f, "alert", now_, insp.metadata().app_proto, Direction::kToServer, cid),
       rt_.config.output.ipv6_compress);
   Json eve = policy::decision_to_eve(d);
   for (auto it = eve.begin(); it != eve.end(); ++it) rec[it.key()] = it.value();
@@ -180,15 +217,23 @@ void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decis
 
 void Worker::write_app_record(flow::Flow& f, const app::AppRecord& r,
                               const app::AppMetadata& meta) {
-  std::string_view event_type = r.event_type;
-  Json rec = output::make_record(header_of(f, event_type, now_, meta.app_proto, r.dir),
-                                 rt_.config.output.ipv6_compress);
+  std::string cid;
+  output::EveHeader h = header_of(f, r.event_type, now_, meta.app_proto, r.dir, cid);
+  h.tx_id = r.tx_id;
+  Json rec = output::make_record(h, rt_.config.output.ipv6_compress);
   for (auto it = r.body.begin(); it != r.body.end(); ++it) rec[it.key()] = it.value();
   eve_.write(rec);
 }
 
 void Worker::on_flow_end(flow::Flow& f) {
   if (!f.inspection) return;
+  // A flow ends on a timer or to make room: what it writes is not about the packet at hand.
+  const source::Packet* const packet = std::exchange(current_, nullptr);
+  struct Restore {
+    const source::Packet*& slot;
+    const source::Packet* value;
+    ~Restore() { slot = value; }
+  } restore{current_, packet};
   auto& insp = static_cast<FlowInspector&>(*f.inspection);
   insp.finish();
   if (insp.take_tally_change()) evaluate_policy(f, insp);
@@ -204,8 +249,9 @@ void Worker::write_flow_record(flow::Flow& f, FlowInspector& insp) {
   if (mode == config::FlowRecords::kNone) return;
   if (mode == config::FlowRecords::kPii && !has_pii && !insp.alerted()) return;
 
+  std::string cid;
   Json rec = output::make_record(
-      header_of(f, "flow", f.last(), insp.metadata().app_proto, Direction::kToServer),
+      header_of(f, "flow", f.last(), insp.metadata().app_proto, Direction::kToServer, cid),
       rt_.config.output.ipv6_compress);
   Json& fl = rec["flow"];
   fl["pkts_toserver"] = f.counters(Direction::kToServer).pkts;
@@ -253,14 +299,14 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
   m["stream"] = {{"used", budget_.used()}, {"cap", budget_.capacity()}};
   m["defrag"] = {{"used", decoder_.fragment_memory()}, {"cap", rt_.config.decode.frag_memcap}};
   m["flows"] = {{"used", flows_.size()}, {"cap", rt_.config.flow.max_flows}};
+  // Records that could not be written (full disk, I/O errors): never silent.
+  s["eve"] = {
+      {"records", eve_.records()}, {"lost", eve_.lost()}, {"write_errors", eve_.write_errors()}};
   return s;
 }
 
 void Worker::write_event(std::string_view event_type, Json body) {
-  output::EveHeader h;
-  h.ts = now_;
-  h.event_type = event_type;
-  Json rec = output::make_record(h, false);
+  Json rec = output::make_record(event_header(event_type), false);
   rec[std::string(event_type)] = std::move(body);
   eve_.write(rec);
   eve_.flush();
@@ -272,11 +318,10 @@ void Worker::runtime_changed() {
 
 void Worker::write_stats(const source::SourceStats& source_stats) {
   last_source_stats_ = source_stats;
-  output::EveHeader h;
-  h.ts = now_;
-  h.event_type = "stats";
-  Json rec = output::make_record(h, false);
-  rec["stats"] = stats_json(source_stats);
+  Json rec = output::make_record(event_header("stats"), false);
+  const std::int64_t uptime =
+      first_packet_.usec == 0 ? 0 : (now_.usec - first_packet_.usec) / kUsecPerSec;
+  rec["stats"] = output::suricata_stats(stats_json(source_stats), uptime);
   eve_.write(rec);
   eve_.flush();
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "app/expectations.h"
@@ -16,6 +17,7 @@
 #include "detect/text_masker.h"
 #include "engine/runtime.h"
 #include "flow/flow_table.h"
+#include "output/eve_header.h"
 #include "output/eve_writer.h"
 #include "output/metadata_masker.h"
 #include "policy/policy_engine.h"
@@ -75,6 +77,16 @@ class Worker {
   void write_app_record(flow::Flow& f, const app::AppRecord& rec, const app::AppMetadata& meta);
   void write_stats(const source::SourceStats& source_stats);
   policy::FlowFacts facts_of(const flow::Flow& f, const FlowInspector& insp) const;
+  // The header of a record about `f`, with the correlation keys (community_id, host, in_iface,
+  // pcap_cnt, pcap_filename) filled in. `community_id` receives the string the header views.
+  output::EveHeader header_of(const flow::Flow& f, std::string_view event_type, Timestamp ts,
+                              std::string_view app_proto, Direction orientation,
+                              std::string& community_id) const;
+  // The header of a record about no flow (stats, reload), stamped with the worker's time.
+  output::EveHeader event_header(std::string_view event_type) const;
+  // The time a record not about a packet is stamped with: packet time once a packet was seen
+  // (replays stay deterministic), the wall clock before that (never 1970).
+  Timestamp record_time() const;
   void log_decode_error(const source::Packet& pkt);
 
   const Runtime& rt_;
@@ -99,6 +111,12 @@ class Worker {
   std::uint64_t decode_errors_logged_ = 0;
   bool last_bypassable_ = false;
   source::SourceStats last_source_stats_;
+  // The packet being processed, while records made on it are written (EVE pcap_cnt); null
+  // for records made by timers and at the end of input.
+  const source::Packet* current_ = nullptr;
+  std::string in_iface_;      // of the last packet (EVE in_iface)
+  std::string capture_file_;  // of the last packet (EVE pcap_filename)
+  Timestamp first_packet_;    // for uptime
 };
 
 }  // namespace korgoo::engine

@@ -25,6 +25,7 @@ Json make_record(const EveHeader& h, bool compress_v6) {
   Json r = Json::object();
   r["timestamp"] = format_iso8601(h.ts);
   if (h.flow_id) r["flow_id"] = h.flow_id;
+  if (!h.in_iface.empty()) r["in_iface"] = h.in_iface;
   r["event_type"] = h.event_type;
   if (h.src_ip.family() != IpAddress::Family::kNone) {
     const bool ports = h.ip_proto == 6 || h.ip_proto == 17;
@@ -34,7 +35,12 @@ Json make_record(const EveHeader& h, bool compress_v6) {
     if (ports) r["dest_port"] = h.dest_port;
     r["proto"] = proto_name(h.ip_proto);
   }
+  if (h.tx_id) r["tx_id"] = *h.tx_id;
+  if (!h.community_id.empty()) r["community_id"] = h.community_id;
   if (!h.app_proto.empty()) r["app_proto"] = h.app_proto;
+  if (!h.host.empty()) r["host"] = h.host;
+  if (h.pcap_cnt) r["pcap_cnt"] = *h.pcap_cnt;
+  if (!h.pcap_filename.empty()) r["pcap_filename"] = h.pcap_filename;
   return r;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "common/ip_address.h"
@@ -20,6 +21,13 @@ struct EveHeader {
   std::uint16_t dest_port = 0;
   std::uint8_t ip_proto = 0;
   std::string_view app_proto;  // "" = omitted
+  // Correlation keys as Suricata names them; empty / nullopt = omitted.
+  std::string_view in_iface;      // live or inline: the interface or queue the packet came in on
+  std::string_view community_id;  // Community ID v1 of the flow
+  std::optional<std::uint64_t> tx_id;
+  std::string_view host;                  // the sensor's name
+  std::optional<std::uint64_t> pcap_cnt;  // replay: the packet the record was made on
+  std::string_view pcap_filename;         // replay: the capture file being read
 };
 
 // "TCP", "UDP", "ICMP", "IPv6-ICMP", or the protocol number as text.

@@ -63,6 +63,7 @@ ReadStatus LiveSource::next(Packet& out) {
   out.link = link_;
   out.number = ++packet_number_;
   out.verdict_id = 0;
+  out.in_iface = config_.interface;
   ++stats_.packets;
   stats_.bytes += hdr->caplen;
   if (hdr->caplen < hdr->len) ++stats_.truncated_packets;

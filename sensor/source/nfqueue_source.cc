@@ -23,14 +23,6 @@ extern "C" {
 
 namespace korgoo::source {
 
-namespace {
-Timestamp wall_clock_now() {
-  const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
-      std::chrono::system_clock::now().time_since_epoch());
-  return Timestamp{now.count()};
-}
-}  // namespace
-
 NfqueueSource::NfqueueSource(NfqueueConfig config) : config_(std::move(config)) {
   if (config_.queues.empty()) throw std::runtime_error("inline mode: no queue numbers given");
   handle_ = nfq_open();
@@ -53,6 +45,7 @@ NfqueueSource::NfqueueSource(NfqueueConfig config) : config_(std::move(config)) 
     if (nfq_set_queue_flags(qh, NFQA_CFG_F_FAIL_OPEN, flags) < 0)
       spdlog::warn("nfqueue {}: kernel does not support fail-open", q);
     queues_.emplace_back(q, qh);
+    queue_names_.push_back("nfq" + std::to_string(q));
   }
   fd_ = nfq_fd(handle_);
   // A large receive buffer absorbs bursts; ENOBUFS still tells us when it was not enough.
@@ -116,6 +109,8 @@ ReadStatus NfqueueSource::next(Packet& out) {
   out.number = ++packet_number_;
   out.verdict_id = current_.id;
   out.queue = current_.queue;
+  for (std::size_t i = 0; i < queues_.size(); ++i)
+    if (queues_[i].first == current_.queue) out.in_iface = queue_names_[i];
   ++stats_.packets;
   stats_.bytes += current_.bytes.size();
   return ReadStatus::kPacket;

@@ -56,6 +56,7 @@ class NfqueueSource final : public PacketSource {
   NfqueueConfig config_;
   nfq_handle* handle_ = nullptr;
   std::vector<std::pair<int, nfq_q_handle*>> queues_;
+  std::vector<std::string> queue_names_;  // EVE in_iface of each queue ("nfq0"), same order
   int fd_ = -1;
   int wake_fd_ = -1;             // eventfd: stop() wakes a blocked poll
   std::deque<Pending> pending_;  // messages read but not yet handed out (one recv may carry many)

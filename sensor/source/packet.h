@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "common/bytes.h"
 #include "common/timestamp.h"
@@ -32,6 +33,10 @@ struct Packet {
   std::uint64_t number = 0;      // 1-based position in the input (pcap_cnt), for error messages
   std::uint32_t verdict_id = 0;  // inline mode: the queue's packet id; 0 otherwise
   std::uint16_t queue = 0;       // inline mode: the queue it came from
+  // Where it came from, for EVE `in_iface` (live, inline) and `pcap_filename` (replay); views
+  // into the source, valid until the next call to it.
+  std::string_view in_iface;
+  std::string_view capture_file;
 };
 
 }  // namespace korgoo::source

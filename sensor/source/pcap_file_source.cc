@@ -108,6 +108,7 @@ ReadStatus PcapFileSource::next(Packet& out) {
       out.link = link_;
       out.number = packet_number_;
       out.verdict_id = 0;
+      out.capture_file = files_[next_file_ - 1].native();
       ++stats_.packets;
       stats_.bytes += hdr->caplen;
       if (hdr->caplen < hdr->len) ++stats_.truncated_packets;

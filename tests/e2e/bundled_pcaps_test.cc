@@ -26,9 +26,14 @@ std::vector<fs::path> bundled_captures() {
   return out;
 }
 
+// Run from pcaps/ with the capture's bare name, so that pcap_filename is the same in every
+// checkout.
 std::string test_args(const fs::path& pcap) {
-  return "-c " + shell_quote((source_dir() / "pcaps" / "test-config.yaml").string()) + " -r " +
-         shell_quote(pcap.string());
+  return "-c test-config.yaml -r " + shell_quote(pcap.filename().string());
+}
+
+fs::path pcap_dir() {
+  return source_dir() / "pcaps";
 }
 
 class BundledPcap : public ::testing::TestWithParam<fs::path> {};
@@ -36,7 +41,8 @@ class BundledPcap : public ::testing::TestWithParam<fs::path> {};
 TEST_P(BundledPcap, ProducesExpectedEve) {
   const fs::path pcap = GetParam();
   const fs::path expected = source_dir() / "pcaps" / "expected" / (pcap.stem().string() + ".json");
-  const auto run = run_korgoo(test_args(pcap), scratch_dir("bundled-" + pcap.stem().string()));
+  const auto run =
+      run_korgoo(test_args(pcap), scratch_dir("bundled-" + pcap.stem().string()), pcap_dir());
   ASSERT_EQ(run.exit_code, 0) << run.stdout_text;
   const auto got = without_stats(run.eve_lines);
   if (std::getenv("KORGOO_UPDATE_EXPECTED")) {
@@ -55,8 +61,10 @@ TEST_P(BundledPcap, ProducesExpectedEve) {
 
 TEST_P(BundledPcap, ReplayIsByteIdentical) {
   const fs::path pcap = GetParam();
-  const auto a = run_korgoo(test_args(pcap), scratch_dir("det-a-" + pcap.stem().string()));
-  const auto b = run_korgoo(test_args(pcap), scratch_dir("det-b-" + pcap.stem().string()));
+  const auto a =
+      run_korgoo(test_args(pcap), scratch_dir("det-a-" + pcap.stem().string()), pcap_dir());
+  const auto b =
+      run_korgoo(test_args(pcap), scratch_dir("det-b-" + pcap.stem().string()), pcap_dir());
   ASSERT_EQ(a.exit_code, 0) << a.stdout_text;
   EXPECT_FALSE(a.eve_text.empty());
   EXPECT_EQ(a.eve_text, b.eve_text);

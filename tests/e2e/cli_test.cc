@@ -2,6 +2,7 @@
 // input, and a working --test-config.
 #include <gtest/gtest.h>
 
+#include "common/json.h"
 #include "e2e/run_sensor.h"
 
 namespace korgoo::e2e {
@@ -93,6 +94,26 @@ TEST(Cli, DamagedCaptureIsReadUpToTheDamageAndReported) {
   EXPECT_EQ(run.exit_code, 1) << run.stdout_text;
   EXPECT_NE(run.stdout_text.find("packet"), std::string::npos) << run.stdout_text;
   EXPECT_NE(run.eve_text.find("\"read_errors\":1"), std::string::npos);
+}
+
+TEST(Cli, CaptureWithoutPacketsWritesAStatsRecordOfToday) {
+  const fs::path dir = scratch_dir("cli-no-packets-in");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // A pcap global header (little-endian, v2.4, snaplen 65535, Ethernet) and no packets.
+  const unsigned char header[24] = {0xd4, 0xc3, 0xb2, 0xa1, 2,    0,    4, 0, 0, 0, 0, 0,
+                                    0,    0,    0,    0,    0xff, 0xff, 0, 0, 1, 0, 0, 0};
+  std::ofstream(dir / "empty.pcap", std::ios::binary)
+      .write(reinterpret_cast<const char*>(header), sizeof header);
+  const auto run =
+      run_korgoo("-r " + shell_quote((dir / "empty.pcap").string()), scratch_dir("cli-no-packets"));
+  EXPECT_EQ(run.exit_code, 0) << run.stdout_text;
+  ASSERT_EQ(run.eve_lines.size(), 1u) << run.eve_text;
+  const Json stats = Json::parse(run.eve_lines[0]);
+  EXPECT_EQ(stats["event_type"], "stats");
+  // No packet time to go by: the wall clock, never the epoch.
+  EXPECT_GE(stats["timestamp"].get<std::string>().substr(0, 4), "2024");
+  EXPECT_EQ(stats["stats"]["decoder"]["pkts"], 0);
 }
 
 }  // namespace

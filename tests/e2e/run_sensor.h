@@ -32,13 +32,16 @@ inline std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-// `args` are appended to `korgoo -l OUTDIR`; `outdir` is created fresh.
-inline SensorRun run_korgoo(const std::string& args, const fs::path& outdir) {
+// `args` are appended to `korgoo -l OUTDIR`; `outdir` is created fresh. `cwd`: where it runs
+// (relative paths in `args` are relative to it; EVE pcap_filename names the file as given).
+inline SensorRun run_korgoo(const std::string& args, const fs::path& outdir,
+                            const fs::path& cwd = {}) {
   fs::remove_all(outdir);
   fs::create_directories(outdir);
   const fs::path out_file = outdir / "stdout.txt";
-  const std::string cmd = shell_quote(KORGOO_BINARY) + " -l " + shell_quote(outdir.string()) + " " +
-                          args + " > " + shell_quote(out_file.string()) + " 2>&1";
+  const std::string cd = cwd.empty() ? "" : "cd " + shell_quote(cwd.string()) + " && ";
+  const std::string cmd = cd + shell_quote(KORGOO_BINARY) + " -l " + shell_quote(outdir.string()) +
+                          " " + args + " > " + shell_quote(out_file.string()) + " 2>&1";
   SensorRun run;
   const int rc = std::system(cmd.c_str());
   run.exit_code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
