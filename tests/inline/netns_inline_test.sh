@@ -84,7 +84,10 @@ result=$(ip netns exec "$CLI" python3 "$HERE/upload_client.py" 10.200.0.2 8080 "
 result=$(ip netns exec "$CLI" python3 "$HERE/upload_client.py" 10.200.0.3 8080 "$WORK/pii.csv")
 [ "$result" = complete ] && echo "ok: upload to a recipient with a legal basis completed" || { echo "FAIL: allowlisted upload was $result"; fail=1; }
 
-sleep 1
+sleep 1.5
+# The default flush interval is 1 s of wall time: the alert is on disk while the sensor runs.
+grep -q '"action":"blocked"' "$WORK/out/eve.json" && echo "ok: the alert reached the disk within the flush interval" || { echo "FAIL: no alert on disk 1.5 s after the drop"; fail=1; }
+grep -q '"in_iface":"nfq0"' "$WORK/out/eve.json" && echo "ok: records name the queue in in_iface" || { echo "FAIL: no in_iface in EVE"; fail=1; }
 # The blocked client keeps retransmitting; with --queue-bypass the kernel would deliver those
 # retransmissions once the sensor stops. A gateway that takes the sensor out also stops
 # queueing (docs/inline.md), so keep the blocked flow blocked here: what the server holds
