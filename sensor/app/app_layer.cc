@@ -26,12 +26,32 @@ bool AppLayer::port_matches(const ProtocolSpec& spec) const {
   return false;
 }
 
+void AppLayer::raw(Direction dir, ByteView data) {
+  if (!data.empty()) ctx_.sink.content(dir, kRawView, data);
+}
+
+void AppLayer::flush_raw(Direction dir) {
+  const int d = index_of(dir);
+  raw(dir, ByteView(buffer_[d]).subspan(raw_done_[d]));
+  raw_done_[d] = buffer_[d].size();
+}
+
+void AppLayer::exhaust(Direction dir) {
+  exhausted_[index_of(dir)] = true;
+  flush_raw(dir);
+}
+
 void AppLayer::on_data(Direction dir, ByteView data) {
   if (decoder_) {
+    if (!decoder_->forwards_unclaimed()) raw(dir, data);
     decoder_->on_data(dir, data);
     return;
   }
-  if (gave_up_ || data.empty()) return;
+  if (data.empty()) return;
+  if (gave_up_) {
+    raw(dir, data);
+    return;
+  }
   if (!is_tcp_) {
     probe_datagram(dir, data);
     return;
@@ -50,7 +70,7 @@ void AppLayer::on_gap(Direction dir, std::uint64_t length) {
   // Bytes after a gap do not continue the opening a probe looks at: this direction has said
   // all it can. The gap is kept so a decoder chosen from the other side sees it.
   append_gap(dir, length);
-  exhausted_[index_of(dir)] = true;
+  exhaust(dir);
   if (exhausted_[0] && exhausted_[1]) give_up();
 }
 
@@ -60,8 +80,9 @@ void AppLayer::on_end(Direction dir) {
     return;
   }
   ended_[index_of(dir)] = true;
-  exhausted_[index_of(dir)] = true;
-  if (!gave_up_ && exhausted_[0] && exhausted_[1]) give_up();
+  if (gave_up_) return;
+  exhaust(dir);
+  if (exhausted_[0] && exhausted_[1]) give_up();
 }
 
 void AppLayer::set_decoder(std::unique_ptr<ProtocolDecoder> decoder) {
@@ -73,7 +94,9 @@ void AppLayer::set_decoder(std::unique_ptr<ProtocolDecoder> decoder) {
 void AppLayer::append(Direction dir, ByteView data) {
   const int d = index_of(dir);
   if (exhausted_[d]) {
+    // Not kept for a decoder (it will see a gap), but scanned as sent.
     append_gap(dir, data.size());
+    raw(dir, data);
     return;
   }
   std::vector<std::uint8_t>& buf = buffer_[d];
@@ -85,7 +108,11 @@ void AppLayer::append(Direction dir, ByteView data) {
   } else {
     pieces_.push_back({dir, false, kept.size()});
   }
-  if (kept.size() < data.size()) append_gap(dir, data.size() - kept.size());
+  if (kept.size() < data.size()) {
+    exhaust(dir);  // the window is full: no probe will see more of this direction
+    append_gap(dir, data.size() - kept.size());
+    raw(dir, data.subspan(kept.size()));
+  }
 }
 
 void AppLayer::append_gap(Direction dir, std::uint64_t length) {
@@ -110,7 +137,7 @@ void AppLayer::probe(Direction dir) {
     maybe = maybe || r == ProbeResult::kMaybe;
   }
   if (!maybe || buffer_[d].size() >= kProbeWindow) {
-    exhausted_[d] = true;
+    if (!exhausted_[d]) exhaust(dir);
     if (exhausted_[0] && exhausted_[1]) give_up();
   }
 }
@@ -120,11 +147,13 @@ void AppLayer::probe_datagram(Direction dir, ByteView data) {
   for (const ProtocolSpec* p : order_) {
     if (p->probe(dir, data) != ProbeResult::kNo) {
       install(p->make(ctx_));
+      if (!decoder_->forwards_unclaimed()) raw(dir, data);
       decoder_->on_data(dir, data);
       return;
     }
   }
   give_up();
+  raw(dir, data);
 }
 
 void AppLayer::choose(const ProtocolSpec& spec) {
@@ -143,7 +172,14 @@ void AppLayer::install(std::unique_ptr<ProtocolDecoder> decoder) {
       continue;
     }
     const int d = index_of(p.dir);
-    decoder_->on_data(p.dir, ByteView(buffer_[d]).subspan(offset[d], p.length));
+    const ByteView piece = ByteView(buffer_[d]).subspan(offset[d], p.length);
+    // What an exhausted direction already gave the raw view is not given again (a decoder
+    // that sorts its own bytes may still pass some of it on: such flows are rare).
+    if (!decoder_->forwards_unclaimed() && offset[d] + p.length > raw_done_[d]) {
+      const std::size_t from = std::max(offset[d], raw_done_[d]) - offset[d];
+      raw(p.dir, piece.subspan(from));
+    }
+    decoder_->on_data(p.dir, piece);
     offset[d] += p.length;
   }
   pieces_ = {};
@@ -156,6 +192,8 @@ void AppLayer::install(std::unique_ptr<ProtocolDecoder> decoder) {
 
 void AppLayer::give_up() {
   gave_up_ = true;
+  flush_raw(Direction::kToServer);
+  flush_raw(Direction::kToClient);
   pieces_ = {};
   buffer_[0] = {};
   buffer_[1] = {};

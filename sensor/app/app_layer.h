@@ -3,6 +3,12 @@
 // that protocol's decoder. Until a probe answers, the first bytes of each direction are kept
 // (at most kProbeWindow each) and replayed to the chosen decoder in the order they came.
 // When no protocol matches, app_proto stays "" and the engine's raw scanning is all there is.
+//
+// Each byte is scanned once: the app layer hands the sink's raw view (kRawView) every byte
+// that no decoded view covers. A decoder that sorts its bytes itself (forwards_unclaimed())
+// does so for the flow it decodes; for the others, and while no protocol is chosen, every byte
+// goes to the raw view. Bytes kept for probing reach it once the question is settled or the
+// direction can no longer decide it, so a value is never counted from two views.
 #pragma once
 
 #include <cstdint>
@@ -69,6 +75,11 @@ class AppLayer {
   void install(std::unique_ptr<ProtocolDecoder> decoder);
   void give_up();
   bool port_matches(const ProtocolSpec& spec) const;
+  void raw(Direction dir, ByteView data);
+  // A direction no probe can decide any more: its kept bytes go to the raw view now, so that
+  // what follows them continues the same raw stream.
+  void exhaust(Direction dir);
+  void flush_raw(Direction dir);
 
   AppContext& ctx_;
   bool is_tcp_;
@@ -79,6 +90,7 @@ class AppLayer {
   std::vector<std::uint8_t> buffer_[2];
   std::vector<Piece> pieces_;
   bool exhausted_[2] = {false, false};  // no probe can still say yes for this direction
+  std::size_t raw_done_[2] = {0, 0};    // kept bytes already handed to the raw view
   bool ended_[2] = {false, false};
 };
 

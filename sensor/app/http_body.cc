@@ -27,10 +27,11 @@ HttpBody::HttpBody(AppContext& ctx, std::uint32_t& next_view_id, HttpBodyOptions
 
 HttpBody::~HttpBody() = default;
 
-void HttpBody::feed(ByteView data) {
+bool HttpBody::feed(ByteView data) {
   bytes_ += data.size();
-  if (broken_ || data.empty()) return;
+  if (broken_) return false;
   content_.feed(data);
+  return true;
 }
 
 void HttpBody::gap() {
@@ -40,6 +41,7 @@ void HttpBody::gap() {
   if (multipart_) multipart_->finish();
   flush_scratch();
   close_view();
+  close_outside();
 }
 
 void HttpBody::decoded(ByteView data) {
@@ -84,6 +86,7 @@ void HttpBody::close_view() {
 }
 
 void HttpBody::part_begin(const MultipartPart& part) {
+  close_outside();
   close_view();  // each part is its own view
   part_is_file_ = part.has_filename;
   part_file_ = HttpFile{part.filename, 0, false, false};
@@ -92,6 +95,22 @@ void HttpBody::part_begin(const MultipartPart& part) {
 void HttpBody::part_data(ByteView data) {
   part_file_.size += data.size();
   emit(data);
+}
+
+void HttpBody::outside_parts(ByteView data) {
+  if (data.empty()) return;
+  close_view();
+  if (!outside_open_) {
+    outside_ = ContentView{next_view_id_++, ContentKind::kHttpHeaders};
+    outside_open_ = true;
+  }
+  ctx_.sink.content(opt_.dir, outside_, data);
+}
+
+void HttpBody::close_outside() {
+  if (!outside_open_) return;
+  ctx_.sink.content_end(opt_.dir, outside_);
+  outside_open_ = false;
 }
 
 void HttpBody::part_end(bool complete) {
@@ -112,6 +131,7 @@ std::vector<HttpFile> HttpBody::finish(bool complete) {
     if (multipart_) multipart_->finish();
   }
   close_view();
+  close_outside();
   if (format_ != Format::kMultipart && opt_.is_file && bytes_ > 0) {
     files_.push_back(
         HttpFile{opt_.file_name, entity_bytes_, !complete || gaps_ || content_.limit_hit(), gaps_});

@@ -45,10 +45,11 @@ class HttpBody : private MultipartHandler {
   HttpBody(const HttpBody&) = delete;
   HttpBody& operator=(const HttpBody&) = delete;
 
-  // Body bytes as sent, transfer coding removed.
-  void feed(ByteView data);
+  // Body bytes as sent, transfer coding removed. False when the body no longer decodes (after
+  // a gap): the caller then has them scanned as sent.
+  bool feed(ByteView data);
   // Bytes of the body were lost: decoded output stops (a decompressor or a part boundary
-  // cannot be resumed mid-way); raw scanning of the stream goes on in the engine.
+  // cannot be resumed mid-way); what follows is scanned as sent (feed() says so).
   void gap();
   // The body ended (`complete`: all of it was seen). Returns the files it carried.
   std::vector<HttpFile> finish(bool complete);
@@ -66,10 +67,15 @@ class HttpBody : private MultipartHandler {
   void part_begin(const MultipartPart& part) override;
   void part_data(ByteView data) override;
   void part_end(bool complete) override;
+  void outside_parts(ByteView data) override;
+  void close_outside();
 
   AppContext& ctx_;
   std::uint32_t& next_view_id_;
   HttpBodyOptions opt_;
+  // Preamble, part headers and epilogue of a multipart body: one view between parts.
+  ContentView outside_;
+  bool outside_open_ = false;
   Format format_ = Format::kPlain;
   ContentDecoder content_;
   UrlDecoder form_{true};

@@ -263,8 +263,13 @@ void HttpDecoder::plan_response_body(const HttpTransaction& tx, const HttpHeader
   }
 }
 
+void HttpDecoder::on_unparsed(Direction dir, ByteView data) {
+  if (!data.empty()) ctx_.sink.content(dir, kRawView, data);
+}
+
 void HttpDecoder::on_body(Direction dir, ByteView data) {
-  if (bodies_[index_of(dir)]) bodies_[index_of(dir)]->feed(data);
+  HttpBody* body = bodies_[index_of(dir)].get();
+  if (!body || !body->feed(data)) on_unparsed(dir, data);
   if (dir == Direction::kToClient) {
     if (HttpTransaction* tx = find(response_tx_)) tx->response_length += data.size();
   }

@@ -23,6 +23,9 @@ class HttpDecoder final : public ProtocolDecoder, private HttpMessageHandler {
   ~HttpDecoder() override;
 
   std::string_view app_proto() const override { return "http"; }
+  // Bodies are scanned as decoded views only; heads, framing and what is not HTTP go to the
+  // raw view.
+  bool forwards_unclaimed() const override { return true; }
   void on_data(Direction dir, ByteView data) override;
   void on_gap(Direction dir, std::uint64_t length) override;
   // Records of unfinished transactions are written once both directions have ended.
@@ -42,6 +45,7 @@ class HttpDecoder final : public ProtocolDecoder, private HttpMessageHandler {
 
   MessagePlan on_head(Direction dir, std::string_view head) override;
   void on_body(Direction dir, ByteView data) override;
+  void on_unparsed(Direction dir, ByteView data) override;
   void on_body_gap(Direction dir) override;
   void on_message_end(Direction dir, bool complete) override;
   void on_lost(Direction dir) override;

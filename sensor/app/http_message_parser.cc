@@ -50,6 +50,8 @@ void HttpMessageParser::feed_bytes(ByteView data) {
       }
       case State::kBodyChunked: {
         const ChunkedDecoder::Step s = chunked_.step(data);
+        // A step is either framing (a size line, a trailer) or a run of chunk data.
+        if (s.data.empty()) handler_.on_unparsed(dir_, data.first(s.consumed));
         data = data.subspan(s.consumed);
         if (!s.data.empty()) handler_.on_body(dir_, s.data);
         if (chunked_.done()) {
@@ -67,17 +69,24 @@ void HttpMessageParser::feed_bytes(ByteView data) {
         return;
       case State::kHold:
         if (held_.size() + data.size() > max_head_bytes_) {
-          held_.clear();
+          drop_held();
           state_ = State::kIgnore;  // too much to be a tunnel's opening: give up on it
+          handler_.on_unparsed(dir_, data);
           return;
         }
         held_.append(as_chars(data));
         return;
       case State::kIgnore:
       case State::kLost:
+        handler_.on_unparsed(dir_, data);
         return;
     }
   }
+}
+
+void HttpMessageParser::drop_held() {
+  if (!held_.empty()) handler_.on_unparsed(dir_, as_bytes(held_));
+  held_.clear();
 }
 
 std::size_t HttpMessageParser::read_head(ByteView data) {
@@ -88,6 +97,9 @@ std::size_t HttpMessageParser::read_head(ByteView data) {
     if (head_.empty() && (c == '\r' || c == '\n' || c == ' ' || c == '\t')) continue;
     if (c == '\n') {
       if (line_empty_) {
+        // The head's bytes reach the raw view before what the head leads to (its URI view,
+        // its body), however the input was split.
+        handler_.on_unparsed(dir_, data.first(i));
         head_complete();
         return i;
       }
@@ -100,10 +112,12 @@ std::size_t HttpMessageParser::read_head(ByteView data) {
     }
     head_.push_back(c);
     if (head_.size() > max_head_bytes_) {
+      handler_.on_unparsed(dir_, data);
       lose();
       return data.size();
     }
   }
+  handler_.on_unparsed(dir_, data.first(i));
   return i;
 }
 
@@ -190,7 +204,7 @@ void HttpMessageParser::gap(std::uint64_t length) {
       handler_.on_body_gap(dir_);
       break;
     case State::kHold:
-      held_.clear();
+      drop_held();
       state_ = State::kIgnore;
       break;
     case State::kIgnore:
@@ -216,14 +230,19 @@ void HttpMessageParser::end() {
 
 void HttpMessageParser::release(bool as_http) {
   if (state_ != State::kHold) return;
+  if (!as_http) {
+    drop_held();
+    state_ = State::kIgnore;
+    return;
+  }
   std::string held = std::move(held_);
   held_.clear();
-  state_ = as_http ? State::kHead : State::kIgnore;
-  if (as_http) feed_bytes(as_bytes(held));
+  state_ = State::kHead;
+  feed_bytes(as_bytes(held));
 }
 
 void HttpMessageParser::ignore() {
-  held_.clear();
+  drop_held();
   state_ = State::kIgnore;
 }
 

@@ -38,6 +38,10 @@ class HttpMessageHandler {
   // `head` is the start line and header lines, line ends included, without the empty line.
   virtual MessagePlan on_head(Direction dir, std::string_view head) = 0;
   virtual void on_body(Direction dir, ByteView data) = 0;
+  // Bytes that are not body: message heads, chunk framing, and what is not HTTP (a tunnel, a
+  // direction given up, held bytes dropped). The decoder has no view of them, so they are
+  // scanned as sent.
+  virtual void on_unparsed(Direction dir, ByteView data) = 0;
   virtual void on_body_gap(Direction dir) = 0;
   // The message ended; `complete`: its body was framed to the end (not cut by a gap, a
   // parse error or the end of the flow).
@@ -77,6 +81,7 @@ class HttpMessageParser {
     kLost,
   };
   void feed_bytes(ByteView data);
+  void drop_held();                      // held bytes that will not be parsed go to on_unparsed
   std::size_t read_head(ByteView data);  // returns bytes consumed
   void head_complete();
   void end_message(bool complete);

@@ -17,13 +17,18 @@ MultipartParser::MultipartParser(std::string boundary, std::size_t max_part_head
 
 void MultipartParser::flush_run() {
   if (!run_.empty()) {
-    if (state_ == State::kPartData || part_open_) handler_.part_data(as_bytes(run_));
+    if (state_ == State::kPartData || part_open_) {
+      handler_.part_data(as_bytes(run_));
+    } else {
+      handler_.outside_parts(as_bytes(run_));  // the preamble
+    }
     run_.clear();
   }
 }
 
 void MultipartParser::data_byte_run(const std::uint8_t* p, std::size_t n) {
-  if (state_ == State::kPartData) run_.append(reinterpret_cast<const char*>(p), n);
+  if (state_ == State::kPartData || state_ == State::kPreamble)
+    run_.append(reinterpret_cast<const char*>(p), n);
 }
 
 void MultipartParser::begin_part() {
@@ -37,6 +42,7 @@ void MultipartParser::begin_part() {
     }
   }
   if (const std::string* ct = h.find("Content-Type")) part.content_type = *ct;
+  handler_.outside_parts(as_bytes(headers_));
   headers_.clear();
   part_open_ = true;
   state_ = State::kPartData;
@@ -44,6 +50,7 @@ void MultipartParser::begin_part() {
 }
 
 void MultipartParser::on_delimiter() {
+  if (state_ == State::kPreamble) flush_run();
   if (state_ == State::kPartData || state_ == State::kPartHeaders) {
     flush_run();
     if (state_ == State::kPartHeaders) {
@@ -111,6 +118,8 @@ void MultipartParser::feed(ByteView in) {
         }
         break;
       case State::kEpilogue:
+        flush_run();
+        handler_.outside_parts(in.subspan(i));
         return;
     }
   }
@@ -122,7 +131,7 @@ void MultipartParser::finish() {
     delim_pending_ = false;
     on_delimiter();
   }
-  if (state_ == State::kPartData) {
+  if (state_ == State::kPartData || state_ == State::kPreamble) {
     // Held-back bytes were data after all: the delimiter never came.
     data_byte_run(reinterpret_cast<const std::uint8_t*>(delim_.data()), matched_);
     matched_ = 0;

@@ -25,6 +25,9 @@ class MultipartHandler {
   virtual ~MultipartHandler() = default;
   virtual void part_begin(const MultipartPart& part) = 0;
   virtual void part_data(ByteView data) = 0;
+  // Bytes outside every part's data: the preamble, each part's header block, the epilogue.
+  // Seen by whoever scans the body, so that a body whose boundary never comes is not hidden.
+  virtual void outside_parts(ByteView data) = 0;
   // `complete`: the part's closing delimiter was seen (not cut off by the body's end).
   virtual void part_end(bool complete) = 0;
 };

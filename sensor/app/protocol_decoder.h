@@ -66,6 +66,10 @@ class ProtocolDecoder {
   virtual void on_data(Direction dir, ByteView data) = 0;
   virtual void on_gap(Direction dir, std::uint64_t length) = 0;
   virtual void on_end(Direction dir) = 0;
+  // Each byte is scanned once: true when the decoder itself hands the sink's raw view
+  // (kRawView) every byte that none of its decoded views covers; false when the app layer
+  // should pass every byte to the raw view as well (the decoder's views are extra).
+  virtual bool forwards_unclaimed() const { return false; }
 };
 
 }  // namespace korgoo::app

@@ -12,7 +12,7 @@ namespace korgoo {
 enum class ContentKind : std::uint8_t {
   kRaw = 0,      // the reassembled stream (TCP) or datagram payloads (UDP), as sent
   kHttpUri,      // request target, percent-decoded
-  kHttpHeaders,  // header block
+  kHttpHeaders,  // header block; in a multipart body, what surrounds the parts' data
   kHttpBody,     // body after transfer- and content-decoding (and form/JSON decoding)
   kMailHeaders,  // RFC 5322 header block, encoded-words decoded
   kMailBody,     // a MIME part after transfer decoding

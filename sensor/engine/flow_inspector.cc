@@ -68,14 +68,14 @@ void FlowInspector::finish() {
 }
 
 void FlowInspector::on_data(Direction dir, ByteView data, std::uint64_t /*offset*/) {
-  detector_.scan(dir, kRawView, data, *worker_.scratch_);
+  // The app layer hands back, as the raw view, whatever no decoded view covers (content()).
   app_->on_data(dir, data);
 }
 
 void FlowInspector::on_gap(Direction dir, std::uint64_t /*offset*/, std::uint64_t length) {
+  app_->on_gap(dir, length);  // may still hand over raw bytes from before the hole
   // Bytes on either side of a hole are not adjacent: never let a match join across it.
   detector_.end(dir, kRawView, *worker_.scratch_);
-  app_->on_gap(dir, length);
 }
 
 void FlowInspector::on_end(Direction dir) {

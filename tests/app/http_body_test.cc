@@ -117,8 +117,8 @@ TEST(HttpBody, GzipBombStopsAtLimitAndIsCounted) {
   d->on_data(Direction::kToClient, as_bytes(response("Content-Encoding: gzip\r\n", bomb)));
   d->on_end(Direction::kToServer);
   d->on_end(Direction::kToClient);
-  ASSERT_EQ(run.sink().views.size(), 2u);  // the URI and the body
-  const std::uint64_t out = run.sink().views[1].size;
+  ASSERT_EQ(run.sink().decoded().size(), 2u);  // the URI and the body
+  const std::uint64_t out = run.sink().decoded()[1]->size;
   EXPECT_LE(out, run.t->limits.max_decompressed_bytes);
   EXPECT_LE(out, bomb.size() * run.t->limits.max_decompression_ratio + (16u << 10));
   EXPECT_EQ(run.stats().decompress_limit_hits, 1u);

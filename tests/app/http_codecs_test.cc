@@ -143,7 +143,9 @@ struct PartRecorder : MultipartHandler {
   void part_begin(const MultipartPart& p) override { log += "[" + p.filename + "]"; }
   void part_data(ByteView d) override { log.append(as_chars(d)); }
   void part_end(bool complete) override { log += complete ? "</>" : "<cut>"; }
+  void outside_parts(ByteView d) override { outside.append(as_chars(d)); }
   std::string log;
+  std::string outside;  // preamble, part headers, epilogue
 };
 
 TEST(MultipartParser, DelimiterFoundAcrossAnySplit) {
@@ -160,6 +162,29 @@ TEST(MultipartParser, DelimiterFoundAcrossAnySplit) {
     p.finish();
     EXPECT_EQ(rec.log, want) << piece;
   }
+}
+
+TEST(MultipartParser, WhatIsNotPartDataIsStillHandedOn) {
+  // A body that only claims to be multipart (its boundary never comes) must not vanish, nor
+  // the part headers (a file name) and epilogue of a real one.
+  PartRecorder none;
+  MultipartParser p("never", 1024, none);
+  p.feed(as_bytes(std::string_view("pin;email\r\nrow 1\r\n")));
+  p.finish();
+  EXPECT_NE(none.outside.find("pin;email\r\nrow 1\r\n"), std::string::npos);
+  EXPECT_EQ(none.log, "");
+
+  PartRecorder rec;
+  MultipartParser q("bb", 1024, rec);
+  q.feed(as_bytes(std::string_view(
+      "preamble\r\n--bb\r\nContent-Disposition: form-data; name=f; filename=\"x.csv\"\r\n\r\n"
+      "PARTBYTES\r\n--bb--\r\nepilogue")));
+  q.finish();
+  EXPECT_EQ(rec.log, "[x.csv]PARTBYTES</>");
+  EXPECT_NE(rec.outside.find("preamble"), std::string::npos);
+  EXPECT_NE(rec.outside.find("filename=\"x.csv\""), std::string::npos);
+  EXPECT_NE(rec.outside.find("epilogue"), std::string::npos);
+  EXPECT_EQ(rec.outside.find("PARTBYTES"), std::string::npos);
 }
 
 TEST(ProbeHttp, RequestAndStatusLines) {

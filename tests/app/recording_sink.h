@@ -69,9 +69,19 @@ class RecordingSink final : public AppSink {
     }
     return s;
   }
+  // The decoded views (not the raw view), in the order they were opened.
+  std::vector<const View*> decoded() const {
+    std::vector<const View*> out;
+    for (const auto& v : views)
+      if (v.view != kRawView) out.push_back(&v);
+    return out;
+  }
+  // Every decoded view was closed, and nothing came after its end. The raw view (bytes no
+  // decoded view covers) is the engine's to close.
   bool all_ended() const {
-    return std::all_of(views.begin(), views.end(),
-                       [](const View& v) { return v.ended && v.calls_after_end == 0; });
+    return std::all_of(views.begin(), views.end(), [](const View& v) {
+      return v.view == kRawView || (v.ended && v.calls_after_end == 0);
+    });
   }
 
   bool keep_bytes = true;
