@@ -5,6 +5,7 @@
 
 #include "detect/cases.h"
 #include "detect/detect_fixture.h"
+#include "detect/text_fold.h"
 
 namespace korgoo::detect::testing {
 namespace {
@@ -105,15 +106,29 @@ TEST(TrustedShapes, IbanCheckDigitsCaseAndNewCountries) {
   expect_none_found("iban", bad);
 }
 
-// Not fixed yet (issue 14 remains open for e-mail): kept disabled so that it is run and
-// fixed next, not forgotten.
-TEST(TrustedShapes, DISABLED_EmailCaseInternationalAndApostrophes) {
+TEST(TrustedShapes, EmailCaseInternationalAndApostrophes) {
   expect_found("email", {"user@XN--80AKHBYKNJ4F.XN--P1AI", "айбек@почта.рф", "test@mail.қаз",
                          "жазуу.тест@example.kg"});
   const ScanResult r = scan_text("talant'kim@example.kg");
   EXPECT_EQ(r.tally.count("email"), 1u);
   ASSERT_EQ(r.tally.samples("email").size(), 1u);
   EXPECT_EQ(r.tally.samples("email")[0].substr(0, 2), "ta");
+  // Quotes and guillemets around an address are not part of it; a one-letter or mixed-script
+  // TLD is not a TLD.
+  expect_found("email", {"'kim.test@example.kg'", "«айбек@почта.рф»", "почта: тест@пример.рф,"});
+  expect_none_found("email", {"айбек@почта.р", "user@mail.рфx", "user@почта.рф2"});
+  // A sample of a Cyrillic address is masked by whole characters: valid UTF-8, no clear value.
+  const ScanResult c = scan_text("айбек@почта.рф");
+  ASSERT_EQ(c.tally.samples("email").size(), 1u);
+  const std::string sample = c.tally.samples("email")[0];
+  EXPECT_EQ(sample.substr(0, 4), "ай");
+  EXPECT_EQ(sample.find("айбек"), std::string::npos);
+  for (std::size_t i = 0; i < sample.size();) {
+    std::size_t len = 0;
+    decode_at(sample, i, len);
+    ASSERT_TRUE(len > 1 || static_cast<unsigned char>(sample[i]) < 0x80) << "byte " << i;
+    i += len;
+  }
 }
 
 TEST(TrustedShapes, PinGroupedAndBirthYearWindow) {
