@@ -58,10 +58,15 @@ bool pin_rejected_for_date(const SensorRun& run) {
 constexpr std::int64_t k2024Jan1 = 1704067200;
 constexpr std::int64_t k2031Jan1 = 1924992000;
 
+// Replays one datagram "pin <pin>" stamped `unix_seconds`.
+SensorRun replay_pin(const std::string& name, std::int64_t unix_seconds, const std::string& pin) {
+  const auto pcap = write_capture(name + ".pcap", unix_seconds, "pin " + pin + " \n");
+  return run_korgoo("-r " + shell_quote(pcap.string()), scratch_dir("packet-time-" + name));
+}
+
 TEST(PacketTime, BirthDateAfterThePacketIsNoPin) {
   // Born 1 June 2024: long past by the host's clock, but after this capture was taken.
-  const auto pcap = write_capture("before.pcap", k2024Jan1, "pin 20106202400077 \n");
-  const auto run = run_korgoo("-r " + shell_quote(pcap.string()), scratch_dir("packet-time-1"));
+  const auto run = replay_pin("before", k2024Jan1, "20106202400077");
   ASSERT_EQ(run.exit_code, 0) << run.stdout_text;
   EXPECT_EQ(flows_with_pin(run), 0u);
   EXPECT_TRUE(pin_rejected_for_date(run));
@@ -70,8 +75,7 @@ TEST(PacketTime, BirthDateAfterThePacketIsNoPin) {
 TEST(PacketTime, BirthDateBeforeThePacketIsAPinWhateverTheHostDate) {
   // Born 1 June 2030 in a capture stamped 2031: valid by packet time even while the host's
   // clock says it is still in the future.
-  const auto pcap = write_capture("after.pcap", k2031Jan1, "pin 20106203000077 \n");
-  const auto run = run_korgoo("-r " + shell_quote(pcap.string()), scratch_dir("packet-time-2"));
+  const auto run = replay_pin("after", k2031Jan1, "20106203000077");
   ASSERT_EQ(run.exit_code, 0) << run.stdout_text;
   EXPECT_EQ(flows_with_pin(run), 1u);
   EXPECT_FALSE(pin_rejected_for_date(run));
