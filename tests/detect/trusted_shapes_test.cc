@@ -156,12 +156,41 @@ TEST(TrustedShapes, PinDateJudgedAgainstPacketTime) {
 }
 
 TEST(TrustedShapes, ShortKeywordsNeedText) {
-  std::string cipher;
   Rng r(14006);
-  for (int i = 0; i < 64; ++i) cipher.push_back(static_cast<char>(r.uniform(0, 255)));
-  const std::string tls = "\x17\x03\x03\x00\x40" + cipher.substr(0, 20) + "WSQ" + cipher.substr(20);
-  EXPECT_EQ(scan_text(tls).tally.count("special.biometric"), 0u);
+  const auto random_bytes = [&r](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out.push_back(static_cast<char>(r.uniform(0, 255)));
+    return out;
+  };
+  // Inside ciphertext (a TLS application-data record) or binary, even between spaces or
+  // punctuation, a short keyword is chance: no finding. Longer keywords touching control
+  // bytes are not in text either.
+  std::vector<std::string> binary;
+  for (const char* word : {"WSQ", "ДНК", "ВИЧ", "HIV", "DNA"}) {
+    for (const char* wrap : {" %s ", "%s", "(%s)", ".%s,"}) {
+      std::string w = wrap;
+      w.replace(w.find("%s"), 2, word);
+      binary.push_back("\x17\x03\x03\x00\x40" + random_bytes(20) + w + random_bytes(40));
+      binary.push_back(random_bytes(33) + w + random_bytes(33));
+    }
+  }
+  binary.push_back(random_bytes(10) + "\x01religion\x02" + random_bytes(10));
+  binary.push_back("iVBORw0KGgoAAAANSUhEUgAA+WSQ/AAAB" + std::string(20, 'A'));  // base64
+  for (std::size_t i = 0; i < binary.size(); ++i) {
+    SCOPED_TRACE("binary case #" + std::to_string(i));
+    const Tally t = scan_text(binary[i]).tally;
+    EXPECT_EQ(t.count("special.biometric") + t.count("special.genetic") +
+                  t.count("special.health") + t.count("special.religion"),
+              0u);
+  }
+  // In a sentence, a JSON field, at the start or end of a text: found.
   EXPECT_EQ(scan_text("файл в формате WSQ, 500 dpi").tally.count("special.biometric"), 1u);
+  EXPECT_EQ(scan_text("{\"format\":\"WSQ\",\"dpi\":500}").tally.count("special.biometric"), 1u);
+  EXPECT_EQ(scan_text("WSQ").tally.count("special.biometric"), 1u);
+  EXPECT_EQ(scan_text("анализ ДНК подтвердил родство").tally.count("special.genetic"), 1u);
+  EXPECT_EQ(scan_text("тест на ВИЧ (отрицательный)").tally.count("special.health"), 1u);
+  EXPECT_EQ(scan_text("«ДНК»").tally.count("special.genetic"), 1u);
+  EXPECT_EQ(scan_text("his religion is stated").tally.count("special.religion"), 1u);
 }
 
 }  // namespace
