@@ -56,14 +56,16 @@ TEST(TrustedShapes, CardsFollowTheIssuerTableAndLuhn) {
                     {card(r, "62", 16, false), card(r, "9417", 16, false), card(r, "62", 19, false),
                      "EAN " + card(r, "4", 13), card(r, "4", 13),
                      "IBAN " + iban_printed(iban("NL", "ABNA" + card(r, "4", 16).substr(0, 10))),
-                     "GB82 WEST " + group(card(r, "4", 16), {4, 4, 4, 4}, ' ')});
+                     "GB82 WEST " + group(card(r, "4", 16), {4, 4, 4, 4}, ' '),
+                     "ie46 qkuj " + group(card(r, "36", 14), {4, 4, 4, 2}, ' ')});
 }
 
 TEST(TrustedShapes, PhonesNeverFromTheTailOfALongerNumber) {
   Rng r(14004);
   const std::string c = card(r, "4", 19);
-  expect_none_found("phone", {group(c, {4, 4, 4, 4, 3}, ' '), "ORD-2026-0701-6093-20",
-                              "KZ86 1250 0555 1234 5678", "ref 1234 0555 123 456"});
+  expect_none_found(
+      "phone", {group(c, {4, 4, 4, 4, 3}, ' '), "ORD-2026-0701-6093-20", "KZ86 1250 0555 1234 5678",
+                "ref 1234 0555 123 456", "NL38 WKGI 0774 3679 08", "nl38 wkgi 0774 3679 08"});
 }
 
 TEST(TrustedShapes, PhoneFormatsAndFixedLines) {
