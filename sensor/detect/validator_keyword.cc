@@ -72,7 +72,8 @@ bool is_word(int cp) {
 
 // What may touch a short keyword: the view's edge, white space, sentence punctuation.
 bool is_sentence_delimiter(int cp) {
-  static constexpr std::string_view kAscii = " \t\r\n\"'(),.;:!?[]{}<>-";
+  // Also '=' and '&' of forms and query strings; not '+' and '/', which join base64 runs.
+  static constexpr std::string_view kAscii = " \t\r\n\"'(),.;:!?[]{}<>-=&";
   if (cp == MatchWindow::kEdge) return true;
   if (cp < 0) return false;
   if (cp < 0x80) return kAscii.find(static_cast<char>(cp)) != std::string_view::npos;
@@ -113,10 +114,10 @@ class KeywordValidator final : public Validator {
   std::size_t lookahead() const override { return kTextContext + kMaxUtf8; }
 
   // A long word reads the code point after it: one ASCII byte, or the bytes a UTF-8 lead
-  // byte announces. A short one reads its text context too.
+  // byte announces. A short one reads its text context too, a stem the rest of its word.
   std::size_t lookahead_needed(const MatchWindow& w, const MatchContext& ctx) const override {
     const Keyword* kw = keyword_of(ctx);
-    if (kw != nullptr && is_short(*kw)) return lookahead();
+    if (kw != nullptr && (is_short(*kw) || kw->stem)) return lookahead();
     const int c = w.at(static_cast<std::ptrdiff_t>(w.match_end()));
     if (c == MatchWindow::kUnknown) return lookahead();
     if (c < 0x80) return 1;  // ASCII, or the view's end
@@ -139,10 +140,18 @@ class KeywordValidator final : public Validator {
     std::ptrdiff_t len = 0;
     const int before = code_point_before(w, b);
     const int after = code_point_at(w, e, len);
+    // What follows the whole word a stem begins ("political views" of "political view*"),
+    // within the lookahead.
+    int after_word = after;
+    for (auto pos = e;
+         kw->stem && is_word(after_word) && pos - e < static_cast<std::ptrdiff_t>(lookahead());) {
+      pos += len;
+      after_word = code_point_at(w, pos, len);
+    }
     if (before == MatchWindow::kUnknown || is_word(before) ||
         (!kw->stem && (after == MatchWindow::kUnknown || is_word(after)))) {
       f.reason = "special.inside_word";
-    } else if (before == kNotText || (!kw->stem && after == kNotText)) {
+    } else if (before == kNotText || after_word == kNotText) {
       f.reason = "special.not_text";
     } else if (is_short(*kw) && (!is_sentence_delimiter(before) || !is_sentence_delimiter(after) ||
                                  !all_text(w, b - static_cast<std::ptrdiff_t>(kTextContext), b) ||

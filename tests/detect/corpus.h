@@ -88,11 +88,35 @@ class CorpusBuilder {
     for (int i = 0; i < kPerType; ++i) add_email(i);
     for (int i = 0; i < kPerType; ++i) add_iban(i);
     for (int i = 0; i < kNearMisses; ++i) add_near_miss(i);
+    for (int i = 0; i < kPerSpecial * static_cast<int>(specials().size()); ++i) add_special(i);
+    for (int i = 0; i < kSpecialNearMisses; ++i) add_special_near_miss(i);
     return std::move(cases_);
   }
 
   static constexpr int kPerType = 2000;
   static constexpr int kNearMisses = 6000;
+  static constexpr int kPerSpecial = 500;
+  static constexpr int kSpecialNearMisses = 2000;
+
+  // Special-category words as people write them (one keyword of signatures/
+  // special_categories.yaml each), by category.
+  struct Special {
+    std::string_view type;
+    std::vector<std::string_view> words;
+  };
+  static const std::vector<Special>& specials() {
+    static const std::vector<Special> kSpecials = {
+        {"special.health",
+         {"диагнозом", "ВИЧ", "HIV", "туберкулез", "история болезни", "psychiatric"}},
+        {"special.biometric",
+         {"WSQ", "отпечатки пальцев", "fingerprints", "биометрические", "minutiae"}},
+        {"special.genetic", {"ДНК", "геном", "genetic", "генетический"}},
+        {"special.religion", {"религия", "мусульманин", "religion", "православная"}},
+        {"special.ethnicity", {"национальность", "улуту", "ethnicity", "ұлты"}},
+        {"special.political", {"профсоюз", "член партии", "trade union", "political views"}},
+    };
+    return kSpecials;
+  }
 
  private:
   // A context drawn at random (shapes and contexts vary independently), one that keeps the
@@ -536,6 +560,66 @@ class CorpusBuilder {
         break;
       default:  // tracking numbers: 2 letters + 9 digits + 2 letters
         add("none", "tracking", letters(2) + r_.digits(9) + "KG", none);
+    }
+  }
+
+  // ---- special categories: a word in text is found; in ciphertext, binary or a longer word not
+  void add_special(int i) {
+    const Special& sp = specials()[static_cast<std::size_t>(i) % specials().size()];
+    const std::string word(
+        sp.words[static_cast<std::size_t>(r_.uniform(0, static_cast<int>(sp.words.size()) - 1))]);
+    add_one(sp.type, "word", word);
+  }
+  std::string random_bytes(int n) {
+    std::string out;
+    for (int k = 0; k < n; ++k) out.push_back(static_cast<char>(r_.uniform(0, 255)));
+    return out;
+  }
+  // Bytes that are never text: C0 controls (not tab, CR, LF) and bytes no UTF-8 starts with.
+  char binary_byte() {
+    static constexpr char kBytes[] =
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x0b\x0c\x0e\x10\x1f\x80\x9f\xbf\xf8\xff";
+    constexpr int kCount = static_cast<int>(sizeof kBytes) - 1;  // without the terminating NUL
+    return kBytes[r_.uniform(0, kCount - 1)];
+  }
+  static bool is_short(std::string_view word) {
+    std::size_t n = 0;
+    for (char c : word) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n <= 3;
+  }
+  // Short words in ciphertext or binary, even between spaces; any word touching binary bytes;
+  // words inside longer words or base64.
+  void add_special_near_miss(int i) {
+    const Special& sp = specials()[static_cast<std::size_t>(i) % specials().size()];
+    std::vector<std::string_view> short_words;
+    for (auto w : sp.words)
+      if (is_short(w)) short_words.push_back(w);
+    const std::string word(
+        sp.words[static_cast<std::size_t>(r_.uniform(0, static_cast<int>(sp.words.size()) - 1))]);
+    std::map<std::string, int> none;
+    const int kind = i / static_cast<int>(specials().size()) % 4;
+    if (kind < 2 && !short_words.empty()) {
+      const std::string w(short_words[static_cast<std::size_t>(
+          r_.uniform(0, static_cast<int>(short_words.size()) - 1))]);
+      const std::string head = kind == 0 ? "\x17\x03\x03\x01\x00" : "";
+      cases_.push_back(
+          {head + random_bytes(r_.uniform(8, 40)) + " " + w + " " + random_bytes(40),
+           kind == 0 ? "none/short_special_in_tls/bare" : "none/short_special_in_binary/bare",
+           none});
+      return;
+    }
+    switch (kind) {
+      case 0:
+      case 1:
+        cases_.push_back({random_bytes(r_.uniform(8, 40)) + binary_byte() + word + binary_byte() +
+                              random_bytes(40),
+                          "none/special_touching_binary/bare", none});
+        break;
+      case 2:
+        add("none", "special_inside_word", "pre" + word + "x", none);
+        break;
+      default:
+        add("none", "special_in_base64", "iVBORw0KGgoAAAANSUhEUg" + word + "AAAAEAAAAB", none);
     }
   }
 

@@ -177,12 +177,14 @@ TEST(TrustedShapes, ShortKeywordsNeedText) {
     }
   }
   binary.push_back(random_bytes(10) + "\x01religion\x02" + random_bytes(10));
+  binary.push_back(random_bytes(10) + "\x01профсоюзы\x02" + random_bytes(10));   // a stem
   binary.push_back("iVBORw0KGgoAAAANSUhEUgAA+WSQ/AAAB" + std::string(20, 'A'));  // base64
   for (std::size_t i = 0; i < binary.size(); ++i) {
     SCOPED_TRACE("binary case #" + std::to_string(i));
     const Tally t = scan_text(binary[i]).tally;
     EXPECT_EQ(t.count("special.biometric") + t.count("special.genetic") +
-                  t.count("special.health") + t.count("special.religion"),
+                  t.count("special.health") + t.count("special.religion") +
+                  t.count("special.political"),
               0u);
   }
   // In a sentence, a JSON field, at the start or end of a text: found.
@@ -193,6 +195,7 @@ TEST(TrustedShapes, ShortKeywordsNeedText) {
   EXPECT_EQ(scan_text("тест на ВИЧ (отрицательный)").tally.count("special.health"), 1u);
   EXPECT_EQ(scan_text("«ДНК»").tally.count("special.genetic"), 1u);
   EXPECT_EQ(scan_text("his religion is stated").tally.count("special.religion"), 1u);
+  EXPECT_EQ(scan_text("test=ВИЧ&result=neg").tally.count("special.health"), 1u);  // a form
 }
 
 }  // namespace
