@@ -136,5 +136,26 @@ TEST(FileDecoder, MailMessageBase64AndQuotedPrintableParts) {
   }
 }
 
+// Arbitrary bytes behind each layer's signature (gzip magic, a BOM, mail headers, JSON, a
+// form) never throw or hang.
+TEST(FileDecoder, ArbitraryBytesBehindEveryLayerAreSafe) {
+  std::uint64_t state = 14;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<char>(state >> 56);
+  };
+  const std::vector<std::string> heads = {
+      "\x1f\x8b\x08", "\x78\x9c", "\xff\xfe", "\xfe\xff", "From: a\r\nTo: b\r\n\r\n",
+      "{\"a\":\"\\u", "a=1&b=%",  ""};
+  for (std::size_t h = 0; h < heads.size(); ++h) {
+    for (int round = 0; round < 20; ++round) {
+      std::string bytes = heads[h];
+      for (int i = 0; i < 600; ++i) bytes.push_back(next());
+      SCOPED_TRACE("head #" + std::to_string(h) + " round " + std::to_string(round));
+      EXPECT_NO_THROW(decode("x.bin", bytes, 1 + static_cast<std::size_t>(round)));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace korgoo::app
