@@ -5,11 +5,11 @@
 // are weak evidence about the flow, not identifiers of a person.
 // Words live in text: encrypted records, images and compressed data carry none, yet a short
 // word ("WSQ", "ДНК") turns up in them by chance every few kilobytes. So the characters
-// touching a keyword must be text delimiters (space, punctuation, the view's edge), never
-// control bytes or invalid UTF-8; and a short keyword (kShortKeyword code points or fewer)
-// also needs a text context: the kTextContext bytes on each side are printable text (ASCII,
-// tab/CR/LF, valid UTF-8) and the characters touching it are spaces or sentence punctuation,
-// not the '+', '/', '=' of base64.
+// touching a keyword (for a stem, the whole word it begins) must be text delimiters (space,
+// punctuation, the view's edge), never control bytes or invalid UTF-8; and a short keyword
+// (kShortKeyword code points or fewer) also needs a text context: the kTextContext bytes on
+// each side are printable text (ASCII, tab/CR/LF, valid UTF-8) and the characters touching it
+// are spaces, sentence punctuation or a form's '=' and '&', not the '+' and '/' of base64.
 #include <string>
 
 #include "detect/char_class.h"
