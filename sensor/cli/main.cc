@@ -22,10 +22,10 @@
 
 #include "config/config_dump.h"
 #include "config/korgoo_config.h"
-#include "detect/scan_stream.h"
 #include "detect/signature_listing.h"
 #include "detect/text_masker.h"
 #include "engine/capture_loop.h"
+#include "engine/file_scan.h"
 #include "engine/runtime.h"
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
@@ -50,7 +50,7 @@ constexpr const char* kUsage = R"(usage:
   korgoo [-c CONFIG] --test-config             check configuration, signatures, rules
   korgoo [-c CONFIG] --list-signatures         print the loaded signatures
   korgoo [-c CONFIG] --dump-config             print the effective configuration
-  korgoo [-c CONFIG] scan FILE... | -          scan files at rest, one JSON line per file
+  korgoo [-c CONFIG] scan FILE... | -          scan files at rest (decoded), one JSON line per file
 
 options:
   -c, --config FILE   configuration (default: built-in defaults)
@@ -248,10 +248,19 @@ int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
       }
       in = &file;
     }
-    // The same tally shape as EVE's `pii`: counts, distinct counts and masked samples only.
+    // The same tally shape as EVE's `pii`: counts, distinct counts and masked samples only;
+    // `decoders` are the layers undone before scanning (gzip, utf16le, mime, base64, ...).
+    const engine::FileScan scan = engine::scan_file(*rt.detect, *in, name, *scratch);
     Json line = Json::object();
     line["file"] = masker.mask(name);  // a file name can be personal data too
-    line["pii"] = detect::scan_stream(*rt.detect, *in, *scratch).to_json();
+    line["decoders"] = scan.decoders;
+    line["pii"] = scan.tally.to_json();
+    if (!scan.problems.empty()) {
+      line["problems"] = scan.problems;
+      for (const auto& p : scan.problems)
+        std::cerr << "korgoo: " << masker.mask(name) << ": " << p << "\n";
+      rc = 1;
+    }
     std::cout << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
   }
   return rc;

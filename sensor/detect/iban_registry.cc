@@ -138,4 +138,25 @@ bool bban_matches(std::string_view structure, std::string_view bban) {
   return pos == bban.size();
 }
 
+bool inside_printed_iban(const MatchWindow& w, std::size_t begin) {
+  const auto upper = [](int c) { return is_lower(c) ? c - 'a' + 'A' : c; };
+  auto i = static_cast<std::ptrdiff_t>(begin);
+  for (int g = 0; g < 8; ++g) {
+    if (w.at(i - 1) != ' ') return false;
+    const auto gb = i - 5;
+    for (auto k = gb; k < i - 1; ++k) {
+      if (!is_alnum(w.at(k))) return false;
+    }
+    const int c0 = upper(w.at(gb));
+    const int c1 = upper(w.at(gb + 1));
+    if (is_upper(c0) && is_upper(c1) && is_digit(w.at(gb + 2)) && is_digit(w.at(gb + 3)) &&
+        !is_alnum(w.at(gb - 1))) {
+      const char code[2] = {static_cast<char>(c0), static_cast<char>(c1)};
+      return iban_country(std::string_view(code, 2)) != nullptr;
+    }
+    i = gb;
+  }
+  return false;
+}
+
 }  // namespace korgoo::detect

@@ -8,6 +8,7 @@
 
 #include "detect/flow_detector.h"
 #include "detect/masking.h"
+#include "detect/text_fold.h"
 
 namespace korgoo::detect {
 namespace {
@@ -211,10 +212,8 @@ std::string TextMasker::mask_address(std::string_view field) {
   const std::string_view local = addr.substr(0, at);
   std::string out = brackets ? "<" : "";
   if (how_ == Redaction::kHashed) {
-    std::string normalised(addr);
-    std::transform(normalised.begin(), normalised.end(), normalised.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    out += token("email", normalised);
+    // Folded as the e-mail validator folds, so that the token matches the tally's hash.
+    out += token("email", fold_utf8(addr));
   } else {
     out += mask_value(local);
   }

@@ -52,7 +52,7 @@ bool grouping_valid(const std::array<std::size_t, kMaxGroups>& g, std::size_t n)
 class PaymentCardValidator final : public Validator {
  public:
   std::string_view name() const override { return "payment_card"; }
-  std::size_t lookbehind() const override { return 32; }
+  std::size_t lookbehind() const override { return 32 + kIbanLeadBytes; }
   std::size_t lookahead() const override { return 2; }
   // A space or dash may separate the next group ("4111 1111 ..."), a '.' a decimal: the byte
   // after it decides. Any other byte closes the number.
@@ -83,7 +83,7 @@ class PaymentCardValidator final : public Validator {
       f.reason = "payment_card.issuer";
     } else if (!luhn_valid(f.value)) {
       f.reason = "payment_card.luhn";
-    } else if (inside_iban(w, f.begin)) {
+    } else if (inside_printed_iban(w, f.begin)) {
       f.reason = "payment_card.in_iban";
     } else if (is_visa13(f.value) && !visa13_allowed(w, ctx, f.begin, f.end)) {
       f.reason = "payment_card.visa13_no_context";
@@ -108,30 +108,6 @@ class PaymentCardValidator final : public Validator {
         return true;
       case Visa13::kContext:
         return ctx.context_near(w, b, e);
-    }
-    return false;
-  }
-
-  // The digits are the tail of a printed IBAN ("GB82 WEST 1234 5698 7654 3210"): groups of
-  // four IBAN characters separated by single spaces lead back to a country code and check
-  // digits of a registry country.
-  static bool inside_iban(const MatchWindow& w, std::size_t begin) {
-    auto i = static_cast<std::ptrdiff_t>(begin);
-    for (int g = 0; g < 8; ++g) {
-      if (w.at(i - 1) != ' ') return false;
-      const auto gb = i - 5;
-      for (auto k = gb; k < i - 1; ++k) {
-        const int c = w.at(k);
-        if (!is_digit(c) && !is_upper(c)) return false;
-      }
-      const int c0 = w.at(gb);
-      const int c1 = w.at(gb + 1);
-      if (is_upper(c0) && is_upper(c1) && is_digit(w.at(gb + 2)) && is_digit(w.at(gb + 3)) &&
-          !is_alnum(w.at(gb - 1))) {
-        const char code[2] = {static_cast<char>(c0), static_cast<char>(c1)};
-        return iban_country(std::string_view(code, 2)) != nullptr;
-      }
-      i = gb;
     }
     return false;
   }

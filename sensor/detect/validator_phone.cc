@@ -10,6 +10,7 @@
 #include <string>
 
 #include "detect/char_class.h"
+#include "detect/iban_registry.h"
 #include "detect/validator.h"
 
 namespace korgoo::detect {
@@ -89,7 +90,7 @@ bool groups_with(const MatchWindow& w, std::ptrdiff_t start, std::ptrdiff_t e, i
 class PhoneValidator final : public Validator {
  public:
   std::string_view name() const override { return "phone"; }
-  std::size_t lookbehind() const override { return kMaxWalk + 4; }
+  std::size_t lookbehind() const override { return kMaxWalk + 4 + kIbanLeadBytes; }
   std::size_t lookahead() const override { return 2; }
   // A space or dash may separate the next group (a longer grouped number is not a phone), a
   // '.' a decimal: the byte after it decides. Any other byte closes the number.
@@ -169,6 +170,8 @@ class PhoneValidator final : public Validator {
       if (separated && continues) continue;  // a grouped number that goes on is not a phone
       int country = 0;
       std::string_view national;
+      // The groups of a printed IBAN after its letters ("NL38 WKGI 0774 3679 08").
+      if (!plus && inside_printed_iban(w, start)) continue;
       if (!split_number(digits, plus, country, national)) continue;
       const std::string_view type = phone_type(country, national, ctx.signature().options);
       if (type.empty()) continue;

@@ -48,6 +48,9 @@ bool FlowInspector::take_tally_change() {
 
 void FlowInspector::on_packet(Direction dir, const decode::DecodedPacket& pkt) {
   ctx_.now = pkt.ts;
+  // Dates in values (a PIN's birth date) are judged against packet time, so a replay does not
+  // depend on the day it runs; live, packet time is the wall clock.
+  worker_.scratch_->set_time(pkt.ts.seconds());
   if (tcp_) {
     stream::Segment seg{pkt.seq, pkt.ack, pkt.flags, pkt.payload, pkt.ts};
     tcp_->on_segment(dir, seg, *this);

@@ -4,32 +4,18 @@
 
 #include "app/decoders.h"
 #include "http_test_util.h"
+#include "zlib_util.h"
 
 namespace korgoo::app {
 namespace {
 
 using testing::client;
+using testing::compress;
 using testing::expect_segmentation_independent;
 using testing::HttpRun;
 using testing::run_http;
 using testing::server;
 using testing::Step;
-
-// format: 31 = gzip, 15 = zlib, -15 = raw deflate.
-std::string compress(const std::string& in, int window_bits) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, window_bits, 9, Z_DEFAULT_STRATEGY),
-            Z_OK);
-  std::string out(deflateBound(&zs, in.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 std::string response(const std::string& headers, const std::string& body) {
   return "HTTP/1.1 200 OK\r\n" + headers + "Content-Length: " + std::to_string(body.size()) +

@@ -190,6 +190,24 @@ inline std::string iban_printed(std::string_view compact) {
   return out;
 }
 
+// A BBAN of the registry structure ("4!a10!n") from the tests' own parser of the notation.
+inline std::string bban_of(std::string_view structure, Rng& r) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < structure.size()) {
+    int n = 0;
+    while (structure[i] >= '0' && structure[i] <= '9') n = n * 10 + (structure[i++] - '0');
+    const char kind = structure[i + 1];
+    i += 2;
+    for (int k = 0; k < n; ++k) {
+      const bool letter = kind == 'a' || (kind == 'c' && r.uniform(0, 3) == 0);
+      out.push_back(letter ? static_cast<char>('A' + r.uniform(0, 25))
+                           : static_cast<char>('0' + r.uniform(0, 9)));
+    }
+  }
+  return out;
+}
+
 // ---- MRZ ------------------------------------------------------------------------------------
 
 inline char icao(std::string_view field) {

@@ -73,6 +73,14 @@ TEST(TextMasker, EmailInTextKeepsItsDomain) {
   TextMasker m(engine(), Redaction::kMasked);
   EXPECT_EQ(m.mask("/s?to=jyldyz.osmonova%40example.com&a=1"),
             cat({"/s?to=", mask_value("jyldyz.osmonova"), "@example.com&a=1"}));
+  // A Cyrillic local part, raw and percent-encoded: masked by whole characters (no UTF-8
+  // sequence is split), the domain kept.
+  EXPECT_EQ(m.mask("to: айбек.тест@почта.рф;"),
+            cat({"to: ", mask_value("айбек.тест"), "@почта.рф;"}));
+  const std::string encoded = "%D0%B0%D0%B9%D0%B1%D0%B5%D0%BA";
+  const std::string got = m.mask(cat({"/s?to=", encoded, "@mail.kg"}));
+  expect_absent(got, encoded, "percent-encoded local part");
+  EXPECT_TRUE(got.starts_with("/s?to=") && got.ends_with("@mail.kg")) << got;
 }
 
 TEST(TextMasker, FindsAnIdentifierSplitOverDnsLabels) {

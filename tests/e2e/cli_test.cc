@@ -2,6 +2,7 @@
 // input, and a working --test-config.
 #include <gtest/gtest.h>
 
+#include "app/zlib_util.h"
 #include "common/json.h"
 #include "e2e/run_sensor.h"
 
@@ -84,6 +85,66 @@ TEST(Cli, ScanReportsTalliesOfFilesAndStdinWithMaskedSamplesOnly) {
   EXPECT_EQ(text.find(synthetic_pin()), std::string::npos) << "a value was printed in clear";
   EXPECT_NE(second.find("\"file\":\"-\""), std::string::npos) << second;
   EXPECT_NE(second.find("\"pii\":{}"), std::string::npos) << second;
+}
+
+// Each file carries the same synthetic PIN under one encoding the network path decodes too;
+// scan undoes it, says which decoders ran, and counts the PIN once.
+std::string cat(std::initializer_list<std::string_view> parts) {
+  std::string out;  // appended piece by piece: GCC 12 warns falsely (-Wrestrict) on operator+
+  for (auto p : parts) out.append(p);
+  return out;
+}
+
+TEST(Cli, ScanDecodesWhatTheNetworkPathDecodes) {
+  const fs::path dir = scratch_dir("cli-scan-decoders");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string pin = synthetic_pin();
+  std::string percent;
+  for (char c : pin) percent.append("%3").push_back(c);
+  std::string json_escaped;
+  for (char c : pin) json_escaped.append("\\u003").push_back(c);
+  std::string utf16 = "\xFF\xFE";
+  for (char16_t u : std::u16string_view(u"ПИН ")) {
+    utf16.push_back(static_cast<char>(u & 0xFF));
+    utf16.push_back(static_cast<char>(u >> 8));
+  }
+  for (char c : pin + "\r\n") {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  const std::string base64_pin = "MjE1MDMxOTg1MDAwMTI=";  // base64 of the synthetic PIN
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"form.txt", cat({"name=Test+User&pin=", percent, "&x=1\n"})},
+      {"export.json", cat({"{\"pin\":\"", json_escaped, "\"}\n"})},
+      {"export.csv.gz", app::testing::compress(cat({"id,pin\n1,", pin, "\n"}), 31)},
+      {"message.eml",
+       cat({"From: a@example.kg\r\nTo: b@example.kg\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+            base64_pin, "\r\n"})},
+      {"unicode.txt", utf16},
+  };
+  const std::vector<std::string> decoders = {"[\"percent\"]", "[\"json_escapes\"]", "[\"gzip\"]",
+                                             "[\"mime\",\"base64\"]", "[\"utf16le\"]"};
+  std::string args;
+  for (const auto& [name, bytes] : files) {
+    std::ofstream(dir / name, std::ios::binary) << bytes;
+    args.append(" ").append(shell_quote((dir / name).string()));
+  }
+  const fs::path out = dir / "out.txt";
+  const std::string cmd =
+      cat({shell_quote(KORGOO_BINARY), " scan", args, " > ", shell_quote(out.string()), " 2>&1"});
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << read_text(out);
+  const std::string text = read_text(out);
+  EXPECT_EQ(text.find(pin), std::string::npos) << "a value was printed in clear";
+  std::istringstream lines(text);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::string line;
+    ASSERT_TRUE(std::getline(lines, line)) << files[i].first;
+    SCOPED_TRACE(files[i].first);
+    EXPECT_NE(line.find(cat({"\"decoders\":", decoders[i]})), std::string::npos) << line;
+    EXPECT_NE(line.find("\"kg_pin\":{\"count\":1,\"distinct\":1"), std::string::npos) << line;
+  }
 }
 
 TEST(Cli, DamagedCaptureIsReadUpToTheDamageAndReported) {

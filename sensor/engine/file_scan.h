@@ -1,0 +1,25 @@
+// `korgoo scan`: a file at rest through the layers the network path decodes (app::FileDecoder)
+// and the same signatures and validators as on the wire.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/detect_engine.h"
+#include "detect/scratch.h"
+#include "detect/tally.h"
+
+namespace korgoo::engine {
+
+struct FileScan {
+  detect::Tally tally;
+  std::vector<std::string> decoders;  // the layers that ran, outermost first
+  std::vector<std::string> problems;  // what could not be decoded (said, never dropped)
+};
+
+FileScan scan_file(const detect::DetectEngine& engine, std::istream& in, std::string_view file_name,
+                   detect::Scratch& scratch);
+
+}  // namespace korgoo::engine
