@@ -210,6 +210,7 @@ class MailToSink final : public MimeEvents {
   void on_message_headers(const MimeMessageHeaders&) override {}
   void on_part_begin(const MimePartInfo&) override {}
   void on_part_data(std::string_view decoded) override { sink_.text(decoded); }
+  void on_undecoded(std::string_view text) override { sink_.text(text); }
   void on_part_end(const MimePartInfo&, std::uint64_t, bool) override { sink_.boundary(); }
   bool base64() const { return base64_; }
   bool quoted_printable() const { return quoted_printable_; }
@@ -233,7 +234,7 @@ bool looks_like_mail(std::string_view head) {
     std::string_view l = head.substr(pos, nl - pos);
     pos = nl + 1;
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    if (l.empty()) break;  // the end of the header block
+    if (l.empty()) break;                                 // the end of the header block
     if (l.front() == ' ' || l.front() == '\t') continue;  // a folded line
     const std::size_t colon = l.find(':');
     if (colon == std::string_view::npos || colon == 0) return false;

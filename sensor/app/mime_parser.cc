@@ -101,8 +101,14 @@ void MimeParser::on_line(std::string_view text, bool starts, bool ends) {
       pending_newline_ = ends;
       break;
     case State::kSkip:
+      undecoded_line(text, ends);
       break;
   }
+}
+
+void MimeParser::undecoded_line(std::string_view text, bool ends) {
+  if (!text.empty()) events_.on_undecoded(text);
+  if (ends) events_.on_undecoded("\r\n");
 }
 
 bool MimeParser::try_boundary(std::string_view text) {
@@ -136,6 +142,7 @@ bool MimeParser::try_boundary(std::string_view text) {
 void MimeParser::header_line(std::string_view text, bool starts) {
   if (header_bytes_ + text.size() > max_header_bytes_) {
     ++anomalies_;
+    undecoded_line(text, true);
     return;
   }
   header_bytes_ += text.size();
@@ -233,12 +240,23 @@ void MimeParser::start_leaf(std::string content_type, std::string filename,
   events_.on_part_begin(part_);
 }
 
+bool MimeParser::looks_like_base64(std::string_view line) {
+  for (const char c : line) {
+    const bool alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                          (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
+    if (!alphabet && c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
 void MimeParser::body_bytes(std::string_view bytes) {
   if (bytes.empty()) return;
   std::string_view out = bytes;
   if (encoding_ != Encoding::kIdentity) {
     scratch_.clear();
     if (encoding_ == Encoding::kBase64) {
+      // Text sent under a base64 label would decode to noise: scan such a line as it is.
+      if (!looks_like_base64(bytes)) events_.on_undecoded(bytes);
       base64_.decode(as_bytes(bytes), scratch_);
     } else {
       qp_.decode(as_bytes(bytes), scratch_);

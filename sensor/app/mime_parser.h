@@ -47,6 +47,10 @@ class MimeEvents {
   virtual void on_part_data(std::string_view decoded) = 0;
   // `complete`: the part ended at its boundary or at the message end, not cut by finish().
   virtual void on_part_end(const MimePartInfo& part, std::uint64_t decoded_size, bool complete) = 0;
+  // Text no header block or decoded part carries: a multipart preamble and epilogue, header
+  // lines beyond the cap, a "base64" line that is not base64. Whoever scans the message scans
+  // these as they are, so that nothing in a message is hidden from detection.
+  virtual void on_undecoded(std::string_view /*text*/) {}
 };
 
 class MimeParser {
@@ -62,6 +66,8 @@ class MimeParser {
   std::uint64_t anomalies() const { return anomalies_; }
 
  private:
+  void undecoded_line(std::string_view text, bool ends);
+  static bool looks_like_base64(std::string_view line);
   enum class State { kHeaders, kBody, kSkip };
   enum class Encoding { kIdentity, kBase64, kQuotedPrintable };
   struct Level {

@@ -33,6 +33,9 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   explicit SmtpDecoder(AppContext& ctx) : ctx_(ctx) {}
 
   std::string_view app_proto() const override { return "smtp"; }
+  // A message is scanned as its MIME views only (header blocks, decoded parts, and the text
+  // outside them); commands and replies go to the raw view; after STARTTLS nothing can be read.
+  bool forwards_unclaimed() const override { return true; }
 
   void on_data(Direction dir, ByteView data) override {
     if (dir == Direction::kToServer) {
@@ -88,7 +91,10 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
         if (bdat_left_ == 0) end_bdat_chunk();
         continue;
       }
+      // A line's mode is the one it starts in: DATA's own line is a command.
+      const bool message_line = mode_ == Mode::kData && mime_;
       const std::size_t n = client_lines_.feed(data);
+      if (!message_line) raw(Direction::kToServer, data.first(n));
       data = data.subspan(n);
       if (client_lines_.ready()) {
         client_piece();
@@ -187,6 +193,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
         return;
       }
       const std::size_t n = server_lines_.feed(data);
+      raw(Direction::kToClient, data.first(n));
       data = data.subspan(n);
       if (server_lines_.ready()) {
         if (server_lines_.starts_line()) reply_line(server_lines_.text());
@@ -291,7 +298,16 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   }
 
   void message_bytes(ByteView bytes) {
-    if (mime_ && !bytes.empty()) mime_->feed(bytes);
+    if (bytes.empty()) return;
+    if (mime_) {
+      mime_->feed(bytes);
+    } else {
+      raw(Direction::kToServer, bytes);
+    }
+  }
+
+  void raw(Direction dir, ByteView bytes) {
+    if (!bytes.empty()) ctx_.sink.content(dir, kRawView, bytes);
   }
 
   // `finished`: the message ended as the protocol says (final dot, BDAT LAST), which ends the
@@ -316,6 +332,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
     ctx_.sink.content(Direction::kToServer, view, as_bytes(header_text));
     ctx_.sink.content_end(Direction::kToServer, view);
   }
+
+  void on_undecoded(std::string_view text) override { raw(Direction::kToServer, as_bytes(text)); }
 
   void on_message_headers(const MimeMessageHeaders& headers) override {
     if (tx_) tx_->headers = headers;

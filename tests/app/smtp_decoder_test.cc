@@ -10,6 +10,7 @@ namespace korgoo::app {
 namespace {
 
 using testing::Harness;
+using View = testing::RecordingSink::View;
 
 struct Step {
   Direction dir;
@@ -140,12 +141,17 @@ TEST(SmtpDecoder, PipelinedSessionWithMimeAndStartTls) {
   EXPECT_EQ(bodies[2], "IIN 22201198500123");
   EXPECT_EQ(bodies[3], "a;b");
   EXPECT_EQ(bodies[4], "body two");  // the last CRLF belongs to the final dot
-  for (const auto& v : h.sink.views) {
-    EXPECT_TRUE(v.ended);
-    EXPECT_EQ(v.dir, Direction::kToServer);
-    EXPECT_GE(v.view.id, 1u);
-    EXPECT_EQ(v.calls_after_end, 0);
+  for (const View* v : h.sink.decoded()) {
+    EXPECT_TRUE(v->ended);
+    EXPECT_EQ(v->dir, Direction::kToServer);
+    EXPECT_GE(v->view.id, 1u);
+    EXPECT_EQ(v->calls_after_end, 0);
   }
+  // Commands and replies are scanned as sent; the message only through its views.
+  const auto raw = h.sink.contents(ContentKind::kRaw, Direction::kToServer);
+  ASSERT_EQ(raw.size(), 1u);
+  EXPECT_NE(raw[0].find("MAIL FROM"), std::string::npos);
+  EXPECT_EQ(raw[0].find("4111 1111"), std::string::npos);
   const auto headers = h.sink.contents(ContentKind::kMailHeaders);
   ASSERT_FALSE(headers.empty());
   EXPECT_NE(headers[0].find("Subject: Report \xE2\x84\x96"
@@ -266,7 +272,10 @@ TEST(SmtpDecoder, StartTlsLikeSuricataRsetStartTls) {
       0, 1 << 20, &h);
   EXPECT_EQ(h.sink.records_of("smtp").size(), 1u);
   EXPECT_TRUE(h.meta.opaque);
-  EXPECT_TRUE(h.sink.views.empty());
+  EXPECT_TRUE(h.sink.decoded().empty());
+  // Nothing after STARTTLS reaches any view, raw included: it is ciphertext.
+  for (const auto& raw : h.sink.contents(ContentKind::kRaw, Direction::kToServer))
+    EXPECT_EQ(raw.find('\x16'), std::string::npos);
 }
 
 TEST(SmtpDecoder, StartTlsHandshakeStillNamesTheServer) {
