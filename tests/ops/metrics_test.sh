@@ -7,14 +7,13 @@ set -uo pipefail
 korgoo=$1
 korgoo_ctl=$2
 src=$(cd "$(dirname "$0")/../.." && pwd)
+source "$src/tests/ops/common.sh"
 if [ "$(id -u)" -ne 0 ]; then echo "skip: needs root (capture on lo)"; exit 77; fi
 command -v curl >/dev/null || { echo "skip: no curl"; exit 77; }
 tmp=$(mktemp -d); chmod 755 "$tmp"
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null; done; rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; tail -5 "$tmp"/*/korgoo.log "$tmp"/*.out 2>/dev/null; exit 1; }
-wait_for() { for _ in $(seq 1 600); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # The value of one series (name with labels, exactly as exposed) on the page at $1.
 value() { awk -v s="$2" 'index($0, s " ") == 1 {print $NF}' "$1"; }
 

@@ -9,6 +9,7 @@ set -uo pipefail
 korgoo=$1
 korgoo_ctl=$2
 src=$(cd "$(dirname "$0")/../.." && pwd)
+source "$src/tests/ops/common.sh"
 if [ "$(id -u)" -ne 0 ]; then echo "skip: needs root (capture and privilege drop)"; exit 77; fi
 if ! getent passwd nobody >/dev/null || ! getent group nogroup >/dev/null; then
   echo "skip: no nobody/nogroup to become"; exit 77
@@ -20,8 +21,6 @@ cp "$src/config/korgoo.yaml" "$tmp/etc/"
 chown nobody:nogroup "$tmp/log"   # the dropped user must be able to reopen its files
 fail() { echo "FAIL: $*"; cat "$tmp/out" "$tmp/log/korgoo.log" 2>/dev/null | tail -20; exit 1; }
 ctl() { "$korgoo_ctl" --socket "$tmp/ctl" "$@"; }
-# Waits (bounded, not timed) until `grep -q PATTERN FILE` holds.
-wait_for() { for _ in $(seq 1 600); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 
 "$korgoo" -c "$tmp/etc/korgoo.yaml" -i lo --user nobody --group nogroup --control "$tmp/ctl" \
   -l "$tmp/log" >"$tmp/out" 2>&1 &
@@ -57,22 +56,10 @@ s.sendall(b"bogus\n"); print(s.recv(4096).decode())' "$tmp/ctl" | grep -q '"fail
   fail "sensor accepted an unknown command"
 
 rules_before=$(ctl reload | python3 -c 'import json,sys; print(json.load(sys.stdin)["rules"])')
-cat >"$tmp/etc/rules.d/local.yaml" <<'YAML'
-rules:
-  - id: 9100001
-    rev: 1
-    signature: "LOCAL any e-mail address leaving"
-    category: "Local"
-    action: alert
-    severity: 3
-    condition:
-      direction: outbound
-      types_any: [email]
-YAML
+write_local_rule "$tmp/etc/rules.d/local.yaml" 9100001 outbound
 kill -HUP $pid
 wait_for "\"count\":2" "$tmp/log/eve.json" || fail "no reload event after SIGHUP"
-rules_after=$(grep '"event_type":"reload"' "$tmp/log/eve.json" | tail -1 |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["reload"]["rules"])')
+rules_after=$(last_reload_rules "$tmp/log/eve.json")
 [ "$rules_after" -eq $((rules_before + 1)) ] || fail "rules $rules_before -> $rules_after"
 
 printf 'rules: [ {broken\n' >"$tmp/etc/rules.d/local.yaml"
