@@ -20,6 +20,7 @@
 #include "output/metadata_masker.h"
 #include "policy/policy_engine.h"
 #include "source/packet.h"
+#include "source/packet_source.h"
 #include "stream/reassembly_budget.h"
 #include "stream/stream_stats.h"
 
@@ -64,6 +65,9 @@ class Worker {
   // blocked: an inline source may mark it so that the kernel stops queueing the flow.
   bool last_flow_bypassable() const { return last_bypassable_; }
   const WorkerStats& stats() const { return stats_; }
+  // The source whose counters the periodic stats records carry (the capture loop attaches
+  // it); without one they carry the counters last passed to finish().
+  void attach_source(const source::PacketSource& source) { source_ = &source; }
 
  private:
   friend class FlowInspector;
@@ -99,6 +103,7 @@ class Worker {
   std::uint64_t decode_errors_logged_ = 0;
   bool last_bypassable_ = false;
   source::SourceStats last_source_stats_;
+  const source::PacketSource* source_ = nullptr;
 };
 
 }  // namespace korgoo::engine

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # /metrics on a live sensor (lo): off by default, a bad address is a config error naming
 # file:line, a taken port fails the start; the page parses as Prometheus text, and its
-# counters move with traffic and a reload. An idle link (a BPF that matches nothing) still
-# gets EVE stats records on wall time. Needs root and a capturable lo; exits 77 otherwise.
+# counters move with traffic and a reload, as do periodic EVE stats records. An idle link (a
+# BPF that matches nothing) still gets EVE stats records on wall time. Needs root and a capturable lo; exits 77 otherwise.
 set -uo pipefail
 korgoo=$1
 korgoo_ctl=$2
@@ -77,6 +77,10 @@ for s in korgoo_capture_packets_total korgoo_flow_created_total korgoo_reloads_t
   [ "$b" -gt "$a" ] || fail "$s did not move: $a -> $b"
   echo "$s: $a -> $b"
 done
+# Periodic EVE stats records (every second here) carry the live capture counters too.
+periodic=$(grep '"event_type":"stats"' "$tmp/live/eve.json" | tail -1 |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["stats"]["capture"]["packets"])')
+[ "${periodic:-0}" -gt 0 ] || fail "periodic stats record: capture.packets ${periodic:-none}"
 used=$(value "$tmp/m2" 'korgoo_memory_cap_entries{cap="flows"}')
 [ "$used" = 65536 ] || fail "flow cap $used"
 # The same numbers as korgoo-ctl stats (one snapshot path).
