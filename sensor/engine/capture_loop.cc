@@ -6,6 +6,7 @@ void run_capture(source::PacketSource& source, Worker& worker, const std::atomic
                  bool live, WorkerMailbox* mailbox) {
   source::Packet pkt;
   WorkerContext ctx{worker, source};
+  worker.attach_source(source);  // periodic stats records carry the live capture counters
   while (!stop.load(std::memory_order_relaxed)) {
     if (mailbox && mailbox->pending()) mailbox->run_pending(ctx);
     const auto status = source.next(pkt);

@@ -94,7 +94,7 @@ void Worker::advance(Timestamp now) {
     if (next_stats_.usec == 0) {
       next_stats_ = Timestamp{now_.usec + interval * kUsecPerSec};
     } else if (now_ >= next_stats_) {
-      write_stats(last_source_stats_);
+      write_stats(source_ ? source_->stats() : last_source_stats_);
       next_stats_ = Timestamp{now_.usec + interval * kUsecPerSec};
     }
   }

@@ -22,6 +22,7 @@
 #include "output/metadata_masker.h"
 #include "policy/policy_engine.h"
 #include "source/packet.h"
+#include "source/packet_source.h"
 #include "stream/reassembly_budget.h"
 #include "stream/stream_stats.h"
 
@@ -66,6 +67,9 @@ class Worker {
   // blocked: an inline source may mark it so that the kernel stops queueing the flow.
   bool last_flow_bypassable() const { return last_bypassable_; }
   const WorkerStats& stats() const { return stats_; }
+  // The source whose counters the periodic stats records carry (the capture loop attaches
+  // it); without one they carry the counters last passed to finish().
+  void attach_source(const source::PacketSource& source) { source_ = &source; }
 
  private:
   friend class FlowInspector;
@@ -117,6 +121,7 @@ class Worker {
   std::string in_iface_;      // of the last packet (EVE in_iface)
   std::string capture_file_;  // of the last packet (EVE pcap_filename)
   Timestamp first_packet_;    // for uptime
+  const source::PacketSource* source_ = nullptr;
 };
 
 }  // namespace korgoo::engine

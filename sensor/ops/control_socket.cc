@@ -2,7 +2,6 @@
 
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,24 +10,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include "ctl/unix_socket.h"
+
 namespace korgoo::ops {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-sockaddr_un address_of(const fs::path& path) {
-  sockaddr_un addr{};
-  addr.sun_family = AF_UNIX;
-  if (path.string().size() >= sizeof(addr.sun_path))
-    throw std::runtime_error(path.string() + ": control socket path too long");
-  std::strncpy(addr.sun_path, path.c_str(), sizeof(addr.sun_path) - 1);
-  return addr;
-}
-
-std::runtime_error failure(const fs::path& path, const char* what) {
-  return std::runtime_error(path.string() + ": " + what + ": " + std::strerror(errno));
-}
 
 // A client gets this long to send its line or take its answer; the service loop waits on it.
 void set_timeouts(int fd) {
@@ -51,29 +39,20 @@ std::string read_line(int fd) {
   return line;
 }
 
-void write_all(int fd, const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) return;
-    done += static_cast<std::size_t>(n);
-  }
-}
-
 }  // namespace
 
 ControlSocket::ControlSocket(fs::path path, std::optional<Ids> owner) : path_(std::move(path)) {
-  const sockaddr_un addr = address_of(path_);
+  const sockaddr_un addr = ctl::unix_address(path_);
   std::error_code ec;
   if (fs::is_socket(path_, ec)) fs::remove(path_, ec);  // left by a sensor that was killed
   fd_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd_ < 0) throw failure(path_, "socket");
+  if (fd_ < 0) throw ctl::socket_error(path_, "socket");
   // Created 0660 from the start: no moment where others could connect.
   const mode_t old = ::umask(0117);
   const int rc = ::bind(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr);
   ::umask(old);
   if (rc != 0 || ::listen(fd_, 8) != 0) {
-    const auto e = failure(path_, "cannot listen");
+    const auto e = ctl::socket_error(path_, "cannot listen");
     ::close(fd_);
     throw e;
   }
@@ -93,27 +72,8 @@ void ControlSocket::serve_one(const std::function<std::string(const std::string&
   if (client < 0) return;
   set_timeouts(client);
   const std::string command = read_line(client);
-  write_all(client, handler(command) + "\n");
+  ctl::write_all(client, handler(command) + "\n");
   ::close(client);
-}
-
-std::string control_request(const fs::path& path, const std::string& command) {
-  const sockaddr_un addr = address_of(path);
-  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) throw failure(path, "socket");
-  if (::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
-    const auto e = failure(path, "cannot connect");
-    ::close(fd);
-    throw e;
-  }
-  timeval tv{30, 0};  // a reload compiles every signature
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  write_all(fd, command + "\n");
-  std::string reply;
-  char buf[4096];
-  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) reply.append(buf, std::size_t(n));
-  ::close(fd);
-  return reply;
 }
 
 }  // namespace korgoo::ops

@@ -30,8 +30,4 @@ class ControlSocket {
   int fd_ = -1;
 };
 
-// The client side (korgoo-ctl and tests): sends `command`, returns the reply; throws
-// std::runtime_error when the socket cannot be reached.
-std::string control_request(const std::filesystem::path& path, const std::string& command);
-
 }  // namespace korgoo::ops

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <map>
 
 #include <spdlog/spdlog.h>
 
@@ -108,11 +109,18 @@ Json ServiceCommands::reopen() {
 
 std::optional<Json> ServiceCommands::stats() {
   auto s = mailbox_.call<Json>(
-      [](engine::WorkerContext& ctx) {
+      [this](engine::WorkerContext& ctx) {
         Json j = ctx.worker.stats_json(ctx.source.stats());
+        // The rule's text from the set running now (the packet thread is where it is swapped);
+        // a sid a reload removed keeps its count with an empty signature.
+        std::map<std::uint32_t, const std::string*> text;
+        for (const auto& rule : runtime_.policy->rules()) text[rule.sid] = &rule.signature;
         Json by_sid = Json::object();
-        for (const auto& [sid, n] : ctx.worker.stats().alerts_by_sid)
-          by_sid[std::to_string(sid)] = n;
+        for (const auto& [sid, n] : ctx.worker.stats().alerts_by_sid) {
+          const auto it = text.find(sid);
+          by_sid[std::to_string(sid)] = {{"alerts", n},
+                                         {"signature", it == text.end() ? "" : *it->second}};
+        }
         j["alerts"]["by_sid"] = std::move(by_sid);
         return j;
       },

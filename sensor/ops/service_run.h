@@ -1,7 +1,7 @@
 // Everything a run does around the packet loop to behave as a service, in order: control
-// socket and PID file (while still root), privilege drop, the service thread (signals,
-// control, watchdog, progress), READY=1 to systemd. Destroyed after the loop: STOPPING=1, the
-// thread joins, the socket and PID file go.
+// socket, metrics address and PID file (while still root), privilege drop, the service thread
+// (signals, control, watchdog, progress) and /metrics, READY=1 to systemd. Destroyed after
+// the loop: STOPPING=1, the threads join, the socket and PID file go.
 #pragma once
 
 #include <functional>
@@ -10,6 +10,7 @@
 #include "engine/runtime.h"
 #include "engine/worker_mailbox.h"
 #include "ops/control_socket.h"
+#include "ops/metrics_server.h"
 #include "ops/replay_progress.h"
 #include "ops/service_commands.h"
 #include "ops/service_loop.h"
@@ -42,6 +43,7 @@ class ServiceRun {
   SystemdNotify notify_;
   std::unique_ptr<ServiceCommands> commands_;
   std::unique_ptr<ControlSocket> control_;
+  std::unique_ptr<MetricsServer> metrics_;
   std::unique_ptr<ReplayProgress> progress_;
   std::unique_ptr<ServiceLoop> loop_;
   std::string pid_file_;
