@@ -1,4 +1,5 @@
 #include "app/chunked_decoder.h"
+#include "common/hex_digit.h"
 
 #include <algorithm>
 
@@ -9,13 +10,6 @@ namespace {
 constexpr std::size_t kMaxSizeLine = 1024;
 constexpr std::size_t kMaxTrailerLine = 8192;
 constexpr int kMaxSizeDigits = 15;  // keeps the size below 2^60: no overflow
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
@@ -32,12 +26,12 @@ void ChunkedDecoder::end_size_line() {
   }
   std::uint64_t size = 0;
   int digits = 0;
-  for (; i < line_.size() && hex_value(line_[i]) >= 0; ++i, ++digits) {
+  for (; i < line_.size() && hex_digit_value(line_[i]) >= 0; ++i, ++digits) {
     if (digits == kMaxSizeDigits) {
       state_ = State::kInvalid;
       return;
     }
-    size = size * 16 + static_cast<std::uint64_t>(hex_value(line_[i]));
+    size = size * 16 + static_cast<std::uint64_t>(hex_digit_value(line_[i]));
   }
   if (digits == 0) {
     state_ = State::kInvalid;
@@ -68,14 +62,14 @@ ChunkedDecoder::Step ChunkedDecoder::step(ByteView in) {
             return s;
           }
         } else {
-          size_digits_seen_ = size_digits_seen_ || hex_value(c) >= 0;
+          size_digits_seen_ = size_digits_seen_ || hex_digit_value(c) >= 0;
           line_.push_back(c);
           // Before the first digit only white space may come: anything else shows at once
           // that this is not a size line (no need to wait for a line end that a body sent
           // without framing may never have). After the digits browsers ignore whatever
           // follows up to the line end, so this does too.
           if (line_.size() > kMaxSizeLine ||
-              (!size_digits_seen_ && hex_value(c) < 0 && !is_space(c))) {
+              (!size_digits_seen_ && hex_digit_value(c) < 0 && !is_space(c))) {
             state_ = State::kInvalid;
             return s;
           }

@@ -1,4 +1,5 @@
 #include "app/json_unescaper.h"
+#include "common/hex_digit.h"
 
 #include "common/utf8.h"
 
@@ -6,13 +7,6 @@ namespace korgoo::app {
 namespace {
 
 constexpr std::uint32_t kReplacement = 0xFFFD;
-
-int hex_value(std::uint8_t c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool is_high_surrogate(std::uint32_t u) {
   return u >= 0xD800 && u <= 0xDBFF;
@@ -112,7 +106,7 @@ void JsonUnescaper::on_byte(std::uint8_t c, std::string& out) {
       }
     case State::kUnicode:
     case State::kLowUnicode: {
-      const int h = hex_value(c);
+      const int h = hex_digit_value(c);
       if (h < 0) {
         drop_partial(out);
         on_byte(c, out);

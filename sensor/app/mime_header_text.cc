@@ -1,4 +1,5 @@
 #include "app/mime_header_text.h"
+#include "common/hex_digit.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -10,13 +11,6 @@
 namespace korgoo::app {
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
 
 bool is_latin1_charset(std::string_view charset) {
   const std::string cs = ascii_lowercase(charset);
@@ -48,9 +42,10 @@ std::string decode_q(std::string_view text) {
     const char c = text[i];
     if (c == '_') {
       out.push_back(' ');
-    } else if (c == '=' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
+    } else if (c == '=' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+               hex_digit_value(text[i + 2]) >= 0) {
+      out.push_back(
+          static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
       i += 2;
     } else {
       out.push_back(c);
@@ -108,8 +103,9 @@ std::string unquote(std::string_view v) {
 std::string percent_decode(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
+    if (s[i] == '%' && i + 2 < s.size() && hex_digit_value(s[i + 1]) >= 0 &&
+        hex_digit_value(s[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex_digit_value(s[i + 1]) * 16 + hex_digit_value(s[i + 2])));
       i += 2;
     } else {
       out.push_back(s[i]);

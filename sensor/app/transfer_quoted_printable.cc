@@ -1,17 +1,7 @@
 #include "app/transfer_quoted_printable.h"
+#include "common/hex_digit.h"
 
 namespace korgoo::app {
-
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-}  // namespace
 
 void QuotedPrintableDecoder::decode(ByteView in, std::string& out) {
   for (const std::uint8_t byte : in) {
@@ -29,7 +19,7 @@ void QuotedPrintableDecoder::decode(ByteView in, std::string& out) {
           state_ = State::kSoftCr;
         } else if (c == '\n') {
           state_ = State::kText;  // soft break with a bare LF
-        } else if (hex_value(c) >= 0) {
+        } else if (hex_digit_value(c) >= 0) {
           first_hex_ = c;
           state_ = State::kHex1;
         } else if (c == ' ' || c == '\t') {
@@ -43,8 +33,8 @@ void QuotedPrintableDecoder::decode(ByteView in, std::string& out) {
         }
         break;
       case State::kHex1:
-        if (hex_value(c) >= 0) {
-          out.push_back(static_cast<char>(hex_value(first_hex_) * 16 + hex_value(c)));
+        if (hex_digit_value(c) >= 0) {
+          out.push_back(static_cast<char>(hex_digit_value(first_hex_) * 16 + hex_digit_value(c)));
           state_ = State::kText;
         } else {
           out.push_back('=');

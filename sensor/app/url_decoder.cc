@@ -1,17 +1,7 @@
 #include "app/url_decoder.h"
+#include "common/hex_digit.h"
 
 namespace korgoo::app {
-namespace {
-
-int hex_value(std::uint8_t c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
-
 void UrlDecoder::flush_pending(std::string& out) {
   out.append(pending_, pending_len_);
   pending_len_ = 0;
@@ -29,7 +19,7 @@ void UrlDecoder::decode(ByteView in, std::string& out) {
       }
       continue;
     }
-    if (hex_value(c) < 0) {
+    if (hex_digit_value(c) < 0) {
       // Not an escape after all: keep what was held as sent and look at `c` afresh (it may
       // start a new escape, as in "%%41").
       flush_pending(out);
@@ -46,8 +36,8 @@ void UrlDecoder::decode(ByteView in, std::string& out) {
       pending_[pending_len_++] = static_cast<char>(c);
       continue;
     }
-    const int hi = hex_value(static_cast<std::uint8_t>(pending_[1]));
-    out.push_back(static_cast<char>(hi * 16 + hex_value(c)));
+    const int hi = hex_digit_value(static_cast<std::uint8_t>(pending_[1]));
+    out.push_back(static_cast<char>(hi * 16 + hex_digit_value(c)));
     pending_len_ = 0;
   }
 }

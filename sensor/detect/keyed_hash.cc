@@ -1,4 +1,5 @@
 #include "detect/keyed_hash.h"
+#include "common/hex_digit.h"
 
 #include <bit>
 #include <cstring>
@@ -39,13 +40,6 @@ struct SipState {
   }
 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 }  // namespace
 
 KeyedHash::KeyedHash(const Key& key) : k0_(load_le64(key.data())), k1_(load_le64(key.data() + 8)) {}
@@ -54,8 +48,8 @@ std::optional<KeyedHash::Key> KeyedHash::parse_key(std::string_view hex) {
   Key key{};
   if (hex.size() != 2 * key.size()) return std::nullopt;
   for (std::size_t i = 0; i < key.size(); ++i) {
-    const int hi = hex_value(hex[2 * i]);
-    const int lo = hex_value(hex[2 * i + 1]);
+    const int hi = hex_digit_value(hex[2 * i]);
+    const int lo = hex_digit_value(hex[2 * i + 1]);
     if (hi < 0 || lo < 0) return std::nullopt;
     key[i] = static_cast<std::uint8_t>(hi * 16 + lo);
   }

@@ -1,4 +1,5 @@
 #include "detect/text_masker.h"
+#include "common/hex_digit.h"
 
 #include <algorithm>
 #include <cctype>
@@ -29,21 +30,15 @@ Derived identity(std::string_view s) {
   return d;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // %XX and '+' (form encoding) decoded; false if nothing changed.
 bool percent_decode(const Derived& in, Derived& out) {
   bool changed = false;
   const std::string& s = in.text;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-      out.add(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])), in.origin[i].first,
-              in.origin[i + 2].second);
+    if (s[i] == '%' && i + 2 < s.size() && hex_digit_value(s[i + 1]) >= 0 &&
+        hex_digit_value(s[i + 2]) >= 0) {
+      out.add(static_cast<char>(hex_digit_value(s[i + 1]) * 16 + hex_digit_value(s[i + 2])),
+              in.origin[i].first, in.origin[i + 2].second);
       i += 2;
       changed = true;
     } else if (s[i] == '+') {
