@@ -16,13 +16,6 @@ namespace {
 
 constexpr std::int64_t kMaxSeconds = 7 * 24 * 3600;
 
-CidrSet default_home_networks() {
-  CidrSet s;
-  for (const char* c : {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"})
-    s.add(*Cidr::parse(c));
-  return s;
-}
-
 // Every value the file sets, by dotted key, with its line (sequences count as one value).
 void record_origins(const YAML::Node& node, const std::string& prefix, const std::string& file,
                     std::map<std::string, std::string>& out) {
@@ -185,7 +178,7 @@ Config default_config(const fs::path& data_dir) {
   Config c;
   c.output.sensor_name = host_name();
   c.source_file = "(built-in defaults)";
-  c.flow.home_networks = default_home_networks();
+  c.flow.home_networks = policy::default_home_networks();
   c.data_dir = data_dir;
   c.detect.signature_paths = {data_dir / "signatures"};
   c.rule_paths = {data_dir / "rules"};

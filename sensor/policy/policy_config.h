@@ -13,7 +13,8 @@
 
 namespace korgoo::policy {
 
-// RFC 1918 and IPv6 unique-local: where an organisation's own hosts usually are.
+// RFC 1918 and IPv6 unique-local: where an organisation's own hosts usually are. The one
+// definition of the default, for the flow table's sides and the policy's transfers alike.
 CidrSet default_home_networks();
 
 struct PolicyConfig {
