@@ -173,17 +173,17 @@ void FlowDetector::record(ViewStream& vs, const BoundSignature& bound, std::uint
   DetectStats& stats = scratch.stats();
   const Signature& sig = *bound.signature;
   const std::string_view type = f.type.empty() ? std::string_view(sig.type) : f.type;
-  if (f.verdict == Verdict::kRejected) {
+  if (f.outcome == Outcome::kRejected) {
     DetectStats::bump(stats.rejected, f.reason.empty() ? std::string_view("unknown") : f.reason);
     return;
   }
-  if (f.verdict == Verdict::kConfirmed && sig.context.required &&
+  if (f.outcome == Outcome::kConfirmed && sig.context.required &&
       !ctx.context_near(w, f.begin, f.end)) {
     DetectStats::bump(stats.rejected, std::string(type) + ".no_context");
     return;
   }
   if (vs.already_counted(window_begin + f.begin, window_begin + f.end, type_tag(type))) return;
-  if (f.verdict == Verdict::kSuppressed) {
+  if (f.outcome == Outcome::kSuppressed) {
     ++suppressed_;
     switch (f.suppression) {
       case Suppression::kOrgInn:

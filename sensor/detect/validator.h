@@ -15,13 +15,15 @@
 
 namespace korgoo::detect {
 
-enum class Verdict : std::uint8_t { kRejected, kSuppressed, kConfirmed };
+// What a validator made of a candidate (not to be confused with source::Verdict, what happens
+// to a packet inline).
+enum class Outcome : std::uint8_t { kRejected, kSuppressed, kConfirmed };
 
 // Why a candidate was suppressed (DetectStats counts each).
 enum class Suppression : std::uint8_t { kNone, kOrgInn, kBin, kRoleMailbox };
 
 struct Finding {
-  Verdict verdict = Verdict::kRejected;
+  Outcome outcome = Outcome::kRejected;
   std::string_view reason;  // rejected: "<type>.<why>", a static string
   Suppression suppression = Suppression::kNone;
   std::string_view type;     // empty: the signature's type (MRZ also reports the PIN as kg_pin)

@@ -212,11 +212,11 @@ class EmailValidator final : public Validator {
       if (is_asset_tld(lower.substr(lower.rfind('.') + 1))) {
         f.reason = "email.asset_name";
       } else if (is_role_mailbox(lower_local)) {
-        f.verdict = Verdict::kSuppressed;
+        f.outcome = Outcome::kSuppressed;
         f.suppression = Suppression::kRoleMailbox;
         f.reason = "email.role_mailbox";
       } else {
-        f.verdict = Verdict::kConfirmed;
+        f.outcome = Outcome::kConfirmed;
         f.reason = {};
         f.value = std::move(value);
       }

@@ -90,7 +90,7 @@ class IbanValidator final : public Validator {
           check > 98 || !bban_matches(country->structure, v.substr(4)) || !iban_mod97_valid(v)) {
         continue;
       }
-      f.verdict = Verdict::kConfirmed;
+      f.outcome = Outcome::kConfirmed;
       f.reason = {};
       f.begin = static_cast<std::size_t>(start);
       f.value = std::move(compact);

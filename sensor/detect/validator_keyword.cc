@@ -158,7 +158,7 @@ class KeywordValidator final : public Validator {
                                  !all_text(w, e, e + static_cast<std::ptrdiff_t>(kTextContext)))) {
       f.reason = "special.short_word_not_in_text";
     } else {
-      f.verdict = Verdict::kConfirmed;
+      f.outcome = Outcome::kConfirmed;
       f.value = kw->text;
     }
     out.push_back(std::move(f));

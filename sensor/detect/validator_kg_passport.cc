@@ -71,7 +71,7 @@ class KgPassportValidator final : public Validator {
     if (!known && !context) {
       f.reason = "kg_passport.no_context";
     } else {
-      f.verdict = Verdict::kConfirmed;
+      f.outcome = Outcome::kConfirmed;
       f.high_confidence = known && context;
       f.value.assign(series);
       f.value.append(digits);

@@ -68,12 +68,12 @@ class KgPinValidator final : public Validator {
     const SignatureOptions& o = ctx.signature().options;
     switch (classify_kg_pin(digits, {ctx.today(), o.min_birth_year, o.max_age})) {
       case KgPinClass::kPerson:
-        f.verdict = Verdict::kConfirmed;
+        f.outcome = Outcome::kConfirmed;
         f.high_confidence = kg_pin_check_digit_holds(digits);
         f.value = std::move(digits);
         break;
       case KgPinClass::kOrganisation:
-        f.verdict = Verdict::kSuppressed;
+        f.outcome = Outcome::kSuppressed;
         f.suppression = Suppression::kOrgInn;
         f.reason = "kg_pin.org_inn";
         break;

@@ -50,7 +50,7 @@ class KzIinValidator final : public Validator {
       return;
     }
     if (d[4] >= '4' && d[4] <= '6') {
-      f.verdict = Verdict::kSuppressed;
+      f.outcome = Outcome::kSuppressed;
       f.suppression = Suppression::kBin;
       f.reason = "kz_iin.bin";
       out.push_back(std::move(f));
@@ -62,7 +62,7 @@ class KzIinValidator final : public Validator {
     } else if (d[6] < '1' || d[6] > '6') {
       f.reason = "kz_iin.bad_century";
     } else {
-      f.verdict = Verdict::kConfirmed;
+      f.outcome = Outcome::kConfirmed;
       f.value.assign(d);
       // A real calendar date that matches the century digit is the common case.
       const int century_base = 1700 + 100 * ((digit_value(d[6]) + 1) / 2);

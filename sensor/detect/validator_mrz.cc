@@ -73,7 +73,7 @@ class MrzValidator final : public Validator {
       out.push_back(std::move(f));
       return;
     }
-    f.verdict = Verdict::kConfirmed;
+    f.outcome = Outcome::kConfirmed;
     f.high_confidence = true;
     f.value.assign(l1);
     f.value.append(l2);
@@ -84,7 +84,7 @@ class MrzValidator final : public Validator {
       const SignatureOptions& o = ctx.signature().options;
       if (classify_kg_pin(digits, {ctx.today(), o.min_birth_year, o.max_age}) ==
           KgPinClass::kPerson) {
-        pin.verdict = Verdict::kConfirmed;
+        pin.outcome = Outcome::kConfirmed;
         pin.type = "kg_pin";
         pin.high_confidence = kg_pin_check_digit_holds(digits);
         pin.value.assign(digits);
@@ -94,7 +94,7 @@ class MrzValidator final : public Validator {
       }
     }
     out.push_back(std::move(f));
-    if (pin.verdict == Verdict::kConfirmed) out.push_back(std::move(pin));
+    if (pin.outcome == Outcome::kConfirmed) out.push_back(std::move(pin));
   }
 
  private:

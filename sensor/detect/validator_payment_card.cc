@@ -88,10 +88,10 @@ class PaymentCardValidator final : public Validator {
     } else if (is_visa13(f.value) && !visa13_allowed(w, ctx, f.begin, f.end)) {
       f.reason = "payment_card.visa13_no_context";
     } else {
-      f.verdict = Verdict::kConfirmed;
+      f.outcome = Outcome::kConfirmed;
       f.high_confidence = true;
     }
-    if (f.verdict != Verdict::kConfirmed) f.value.clear();
+    if (f.outcome != Outcome::kConfirmed) f.value.clear();
     out.push_back(std::move(f));
   }
 

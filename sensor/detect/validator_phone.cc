@@ -177,14 +177,14 @@ class PhoneValidator final : public Validator {
       if (type.empty()) continue;
       std::string number = e164(country, national);
       sub_type = type;
-      f.verdict = Verdict::kConfirmed;
+      f.outcome = Outcome::kConfirmed;
       f.reason = {};
       f.begin = static_cast<std::size_t>(plus ? start - 1 : start);
       f.value = std::move(number);
       f.high_confidence = plus;
       break;
     }
-    if (f.verdict != Verdict::kConfirmed) f.reason = "phone.not_a_valid_number";
+    if (f.outcome != Outcome::kConfirmed) f.reason = "phone.not_a_valid_number";
     // The type (mobile, fixed line, VoIP) goes to the stats as "confirmed.<phone.type>"; a
     // second tally entry per phone would add threat points for one value.
     f.subtype = sub_type;
