@@ -1,30 +1,29 @@
 #include "engine/flow_inspector.h"
 
 #include "app/decoders.h"
-#include "engine/worker.h"
 
 namespace korgoo::engine {
 
-FlowInspector::FlowInspector(Worker& worker, flow::Flow& flow)
-    : worker_(worker),
+FlowInspector::FlowInspector(FlowServices& services, flow::Flow& flow)
+    : services_(services),
       flow_(flow),
       ctx_{*this,
            meta_,
-           worker.app_stats_,
-           worker.expectations_,
-           worker.rt_.config.app,
+           services.app_stats,
+           services.expectations,
+           services.rt.config.app,
            flow.id(),
            flow.src().addr,
            flow.dst().addr,
            flow.src().port,
            flow.dst().port,
            flow.start()},
-      engine_(worker.rt_.detect),
+      engine_(services.rt.detect),
       detector_(*engine_) {
   const bool tcp = flow.proto() == 6;
   if (tcp)
-    tcp_ = std::make_unique<stream::TcpReassembler>(worker.rt_.config.stream, worker.stream_stats_,
-                                                    worker.budget_);
+    tcp_ = std::make_unique<stream::TcpReassembler>(services.rt.config.stream,
+                                                    services.stream_stats, services.budget);
   app_ = std::make_unique<app::AppLayer>(ctx_, tcp);
 }
 
@@ -50,7 +49,7 @@ void FlowInspector::on_packet(Direction dir, const decode::DecodedPacket& pkt) {
   ctx_.now = pkt.ts;
   // Dates in values (a PIN's birth date) are judged against packet time, so a replay does not
   // depend on the day it runs; live, packet time is the wall clock.
-  worker_.scratch_->set_time(pkt.ts.seconds());
+  services_.scratch.set_time(pkt.ts.seconds());
   if (tcp_) {
     stream::Segment seg{pkt.seq, pkt.ack, pkt.flags, pkt.payload, pkt.ts};
     tcp_->on_segment(dir, seg, *this);
@@ -67,7 +66,7 @@ void FlowInspector::finish() {
   if (tcp_) tcp_->flush(*this);
   for (Direction d : {Direction::kToServer, Direction::kToClient})
     if (!ended_[index_of(d)]) on_end(d);
-  detector_.end_all(*worker_.scratch_);
+  detector_.end_all(services_.scratch);
 }
 
 void FlowInspector::on_data(Direction dir, ByteView data, std::uint64_t /*offset*/) {
@@ -78,31 +77,31 @@ void FlowInspector::on_data(Direction dir, ByteView data, std::uint64_t /*offset
 void FlowInspector::on_gap(Direction dir, std::uint64_t /*offset*/, std::uint64_t length) {
   app_->on_gap(dir, length);  // may still hand over raw bytes from before the hole
   // Bytes on either side of a hole are not adjacent: never let a match join across it.
-  detector_.end(dir, kRawView, *worker_.scratch_);
+  detector_.end(dir, kRawView, services_.scratch);
 }
 
 void FlowInspector::on_end(Direction dir) {
   if (ended_[index_of(dir)]) return;
   ended_[index_of(dir)] = true;
   app_->on_end(dir);
-  detector_.end(dir, kRawView, *worker_.scratch_);
+  detector_.end(dir, kRawView, services_.scratch);
 }
 
 void FlowInspector::content(Direction dir, ContentView view, ByteView bytes) {
-  detector_.scan(dir, view, bytes, *worker_.scratch_);
+  detector_.scan(dir, view, bytes, services_.scratch);
 }
 
 void FlowInspector::content_end(Direction dir, ContentView view) {
-  detector_.end(dir, view, *worker_.scratch_);
+  detector_.end(dir, view, services_.scratch);
 }
 
 void FlowInspector::record(app::AppRecord rec) {
   // Masked once here, so that the app record and every alert that repeats it agree.
-  worker_.metadata_.mask_objects(rec.body);
+  services_.metadata.mask_objects(rec.body);
   // Remember the protocol objects (not fileinfo) so that alerts can say what was going on.
   for (auto it = rec.body.begin(); it != rec.body.end(); ++it)
     if (it.key() != "fileinfo") app_fields_[it.key()] = it.value();
-  worker_.write_app_record(flow_, rec, meta_);
+  services_.records.write_app_record(flow_, rec, meta_);
 }
 
 }  // namespace korgoo::engine

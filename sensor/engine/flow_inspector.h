@@ -1,7 +1,8 @@
 // Everything the pipeline keeps for one flow after the flow stage: TCP reassembly, the app
 // decoder, the detector's streams and tallies, and what policy has already decided. It is the
 // glue between stages: reassembled bytes go to the app stage and, raw, to detection; decoded
-// content from the app stage goes to detection; records go out through the worker.
+// content from the app stage goes to detection; records go out through the worker's
+// FlowServices.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include "app/app_sink.h"
 #include "decode/decoded_packet.h"
 #include "detect/flow_detector.h"
+#include "engine/flow_services.h"
 #include "flow/flow.h"
 #include "policy/policy_engine.h"
 #include "stream/stream_consumer.h"
@@ -19,13 +21,11 @@
 
 namespace korgoo::engine {
 
-class Worker;
-
 class FlowInspector final : public flow::FlowInspection,
                             public stream::StreamConsumer,
                             public app::AppSink {
  public:
-  FlowInspector(Worker& worker, flow::Flow& flow);
+  FlowInspector(FlowServices& services, flow::Flow& flow);
   ~FlowInspector() override;
 
   // Feeds one packet of the flow through reassembly, app decoding and detection.
@@ -64,7 +64,7 @@ class FlowInspector final : public flow::FlowInspection,
   void record(app::AppRecord rec) override;
 
  private:
-  Worker& worker_;
+  FlowServices& services_;
   flow::Flow& flow_;
   app::AppMetadata meta_;
   app::AppContext ctx_;

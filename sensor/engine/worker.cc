@@ -27,6 +27,7 @@ Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
       masker_engine_(rt.detect),
       text_masker_(*masker_engine_, rt.config.output.metadata),
       metadata_(text_masker_),
+      services_{rt, app_stats_, expectations_, stream_stats_, budget_, *scratch_, metadata_, *this},
       aggregation_(rt.policy->new_aggregation_state()),
       flows_(rt.config.flow, [this](flow::Flow& f) { on_flow_end(f); }) {}
 
@@ -55,7 +56,7 @@ Verdict Worker::process(const source::Packet& pkt) {
   const auto tracked = flows_.track(dp);
   flow::Flow& f = *tracked.flow;
   if (tracked.created) {
-    auto insp = std::make_unique<FlowInspector>(*this, f);
+    auto insp = std::make_unique<FlowInspector>(services_, f);
     if (expectations_.size() > 0) {
       if (auto e = expectations_.take(f.src().addr, f.dst().addr, f.dst().port, dp.ts)) {
         insp->adopt_expectation(*e);

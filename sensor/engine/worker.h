@@ -15,6 +15,7 @@
 #include "decode/decoder.h"
 #include "detect/detect_engine.h"
 #include "detect/text_masker.h"
+#include "engine/flow_services.h"
 #include "engine/runtime.h"
 #include "flow/flow_table.h"
 #include "output/eve_header.h"
@@ -41,7 +42,7 @@ struct WorkerStats {
   std::map<std::uint32_t, std::uint64_t> alerts_by_sid;  // for /metrics
 };
 
-class Worker {
+class Worker final : private AppRecordWriter {
  public:
   // `inline_mode`: drop decisions are carried out (the flow's packets get kDrop verdicts);
   // otherwise they are only reported as what would have happened.
@@ -72,13 +73,12 @@ class Worker {
   void attach_source(const source::PacketSource& source) { source_ = &source; }
 
  private:
-  friend class FlowInspector;
-
   void on_flow_end(flow::Flow& f);
   void evaluate_policy(flow::Flow& f, FlowInspector& insp);
   void write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decision& d);
   void write_flow_record(flow::Flow& f, FlowInspector& insp);
-  void write_app_record(flow::Flow& f, const app::AppRecord& rec, const app::AppMetadata& meta);
+  void write_app_record(flow::Flow& f, const app::AppRecord& rec,
+                        const app::AppMetadata& meta) override;
   void write_stats(const source::SourceStats& source_stats);
   policy::FlowFacts facts_of(const flow::Flow& f, const FlowInspector& insp) const;
   // The header of a record about `f`, with the correlation keys (community_id, host, in_iface,
@@ -106,6 +106,7 @@ class Worker {
   std::shared_ptr<const detect::DetectEngine> masker_engine_;
   detect::TextMasker text_masker_;   // identifiers in metadata, per outputs.eve.metadata
   output::MetadataMasker metadata_;  // applies it to every app record before it is kept
+  FlowServices services_;            // what this worker's flows borrow (after what it refers to)
   policy::AggregationState aggregation_;
   flow::FlowTable flows_;
   WorkerStats stats_;
