@@ -136,15 +136,11 @@ policy::FlowFacts Worker::facts_of(const flow::Flow& f, const FlowInspector& ins
 }
 
 void Worker::evaluate_policy(flow::Flow& f, FlowInspector& insp) {
-  const auto facts = facts_of(f, insp);
-  // Values leaving the organisation are fed to the per-host aggregation by hash, so that a
-  // value sent again in another flow is not counted as another distinct value.
+  auto facts = facts_of(f, insp);
+  // Policy decides what feeds the per-host aggregation; the engine only hands it the values.
   for (Direction d : {Direction::kToServer, Direction::kToClient}) {
-    auto values = insp.take_new_values(d);
-    if (values.empty() || rt_.policy->transfer_of(facts, d) != policy::Transfer::kOutbound)
-      continue;
-    const IpAddress& sender = d == Direction::kToServer ? f.src().addr : f.dst().addr;
-    for (const auto& v : values) aggregation_.observe(sender, v.type, v.hash, now_);
+    auto& out = d == Direction::kToServer ? facts.new_to_server : facts.new_to_client;
+    for (const auto& v : insp.take_new_values(d)) out.push_back({v.type, v.hash});
   }
   for (const auto& d : rt_.policy->evaluate(facts, insp.policy_state(), aggregation_))
     if (d.alerts()) write_alert(f, insp, d);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/direction.h"
@@ -13,6 +14,12 @@
 
 namespace korgoo::policy {
 
+// A value first seen in the flow, by its keyed hash (the sensor never holds the value).
+struct ValueHash {
+  std::string_view type;  // outlives the flow (a signature's or validator's literal)
+  std::uint64_t hash = 0;
+};
+
 struct FlowFacts {
   IpAddress src, dst;  // src opened the flow (EVE src_ip)
   std::uint16_t src_port = 0, dst_port = 0;
@@ -21,11 +28,17 @@ struct FlowFacts {
   std::vector<std::string> server_names;       // HTTP Host, TLS SNI
   std::vector<std::string> recipient_domains;  // SMTP RCPT TO domains
   Tally to_server, to_client;                  // personal data per direction, so far
-  Timestamp now;                               // packet time of this evaluation
+  // Values first seen since the last evaluation, per direction: outbound ones feed the
+  // per-host aggregation, so that a value sent again in another flow is not a new one.
+  std::vector<ValueHash> new_to_server, new_to_client;
+  Timestamp now;  // packet time of this evaluation
   std::uint64_t flow_id = 0;
 
   const Tally& tally(Direction d) const {
     return d == Direction::kToServer ? to_server : to_client;
+  }
+  const std::vector<ValueHash>& new_values(Direction d) const {
+    return d == Direction::kToServer ? new_to_server : new_to_client;
   }
 };
 

@@ -104,9 +104,17 @@ void PolicyEngine::record_outbound(const FlowFacts& f, PolicyFlowState& st,
   }
 }
 
+void PolicyEngine::observe_outbound(const FlowFacts& f, AggregationState& agg) const {
+  for (Direction d : {Direction::kToServer, Direction::kToClient}) {
+    if (f.new_values(d).empty() || transfer_of(f, d) != Transfer::kOutbound) continue;
+    for (const ValueHash& v : f.new_values(d)) agg.observe(sender(f, d), v.type, v.hash, f.now);
+  }
+}
+
 std::vector<Decision> PolicyEngine::evaluate(const FlowFacts& f, PolicyFlowState& st,
                                              AggregationState& agg) const {
   std::vector<Decision> out;
+  observe_outbound(f, agg);
   if (st.passed()) return out;
   record_outbound(f, st, agg);
 

@@ -59,8 +59,8 @@ class PolicyEngine {
   GeoFacts geo_for(const FlowFacts& f, Direction data_dir) const;
 
   // Evaluates every rule against both tallies. `already_fired` belongs to the flow;
-  // `agg` to the worker (or is shared under a lock). Growth of outbound tallies since the last
-  // call is added to `agg` for the sending host.
+  // `agg` to the worker (or is shared under a lock). Outbound values first seen since the last
+  // call, and the growth of outbound tallies, are added to `agg` for the sending host.
   std::vector<Decision> evaluate(const FlowFacts& f, PolicyFlowState& already_fired,
                                  AggregationState& agg) const;
 
@@ -73,6 +73,7 @@ class PolicyEngine {
 
  private:
   void record_outbound(const FlowFacts& f, PolicyFlowState& st, AggregationState& agg) const;
+  void observe_outbound(const FlowFacts& f, AggregationState& agg) const;
   const IpAddress* home_host(const FlowFacts& f, Direction data_dir) const;
 
   PolicyConfig config_;
