@@ -83,8 +83,10 @@ void load_stream(const YamlReader& r, stream::StreamConfig& c) {
 }
 
 void load_app(const YamlReader& r, app::AppLimits& c) {
-  r.allow_only(
-      {"max_header_bytes", "max_decompressed_bytes", "max_decompression_ratio", "max_mime_depth"});
+  r.allow_only({"max_header_bytes", "max_decompressed_bytes", "max_decompression_ratio",
+                "max_mime_depth", "memcap"});
+  c.memcap = r.nonzero_bytes("memcap", c.memcap,
+                             "leaves no room for any header: every flow is read as raw bytes");
   c.max_header_bytes = r.nonzero_bytes("max_header_bytes", c.max_header_bytes,
                                        "leaves no room for any HTTP or MIME header");
   c.max_decompressed_bytes = r.nonzero_bytes("max_decompressed_bytes", c.max_decompressed_bytes,

@@ -18,7 +18,8 @@ FlowInspector::FlowInspector(Worker& worker, flow::Flow& flow)
            flow.dst().addr,
            flow.src().port,
            flow.dst().port,
-           flow.start()},
+           flow.start(),
+           &worker.app_memory_},
       engine_(worker.rt_.detect),
       detector_(*engine_) {
   const bool tcp = flow.proto() == 6;
