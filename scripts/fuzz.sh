@@ -43,8 +43,8 @@ for h in "${harnesses[@]}"; do
   log=fuzz-corpus/$h.log
   "build-fuzz/tests/fuzz/fuzz_$h" "${args[@]}" "${inputs[@]}" >"$log" 2>&1
   rc=$?
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}')
-  speed=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | awk '{print $2}')
+  execs=$(awk '/^stat::number_of_executed_units:/ {print $2}' "$log")
+  speed=$(awk '/^stat::average_exec_per_sec:/ {print $2}' "$log")
   last=$(grep -E '^#[0-9]+' "$log" | tail -1)
   cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' <<<"$last")
   ft=$(sed -n 's/.*ft: \([0-9]*\).*/\1/p' <<<"$last")
