@@ -82,9 +82,10 @@ std::unique_ptr<ProtocolDecoder> make_http_decoder(AppContext& ctx) {
 
 HttpDecoder::HttpDecoder(AppContext& ctx)
     : ctx_(ctx),
-      parsers_{
-          {Direction::kToServer, static_cast<std::size_t>(ctx.limits.max_header_bytes), *this},
-          {Direction::kToClient, static_cast<std::size_t>(ctx.limits.max_header_bytes), *this}} {}
+      parsers_{{Direction::kToServer, static_cast<std::size_t>(ctx.limits.max_header_bytes), *this,
+                ctx.memory},
+               {Direction::kToClient, static_cast<std::size_t>(ctx.limits.max_header_bytes), *this,
+                ctx.memory}} {}
 
 HttpDecoder::~HttpDecoder() = default;
 

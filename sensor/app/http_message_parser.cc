@@ -7,8 +7,8 @@
 namespace korgoo::app {
 
 HttpMessageParser::HttpMessageParser(Direction dir, std::size_t max_head_bytes,
-                                     HttpMessageHandler& handler)
-    : dir_(dir), max_head_bytes_(max_head_bytes), handler_(handler) {}
+                                     HttpMessageHandler& handler, AppMemory* memory)
+    : dir_(dir), max_head_bytes_(max_head_bytes), handler_(handler), head_memory_(memory) {}
 
 bool HttpMessageParser::in_body() const {
   return state_ == State::kBodyLength || state_ == State::kBodyChunked ||
@@ -27,7 +27,7 @@ bool HttpMessageParser::starts_message(ByteView data) const {
 void HttpMessageParser::feed(ByteView data) {
   if (state_ == State::kLost && starts_message(data)) {
     state_ = State::kHead;
-    head_.clear();
+    release_head();
     line_empty_ = true;
     line_crs_ = 0;
   }
@@ -84,6 +84,14 @@ void HttpMessageParser::feed_bytes(ByteView data) {
   }
 }
 
+// An emptied head buffer gives its memory back: a flood of long heads must not leave every
+// flow holding the capacity of its longest one. What stays (at most one step) is not charged.
+void HttpMessageParser::release_head() {
+  head_.clear();
+  if (head_.capacity() > AppMemoryShare::kStep) head_.shrink_to_fit();
+  head_memory_.reset();
+}
+
 void HttpMessageParser::drop_held() {
   if (!held_.empty()) handler_.on_unparsed(dir_, as_bytes(held_));
   held_.clear();
@@ -111,7 +119,9 @@ std::size_t HttpMessageParser::read_head(ByteView data) {
       line_empty_ = false;
     }
     head_.push_back(c);
-    if (head_.size() > max_head_bytes_) {
+    // Too long for one head, or the worker's app.memcap is spent: the direction is read as
+    // raw bytes from here on.
+    if (head_.size() > max_head_bytes_ || !head_memory_.cover(head_.size())) {
       handler_.on_unparsed(dir_, data);
       lose();
       return data.size();
@@ -123,7 +133,7 @@ std::size_t HttpMessageParser::read_head(ByteView data) {
 
 void HttpMessageParser::head_complete() {
   const MessagePlan plan = handler_.on_head(dir_, head_);
-  head_.clear();
+  release_head();
   line_empty_ = true;
   line_crs_ = 0;
   if (!plan.valid) {
@@ -170,7 +180,7 @@ void HttpMessageParser::end_message(bool complete) {
 }
 
 void HttpMessageParser::lose() {
-  head_.clear();
+  release_head();
   line_empty_ = true;
   line_crs_ = 0;
   state_ = State::kLost;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/app_memory.h"
 #include "app/chunked_decoder.h"
 #include "common/bytes.h"
 #include "common/direction.h"
@@ -53,7 +54,9 @@ class HttpMessageHandler {
 
 class HttpMessageParser {
  public:
-  HttpMessageParser(Direction dir, std::size_t max_head_bytes, HttpMessageHandler& handler);
+  // `memory`: the worker's app.memcap the head buffer is charged to (nullptr: uncapped).
+  HttpMessageParser(Direction dir, std::size_t max_head_bytes, HttpMessageHandler& handler,
+                    AppMemory* memory = nullptr);
 
   void feed(ByteView data);
   void gap(std::uint64_t length);
@@ -86,6 +89,7 @@ class HttpMessageParser {
   void head_complete();
   void end_message(bool complete);
   void lose();
+  void release_head();
   bool starts_message(ByteView data) const;
 
   Direction dir_;
@@ -94,6 +98,7 @@ class HttpMessageParser {
   State state_ = State::kHead;
   MessagePlan::After after_ = MessagePlan::After::kNext;
   std::string head_;             // head being collected (bounded)
+  AppMemoryShare head_memory_;   // head_'s charge to app.memcap
   bool line_empty_ = true;       // the current head line has no bytes yet but maybe a CR
   int line_crs_ = 0;             // CRs in the current head line
   std::uint64_t remaining_ = 0;  // of a Content-Length body

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "app/app_memory.h"
 #include "app/app_metadata.h"
 #include "app/app_sink.h"
 #include "app/expectations.h"
@@ -21,6 +22,7 @@ struct AppLimits {
   std::uint64_t max_decompressed_bytes = 64ull << 20;  // per body; beyond it: stop, count
   std::uint32_t max_decompression_ratio = 1000;        // output/input; beyond it: stop, count
   std::uint32_t max_mime_depth = 8;
+  std::uint64_t memcap = 64ull << 20;  // all app-layer buffers of one worker (app_memory.h)
 };
 
 // Counters every decoder adds to; one instance per worker, reported in stats.
@@ -57,6 +59,7 @@ struct AppContext {
   std::uint16_t client_port = 0;
   std::uint16_t server_port = 0;
   Timestamp now;  // time of the packet being processed; updated by the caller before each call
+  AppMemory* memory = nullptr;  // the worker's app.memcap; nullptr: uncapped
 };
 
 class ProtocolDecoder {

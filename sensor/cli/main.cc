@@ -25,6 +25,7 @@
 #include "detect/signature_listing.h"
 #include "detect/text_masker.h"
 #include "engine/capture_loop.h"
+#include "engine/each_file_names.h"
 #include "engine/file_scan.h"
 #include "engine/runtime.h"
 #include "engine/worker.h"
@@ -61,7 +62,8 @@ options:
       --pid-file FILE   (service.pid_file)
       --dump-config     print every setting in effect and where it came from
       --each-file     with -r DIR: replay each capture on its own (fresh flows) into
-                      OUTDIR/NAME.json, as separate runs sharing one start-up
+                      OUTDIR/NAME.json (NAME with its extension: x.pcap -> x.pcap.json),
+                      as separate runs sharing one start-up; colliding names are an error
   -v, --verbose       debug logging on stderr
   -V, --version
   -h, --help
@@ -280,12 +282,17 @@ int run_each_file(const Options& o, const engine::Runtime& rt) {
   for (const auto& e : fs::directory_iterator(*o.read))
     if (e.is_regular_file()) files.push_back(e.path());
   std::sort(files.begin(), files.end());
+  const engine::EachFilePlan plan = engine::plan_each_file(files, o.log_dir);
+  if (!plan.errors.empty()) {
+    for (const auto& e : plan.errors) std::cerr << "korgoo: " << e << "\n";
+    return 2;
+  }
   int rc = 0;
   std::atomic<bool> stop{false};
-  for (const auto& file : files) {
+  for (const auto& [file, eve_path] : plan.runs) {
     try {
       source::PcapFileSource source(file);
-      output::EveWriter eve(o.log_dir / (file.stem().string() + ".json"), eve_options(rt));
+      output::EveWriter eve(eve_path, eve_options(rt));
       engine::Worker worker(rt, eve);
       engine::run_capture(source, worker, stop, false);
       eve.flush();

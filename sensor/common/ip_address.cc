@@ -93,6 +93,14 @@ std::optional<Cidr> Cidr::parse(std::string_view text) {
   return Cidr(*addr, len);
 }
 
+std::string Cidr::problem(std::string_view text) {
+  const auto c = parse(text);
+  if (!c) return fmt::format("'{}' is not an address or CIDR prefix", text);
+  if (IpAddress::parse(text.substr(0, text.find('/'))) != c->network())
+    return fmt::format("'{}' has host bits set (the prefix is {})", text, c->to_string());
+  return "";
+}
+
 bool Cidr::contains(const IpAddress& a) const {
   if (a.family() != network_.family()) return false;
   const auto& x = a.bytes();

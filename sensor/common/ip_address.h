@@ -46,6 +46,10 @@ class Cidr {
   Cidr(IpAddress net, int prefix_len);
   // "10.0.0.0/8", "fc00::/7", or a bare address (a host route).
   static std::optional<Cidr> parse(std::string_view text);
+  // Why `text` is not a prefix to configure, or "" when it is: not a prefix at all, or host
+  // bits set ("10.0.0.1/8" means 10.0.0.0/8 and is almost always a typo for a /32 or a
+  // different network, so it is refused rather than silently widened).
+  static std::string problem(std::string_view text);
 
   bool contains(const IpAddress& a) const;
   const IpAddress& network() const { return network_; }

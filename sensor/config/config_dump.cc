@@ -73,6 +73,7 @@ void dump_config(const Config& c, std::ostream& out) {
   d.line("stream.memcap", c.stream.worker_buffer_cap);
   d.line("stream.overlap_check_window", c.stream.overlap_check_window);
   d.line("app.max_header_bytes", c.app.max_header_bytes);
+  d.line("app.memcap", c.app.memcap);
   d.line("app.max_decompressed_bytes", c.app.max_decompressed_bytes);
   d.line("app.max_decompression_ratio", c.app.max_decompression_ratio);
   d.line("app.max_mime_depth", c.app.max_mime_depth);

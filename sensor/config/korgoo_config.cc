@@ -43,7 +43,9 @@ void load_decode(const YamlReader& r, decode::DecodeConfig& c) {
   d.allow_only({"timeout", "memcap", "max_fragments"});
   c.frag_timeout_usec =
       d.integer("timeout", c.frag_timeout_usec / kUsecPerSec, 1, kMaxSeconds) * kUsecPerSec;
-  c.frag_memcap = d.bytes("memcap", c.frag_memcap);
+  c.frag_memcap =
+      d.nonzero_bytes("memcap", c.frag_memcap,
+                      "would drop every fragment (no datagram could be reassembled and inspected)");
   c.frag_max_fragments =
       static_cast<std::uint32_t>(d.integer("max_fragments", c.frag_max_fragments, 1, 65535));
 }
@@ -64,16 +66,24 @@ void load_flow(const YamlReader& r, flow::FlowConfig& c) {
 void load_stream(const YamlReader& r, stream::StreamConfig& c) {
   r.allow_only({"depth", "max_ooo_per_flow", "memcap", "overlap_check_window"});
   c.depth = r.bytes("depth", c.depth);
-  c.flow_buffer_cap = r.bytes("max_ooo_per_flow", c.flow_buffer_cap);
-  c.worker_buffer_cap = r.bytes("memcap", c.worker_buffer_cap);
+  c.flow_buffer_cap = r.nonzero_bytes(
+      "max_ooo_per_flow", c.flow_buffer_cap,
+      "turns every out-of-order segment into a gap (its bytes are never inspected)");
+  c.worker_buffer_cap = r.nonzero_bytes(
+      "memcap", c.worker_buffer_cap,
+      "turns off all out-of-order buffering (every reordered segment becomes a gap)");
   c.overlap_check_window = r.bytes("overlap_check_window", c.overlap_check_window);
 }
 
 void load_app(const YamlReader& r, app::AppLimits& c) {
-  r.allow_only(
-      {"max_header_bytes", "max_decompressed_bytes", "max_decompression_ratio", "max_mime_depth"});
-  c.max_header_bytes = r.bytes("max_header_bytes", c.max_header_bytes);
-  c.max_decompressed_bytes = r.bytes("max_decompressed_bytes", c.max_decompressed_bytes);
+  r.allow_only({"max_header_bytes", "max_decompressed_bytes", "max_decompression_ratio",
+                "max_mime_depth", "memcap"});
+  c.memcap = r.nonzero_bytes("memcap", c.memcap,
+                             "leaves no room for any header: every flow is read as raw bytes");
+  c.max_header_bytes = r.nonzero_bytes("max_header_bytes", c.max_header_bytes,
+                                       "leaves no room for any HTTP or MIME header");
+  c.max_decompressed_bytes = r.nonzero_bytes("max_decompressed_bytes", c.max_decompressed_bytes,
+                                             "would inspect nothing of a compressed body");
   c.max_decompression_ratio = static_cast<std::uint32_t>(
       r.integer("max_decompression_ratio", c.max_decompression_ratio, 1, 1'000'000));
   c.max_mime_depth =
@@ -204,6 +214,10 @@ Config load_config(const fs::path& file, const fs::path& data_dir) {
   r.allow_only({"home_networks", "capture", "decode", "flow", "stream", "app", "detect", "policy",
                 "rules", "outputs", "inline", "service"});
   c.flow.home_networks = r.cidrs("home_networks", c.flow.home_networks);
+  if (c.flow.home_networks.empty())
+    r.fail(root["home_networks"], "home_networks",
+           "an empty list means no address is home: nothing ever leaves, so no outbound "
+           "alert can fire (list your networks, e.g. [10.0.0.0/8])");
   load_capture(r.section("capture"), c.capture);
   load_decode(r.section("decode"), c.decode);
   load_flow(r.section("flow"), c.flow);

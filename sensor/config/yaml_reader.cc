@@ -1,5 +1,7 @@
 #include "config/yaml_reader.h"
 
+#include "config/yaml_duplicate_keys.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,7 +27,10 @@ YamlReader::YamlReader(YAML::Node node, std::string file, std::string path)
 
 YAML::Node YamlReader::load_file(const std::filesystem::path& file) {
   try {
-    return YAML::LoadFile(file.string());
+    YAML::Node root = YAML::LoadFile(file.string());
+    if (const auto dup = find_duplicate_key(root))
+      throw ConfigError(describe_duplicate_key(file.string(), *dup));
+    return root;
   } catch (const YAML::BadFile&) {
     throw ConfigError(file.string() + ": cannot read file");
   } catch (const YAML::ParserException& e) {
@@ -136,6 +141,13 @@ std::uint64_t YamlReader::bytes(const std::string& key, std::uint64_t fallback) 
   return out;
 }
 
+std::uint64_t YamlReader::nonzero_bytes(const std::string& key, std::uint64_t fallback,
+                                        const std::string& what_zero_does) const {
+  const std::uint64_t out = bytes(key, fallback);
+  if (out == 0) fail(*value(key), key, "0 " + what_zero_does + "; give a size such as 16mb");
+  return out;
+}
+
 std::vector<std::string> YamlReader::strings(const std::string& key,
                                              const std::vector<std::string>& fallback) const {
   const auto found = value(key);
@@ -158,11 +170,9 @@ CidrSet YamlReader::cidrs(const std::string& key, const CidrSet& fallback) const
   if (!v.IsSequence()) fail(v, key, "expected a list of CIDR prefixes");
   CidrSet out;
   for (const auto& item : v) {
-    auto c = item.IsScalar() ? Cidr::parse(item.Scalar()) : std::nullopt;
-    if (!c)
-      fail(item, key,
-           "'" + (item.IsScalar() ? item.Scalar() : "?") + "' is not an address or CIDR prefix");
-    out.add(*c);
+    const std::string problem = Cidr::problem(item.IsScalar() ? item.Scalar() : "?");
+    if (!problem.empty()) fail(item, key, problem);
+    out.add(*Cidr::parse(item.Scalar()));
   }
   return out;
 }

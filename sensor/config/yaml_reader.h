@@ -35,6 +35,10 @@ class YamlReader {
                        std::int64_t max) const;
   // Byte sizes: a number, or a number with kb/mb/gb (powers of 1024), e.g. "64mb".
   std::uint64_t bytes(const std::string& key, std::uint64_t fallback) const;
+  // A cap that must not be 0, because 0 would blind the sensor; `what_zero_does` says how, in
+  // the error ("turns off all out-of-order buffering").
+  std::uint64_t nonzero_bytes(const std::string& key, std::uint64_t fallback,
+                              const std::string& what_zero_does) const;
   std::vector<std::string> strings(const std::string& key,
                                    const std::vector<std::string>& fallback) const;
   CidrSet cidrs(const std::string& key, const CidrSet& fallback) const;

@@ -17,7 +17,8 @@ FlowInspector::FlowInspector(FlowServices& services, flow::Flow& flow)
            flow.dst().addr,
            flow.src().port,
            flow.dst().port,
-           flow.start()},
+           flow.start(),
+           &services.app_memory},
       engine_(services.rt.detect),
       detector_(*engine_) {
   const bool tcp = flow.proto() == 6;

@@ -4,6 +4,7 @@
 // a reference, so the worker's private state stays private.
 #pragma once
 
+#include "app/app_memory.h"
 #include "app/app_sink.h"
 #include "app/expectations.h"
 #include "app/protocol_decoder.h"
@@ -30,6 +31,7 @@ struct FlowServices {
   app::ExpectationTable& expectations;
   stream::StreamStats& stream_stats;
   stream::ReassemblyBudget& budget;
+  app::AppMemory& app_memory;        // app.memcap, shared by every flow's app-layer buffers
   detect::Scratch& scratch;          // refitted in place on a reload, never replaced
   output::MetadataMasker& metadata;  // masks every app record before it is kept
   AppRecordWriter& records;

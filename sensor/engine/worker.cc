@@ -23,11 +23,13 @@ Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
       inline_mode_(inline_mode),
       decoder_(rt.config.decode),
       budget_(rt.config.stream.worker_buffer_cap),
+      app_memory_(rt.config.app.memcap),
       scratch_(rt.detect->make_scratch()),
       masker_engine_(rt.detect),
       text_masker_(*masker_engine_, rt.config.output.metadata),
       metadata_(text_masker_),
-      services_{rt, app_stats_, expectations_, stream_stats_, budget_, *scratch_, metadata_, *this},
+      services_{rt,          app_stats_, expectations_, stream_stats_, budget_,
+                app_memory_, *scratch_,  metadata_,     *this},
       aggregation_(rt.policy->new_aggregation_state()),
       flows_(rt.config.flow, [this](flow::Flow& f) { on_flow_end(f); }) {}
 
@@ -283,6 +285,7 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
   s["flow"]["active"] = flows_.size();
   stream_stats_.to_json(s["stream"]);
   app_stats_.to_json(s["app"]);
+  s["app"]["memcap_hits"] = app_memory_.hits();  // buffers refused: flow read as raw bytes
   scratch_->stats().to_json(s["detect"]);
   Json& d = s["detect"];
   d["flows_with_pii"] = stats_.flows_with_pii;
@@ -295,6 +298,8 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
   Json& m = s["memory"];
   m["stream"] = {{"used", budget_.used()}, {"cap", budget_.capacity()}};
   m["defrag"] = {{"used", decoder_.fragment_memory()}, {"cap", rt_.config.decode.frag_memcap}};
+  m["app"] = {
+      {"used", app_memory_.used()}, {"peak", app_memory_.peak()}, {"cap", app_memory_.capacity()}};
   m["flows"] = {{"used", flows_.size()}, {"cap", rt_.config.flow.max_flows}};
   // Records that could not be written (full disk, I/O errors): never silent.
   s["eve"] = {

@@ -98,6 +98,7 @@ class Worker final : private AppRecordWriter {
   bool inline_mode_;
   decode::Decoder decoder_;
   stream::ReassemblyBudget budget_;
+  app::AppMemory app_memory_;  // app.memcap, shared by every flow's app-layer buffers
   stream::StreamStats stream_stats_;
   app::AppStats app_stats_;
   app::ExpectationTable expectations_;

@@ -36,8 +36,9 @@ GeoConfig read_geo(const YamlMap& r, const std::filesystem::path& base) {
     const YamlMap o = r.item(list, "overrides", i);
     o.allow_only({"prefix", "country"});
     const std::string text = o.string("prefix", "");
-    auto prefix = Cidr::parse(text);
-    if (!prefix) o.fail(list[i], "prefix", "'" + text + "' is not an address or CIDR prefix");
+    const std::string problem = Cidr::problem(text);
+    if (!problem.empty()) o.fail(list[i], "prefix", problem);
+    const auto prefix = Cidr::parse(text);
     if (!o.has("country")) o.fail(list[i], "country", "an override needs a country");
     g.overrides.push_back({*prefix, read_country(o, "country", "")});
   }

@@ -1,5 +1,7 @@
 #include "policy/yaml_map.h"
 
+#include "config/yaml_duplicate_keys.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -28,7 +30,10 @@ YamlMap::YamlMap(YAML::Node node, std::string file, std::string path)
 
 YAML::Node YamlMap::load_file(const std::string& file) {
   try {
-    return YAML::LoadFile(file);
+    YAML::Node root = YAML::LoadFile(file);
+    if (const auto dup = config::find_duplicate_key(root))
+      throw ConfigError(config::describe_duplicate_key(file, *dup));
+    return root;
   } catch (const YAML::BadFile&) {
     throw ConfigError(file + ": cannot read file");
   } catch (const YAML::ParserException& e) {
@@ -123,9 +128,9 @@ CidrSet YamlMap::cidrs(const std::string& key, const CidrSet& fallback) const {
   if (!has(key)) return fallback;
   CidrSet out;
   for (const auto& [text, node] : scalars(key)) {
-    auto c = Cidr::parse(text);
-    if (!c) fail(node, key, "'" + text + "' is not an address or CIDR prefix");
-    out.add(*c);
+    const std::string problem = Cidr::problem(text);
+    if (!problem.empty()) fail(node, key, problem);
+    out.add(*Cidr::parse(text));
   }
   return out;
 }

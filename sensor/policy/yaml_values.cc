@@ -50,8 +50,10 @@ std::vector<std::string> read_type_patterns(const YamlMap& r, const std::string&
     });
     if (!well_formed)
       r.fail(node, key, "'" + text + "' is not a data type name (lower case, digits, '_', '.')");
+    // A named copy: clang before 16 cannot capture a structured binding in a lambda.
+    const std::string& name = text;
     if (!known.empty() && std::none_of(known.begin(), known.end(),
-                                       [&](const std::string& k) { return type_matches(text, k); }))
+                                       [&](const std::string& k) { return type_matches(name, k); }))
       r.fail(node, key, "'" + text + "' matches no known data type");
     out.push_back(text);
   }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/fuzz_http.h"
+#include "fuzz/http_entry_points.h"
 
 namespace korgoo::app {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/fuzz_entry_points_mail_dns_tls.h"
+#include "fuzz/mail_dns_tls_entry_points.h"
 
 namespace korgoo::app {
 namespace {

@@ -177,5 +177,74 @@ TEST(Cli, CaptureWithoutPacketsWritesAStatsRecordOfToday) {
   EXPECT_EQ(stats["stats"]["decoder"]["pkts"], 0);
 }
 
+// A fresh folder holding copies of one bundled capture under each of `names`.
+fs::path folder_of_captures(const std::string& folder, std::initializer_list<const char*> names) {
+  const fs::path dir = scratch_dir(folder);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const char* name : names)
+    fs::copy_file(source_dir() / "pcaps" / "basic-http.pcap", dir / name);
+  return dir;
+}
+
+// --each-file keeps each capture's extension in its EVE name, so x.pcap, x.pcapng and x.cap no
+// longer overwrite one another.
+TEST(Cli, EachFileKeepsTheExtensionSoNamesDoNotCollide) {
+  const fs::path dir = folder_of_captures("cli-each-in", {"x.pcap", "x.pcapng", "x.cap"});
+  const fs::path out = scratch_dir("cli-each");
+  const auto run = run_korgoo("-r " + shell_quote(dir.string()) + " --each-file", out);
+  EXPECT_EQ(run.exit_code, 0) << run.stdout_text;
+  for (const char* name : {"x.pcap.json", "x.pcapng.json", "x.cap.json"}) {
+    SCOPED_TRACE(name);
+    const std::string eve = read_text(out / name);
+    EXPECT_NE(eve.find("\"event_type\":\"http\""), std::string::npos);
+    EXPECT_NE(eve.find("\"event_type\":\"stats\""), std::string::npos);
+  }
+  EXPECT_FALSE(fs::exists(out / "x.json"));
+}
+
+// Names that would still meet (equal but for case, or the sensor's own eve.json) are refused
+// before any capture is replayed, naming both inputs.
+TEST(Cli, EachFileRefusesInputsThatWouldShareAnOutput) {
+  const fs::path dir = folder_of_captures("cli-each-clash-in", {"a.pcap", "A.pcap", "eve"});
+  const fs::path out = scratch_dir("cli-each-clash");
+  const auto run = run_korgoo("-r " + shell_quote(dir.string()) + " --each-file", out);
+  EXPECT_EQ(run.exit_code, 2) << run.stdout_text;
+  EXPECT_NE(run.stdout_text.find((dir / "a.pcap").string() + " and " + (dir / "A.pcap").string()),
+            std::string::npos)
+      << run.stdout_text;
+  EXPECT_NE(run.stdout_text.find((dir / "eve").string() + " and the sensor's own eve.json"),
+            std::string::npos)
+      << run.stdout_text;
+  EXPECT_FALSE(fs::exists(out / "a.pcap.json"));  // nothing was replayed
+}
+
+// --test-config refuses a configuration that would blind the sensor, naming file:line:col.
+TEST(Cli, TestConfigRefusesBlindingSettings) {
+  const fs::path dir = scratch_dir("cli-blind-in");
+  fs::remove_all(dir);
+  fs::create_directories(dir / "norules");
+  std::ofstream(dir / "norules" / "off.yaml")
+      << "rules:\n  - {id: 1, signature: off, enabled: false, condition: {direction: any}}\n"
+         "  - {id: 2, signature: only pass, action: pass, condition: {direction: any}}\n";
+  std::ofstream(dir / "memcap.yaml") << "stream:\n  memcap: 0\n";
+  std::ofstream(dir / "norules.yaml") << "home_networks: [10.0.0.0/8]\nrules: [norules]\n";
+  const auto memcap =
+      run_korgoo("-c " + shell_quote((dir / "memcap.yaml").string()) + " --test-config",
+                 scratch_dir("cli-blind-memcap"));
+  EXPECT_NE(memcap.exit_code, 0);
+  EXPECT_NE(memcap.stdout_text.find((dir / "memcap.yaml").string() + ":2:11: key 'stream.memcap'"),
+            std::string::npos)
+      << memcap.stdout_text;
+  const auto norules =
+      run_korgoo("-c " + shell_quote((dir / "norules.yaml").string()) + " --test-config",
+                 scratch_dir("cli-blind-rules"));
+  EXPECT_NE(norules.exit_code, 0);
+  EXPECT_NE(norules.stdout_text.find((dir / "norules.yaml").string() +
+                                     ":2: key 'rules': no enabled alert or drop rule in "),
+            std::string::npos)
+      << norules.stdout_text;
+}
+
 }  // namespace
 }  // namespace korgoo::e2e

@@ -19,5 +19,5 @@ fi
 n=$(ls "$STRESS"/*.pcap | wc -l)
 m=$(ls "$OUT"/*.json | wc -l)
 [ "$n" -eq "$m" ] || { echo "FAIL: $m EVE files for $n captures"; exit 1; }
-grep -q '"read_errors":1' "$OUT/bug-1450-05.json" || { echo "FAIL: damaged capture not reported in stats"; exit 1; }
+grep -q '"read_errors":1' "$OUT/bug-1450-05.pcap.json" || { echo "FAIL: damaged capture not reported in stats"; exit 1; }
 echo "replayed $n stress captures, damaged file reported (exit $rc)"

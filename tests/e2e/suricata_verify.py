@@ -103,7 +103,7 @@ def main():
     with open(expected_path, encoding="utf-8") as f:
         for line in f:
             check = json.loads(line)
-            stem = check["pcap"][:-5]
+            stem = check["pcap"]  # --each-file keeps the extension: x.pcap -> x.pcap.json
             settings = check.get("settings") or []
             recs = [as_suricata(r, settings) for r in records.get(stem, [])]
             n = sum(1 for r in recs if matches(r, check["match"]))

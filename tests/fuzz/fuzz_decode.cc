@@ -1,11 +1,6 @@
-// libFuzzer harness for the decoder. Not built by CMake; build and run by hand:
-//
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I sensor \
-//     tests/decode/fuzz_decode.cc sensor/decode/*.cc sensor/common/ip_address.cc \
-//     $(pkg-config --cflags --libs fmt) -o fuzz_decode
-//   ./fuzz_decode -max_len=2048 corpus/
-//
-// The first input byte picks the link type, the rest is the frame.
+// libFuzzer harness: one frame through a fresh decoder (link layer, IP, transport). The
+// first input byte picks the link type, the rest is the frame. Fragments across packets are
+// fuzz_defrag.cc's job.
 #include <cstddef>
 #include <cstdint>
 

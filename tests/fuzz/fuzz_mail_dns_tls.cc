@@ -1,16 +1,11 @@
-// libFuzzer harness for the SMTP/MIME, FTP, DNS and TLS decoders (not built by default).
-// Build, e.g.:
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I sensor \
-//     tests/app/fuzz_mail_dns_tls.cc sensor/app/{transfer,mime,smtp,ftp,dns,tls}_*.cc \
-//     sensor/app/expectations.cc sensor/app/fuzz_entry_points_mail_dns_tls.cc \
-//     sensor/common/ip_address.cc -lfmt \
-//     -DKORGOO_FUZZ_TARGET=2 -o fuzz_dns
-// KORGOO_FUZZ_TARGET: 0 smtp, 1 mime, 2 dns, 3 tls, 4 ftp. The first input byte splits the
-// rest into the two directions where a target has two.
+// libFuzzer harness for the SMTP, MIME, DNS, TLS and FTP decoders, one binary per decoder:
+// tests/fuzz/CMakeLists.txt compiles this file once per KORGOO_FUZZ_TARGET (0 smtp, 1 mime,
+// 2 dns, 3 tls, 4 ftp). The first input byte splits the rest into the two directions where a
+// target has two.
 #include <cstddef>
 #include <cstdint>
 
-#include "app/fuzz_entry_points_mail_dns_tls.h"
+#include "fuzz/mail_dns_tls_entry_points.h"
 
 #ifndef KORGOO_FUZZ_TARGET
 #define KORGOO_FUZZ_TARGET 0

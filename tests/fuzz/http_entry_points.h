@@ -1,6 +1,7 @@
 // Entry points for fuzzing the HTTP decoder and the dispatcher: whole flows in, everything
 // decoded into a sink that discards it. Deterministic (same input, same calls), so a crash
-// found by a fuzzer replays under a debugger. The libFuzzer harness is tests/app/fuzz_http.cc.
+// found by a fuzzer replays under a debugger. The libFuzzer harness is tests/fuzz/fuzz_http.cc.
+// Test code, not linked into the sensor.
 #pragma once
 
 #include "common/bytes.h"

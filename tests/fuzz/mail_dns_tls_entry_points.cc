@@ -1,20 +1,14 @@
-#include "app/fuzz_entry_points_mail_dns_tls.h"
+#include "fuzz/mail_dns_tls_entry_points.h"
 
 #include <algorithm>
 
 #include "app/decoders.h"
 #include "app/mime_parser.h"
+#include "fuzz/null_sink.h"
 
 namespace korgoo::app {
 
 namespace {
-
-class NullSink final : public AppSink {
- public:
-  void content(Direction, ContentView, ByteView) override {}
-  void content_end(Direction, ContentView) override {}
-  void record(AppRecord rec) override { (void)rec.body.dump(); }  // must serialise
-};
 
 class NullMimeEvents final : public MimeEvents {
  public:

@@ -1,19 +1,13 @@
-#include "app/fuzz_http.h"
+#include "fuzz/http_entry_points.h"
 
 #include <algorithm>
 
 #include "app/app_layer.h"
 #include "app/decoders.h"
+#include "fuzz/null_sink.h"
 
 namespace korgoo::app {
 namespace {
-
-class DiscardingSink final : public AppSink {
- public:
-  void content(Direction, ContentView, ByteView) override {}
-  void content_end(Direction, ContentView) override {}
-  void record(AppRecord) override {}
-};
 
 // Feeds both directions alternately; piece sizes cycle through `cuts` (1..256 each).
 template <class Target>
@@ -38,7 +32,7 @@ void feed_flow(Target& target, ByteView to_server, ByteView to_client, ByteView 
 }
 
 struct FuzzContext {
-  DiscardingSink sink;
+  NullSink sink;
   AppMetadata meta;
   AppStats stats;
   ExpectationTable expectations;
