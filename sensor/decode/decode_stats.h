@@ -6,6 +6,7 @@
 
 #include "common/json.h"
 #include "decode/decode_error.h"
+#include "decode/undecoded_reason.h"
 
 namespace korgoo::decode {
 
@@ -31,16 +32,19 @@ struct DecodeStats {
   // TCP option lists that ran off their header: option parsing stops there, as in Linux, and
   // the segment is still delivered.
   std::uint64_t tcp_bad_options = 0;
+  std::uint64_t tunneled = 0;  // delivered packets found inside at least one encapsulation
   DefragStats frag;
-  std::array<std::uint64_t, kDecodeErrorCount> errors{};  // indexed by DecodeError
+  std::array<std::uint64_t, kDecodeErrorCount> errors{};   // indexed by DecodeError
+  std::array<std::uint64_t, kUndecodedCount> undecoded{};  // indexed by Undecoded
 
   std::uint64_t error(DecodeError e) const { return errors[static_cast<std::size_t>(e)]; }
   std::uint64_t errors_total() const;
+  std::uint64_t undecoded_of(Undecoded u) const { return undecoded[static_cast<std::size_t>(u)]; }
 
   DecodeStats& operator+=(const DecodeStats& o);
 
-  // {"packets":..,"bytes":..,...,"errors":{"ipv4_truncated":3}}: only non-zero reasons, in
-  // enum order, so that two runs over the same input print the same bytes.
+  // {"packets":..,"bytes":..,...,"errors":{"ipv4_truncated":3},"undecoded":{"llc":1}}: only
+  // non-zero reasons, in enum order, so that two runs over the same input print the same bytes.
   void to_json(Json& out) const;
 };
 

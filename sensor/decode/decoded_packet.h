@@ -29,6 +29,9 @@ struct DecodedPacket {
   std::uint16_t dst_port = 0;
   std::uint16_t vlan[2] = {0, 0};  // outer, inner (QinQ); 0 = none
   bool reassembled = false;        // built from IP fragments
+  // Encapsulation headers followed to reach this packet (0 = not tunnelled). Addresses, ports
+  // and payload are the innermost packet's: flows are keyed on it, as Suricata does.
+  std::uint8_t layers = 0;
 
   // TCP only.
   std::uint32_t seq = 0;
