@@ -119,6 +119,7 @@ DecodeResult Decoder::follow(const EncapStep& step, DecodedPacket& out) {
     return DecodeResult::kUndecoded;
   }
   if (out.layers >= cfg_.max_layers) return fail(DecodeError::kEncapTooDeep);
+  if (!out.carrier.present && out.ip_len != 0) remember_carrier(out);
   ++out.layers;
   switch (step.next) {
     case Inner::kEthernet:
@@ -140,6 +141,18 @@ DecodeResult Decoder::follow(const EncapStep& step, DecodedPacket& out) {
       break;
   }
   return fail(DecodeError::kEncapTooDeep);  // unreachable: both handled above
+}
+
+void Decoder::remember_carrier(DecodedPacket& out) {
+  TunnelCarrier& c = out.carrier;
+  c.present = true;
+  c.src = out.src;
+  c.dst = out.dst;
+  c.ip_proto = out.ip_proto;
+  c.l4 = out.l4;
+  c.src_port = out.src_port;
+  c.dst_port = out.dst_port;
+  c.ip_len = out.ip_len;
 }
 
 DecodeResult Decoder::skip(Undecoded why, DecodedPacket& out) {

@@ -1,8 +1,9 @@
 // The decode stage: one captured frame in, a bounds-checked DecodedPacket out. Link layer,
 // IPv4/IPv6 (with extension headers and fragment reassembly), encapsulations (GRE, ERSPAN,
 // VXLAN, Geneve, MPLS, PPPoE, NSH, IP-in-IP) down to the innermost IP packet, then TCP/UDP.
-// Only the innermost packet is delivered: the outer UDP/GRE "flow" of a decoded tunnel is
-// not tracked, since all it would carry is the inner traffic a second time. Malformed input
+// The innermost packet is delivered; the outer IP header of an IP tunnel comes with it as
+// `carrier`, so that the endpoints' flow can be counted (as Suricata does) without its payload
+// being inspected a second time. Malformed input
 // is a counted reason (DecodeStats::errors), never an exception or an out-of-bounds read.
 //
 // One Decoder per worker thread: it owns fragment state and is not thread-safe.
@@ -58,6 +59,8 @@ class Decoder {
   DecodeResult follow(const EncapStep& step, DecodedPacket& out);
   DecodeResult decode_udp_tunnel(DecodedPacket& out);
   DecodeResult skip(Undecoded why, DecodedPacket& out);
+  // Keeps the outermost IP header (and UDP ports) the first time a tunnel inside it is entered.
+  static void remember_carrier(DecodedPacket& out);
   DecodeResult decode_link_result(const LinkResult& link, DecodedPacket& out);
   DecodeResult decode_ipv4(ByteView l3, DecodedPacket& out);
   DecodeResult decode_ipv6(ByteView l3, DecodedPacket& out);

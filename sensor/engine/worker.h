@@ -72,6 +72,10 @@ class Worker {
   void attach_source(const source::PacketSource& source) { source_ = &source; }
 
  private:
+  // Flow tracking and inspection of one decoded packet.
+  Verdict inspect(const decode::DecodedPacket& dp);
+  // The flow-level view of a tunnel's outer header: addresses, ports, length, no payload.
+  static decode::DecodedPacket carrier_packet(const decode::DecodedPacket& dp);
   friend class FlowInspector;
 
   void on_flow_end(flow::Flow& f);

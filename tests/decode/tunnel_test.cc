@@ -53,6 +53,24 @@ TEST(Tunnel, GreV0AllOptionalFields) {
   EXPECT_EQ(h.out.ip_len, inner_v4().size());
 }
 
+TEST(Tunnel, CarrierIsTheOutermostIpHeader) {
+  Harness h;
+  ASSERT_EQ(h.feed(outer_udp(4789, vxlan(outer(kGre, gre({}, inner_v4()))))), DecodeResult::kOk);
+  // outer() adds Ethernet: VXLAN -> Ethernet -> IPv4/GRE -> IPv4; the carrier is the UDP one.
+  EXPECT_TRUE(h.out.carrier.present);
+  EXPECT_EQ(h.out.carrier.src, ip("198.51.100.1"));
+  EXPECT_EQ(h.out.carrier.l4, L4Proto::kUdp);
+  EXPECT_EQ(h.out.carrier.dst_port, 4789);
+  EXPECT_EQ(h.out.layers, 2);
+  EXPECT_EQ(h.out.src, ip("10.1.1.1"));
+  Harness plain;
+  ASSERT_EQ(plain.feed(inner_eth()), DecodeResult::kOk);
+  EXPECT_FALSE(plain.out.carrier.present);
+  Harness mpls_only;  // no outer IP header: nothing to count as the carrier
+  ASSERT_EQ(mpls_only.feed(ether(kEtherMpls, mpls({16}, inner_v4()))), DecodeResult::kOk);
+  EXPECT_FALSE(mpls_only.out.carrier.present);
+}
+
 TEST(Tunnel, GreV0Ipv6) {
   Harness h;
   expect_inner(h, h.feed(outer(kGre, gre({.proto = kEtherIpv6}, inner_v6()))), 1, "2001:db8:1::1");
