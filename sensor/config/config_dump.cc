@@ -42,12 +42,6 @@ std::vector<std::string> strings_of(const std::vector<std::filesystem::path>& pa
   return out;
 }
 
-std::vector<std::string> port_list(const std::vector<std::uint16_t>& ports) {
-  std::vector<std::string> out;
-  for (const auto p : ports) out.push_back(std::to_string(p));
-  return out;
-}
-
 std::vector<std::string> strings_of(const CidrSet& set) {
   std::vector<std::string> out;
   for (const auto& p : set.prefixes()) out.push_back(p.to_string());
@@ -69,9 +63,9 @@ void dump_config(const Config& c, std::ostream& out) {
   d.line("decode.defrag.memcap", c.decode.frag_memcap);
   d.line("decode.defrag.max_fragments", c.decode.frag_max_fragments);
   d.line("decode.max_layers", c.decode.max_layers);
-  d.line("decode.vxlan_ports", port_list(c.decode.vxlan_ports));
-  d.line("decode.vxlan_gpe_ports", port_list(c.decode.vxlan_gpe_ports));
-  d.line("decode.geneve_ports", port_list(c.decode.geneve_ports));
+  d.line("decode.vxlan_ports", c.decode.vxlan_ports);
+  d.line("decode.vxlan_gpe_ports", c.decode.vxlan_gpe_ports);
+  d.line("decode.geneve_ports", c.decode.geneve_ports);
   d.line("flow.max_flows", c.flow.max_flows);
   d.line("flow.vlan_in_key", c.flow.vlan_in_key);
   d.line("flow.timeouts.tcp_new", c.flow.tcp_new_timeout);
