@@ -23,8 +23,10 @@ struct DefragStats {
 struct DecodeStats {
   std::uint64_t packets = 0;   // every packet given to decode()
   std::uint64_t bytes = 0;     // captured bytes of those packets
-  std::uint64_t ipv4 = 0;      // captured packets with a valid IPv4 header
-  std::uint64_t ipv6 = 0;      // captured packets with a valid IPv6 header
+  // Captured packets whose outermost IP header is a valid IPv4 / IPv6 one (headers inside a
+  // tunnel are not counted again: these count packets, not headers).
+  std::uint64_t ipv4 = 0;
+  std::uint64_t ipv6 = 0;
   std::uint64_t tcp = 0;       // delivered TCP segments (reassembled datagrams included)
   std::uint64_t udp = 0;       // delivered UDP datagrams
   std::uint64_t other_ip = 0;  // delivered IP packets of other protocols (ICMP, GRE, ESP...)
