@@ -490,7 +490,11 @@ class Capture:
         link = link or self.link
         assert link.linktype == self.link.linktype
         for packet in packets:
-            self.records.append(Record(self.clock_us, link.frame(packet)))
+            # A link may send one packet as several frames (fragments): they share its time,
+            # so that the capture's clock, and its EVE timestamps, match an unfragmented one.
+            frames = link.frames(packet) if hasattr(link, "frames") else [link.frame(packet)]
+            for frame in frames:
+                self.records.append(Record(self.clock_us, frame))
             self.clock_us += gap_us
 
     def add_truncated(self, packet: bytes, captured_length: int) -> None:
@@ -1706,6 +1710,210 @@ def build_pii_all_types() -> Capture:
     return cap
 
 
+# --------------------------------------------------------------------------------------------
+# Tunnels: the same HTTP upload inside every encapsulation korgoo decodes
+# --------------------------------------------------------------------------------------------
+
+IPPROTO_IPIP = 4
+IPPROTO_IPV6_IN_IP = 41
+IPPROTO_GRE = 47
+ETHERTYPE_TEB = 0x6558
+ETHERTYPE_ERSPAN2 = 0x88BE
+ETHERTYPE_ERSPAN3 = 0x22EB
+ETHERTYPE_PPP = 0x880B
+ETHERTYPE_MPLS = 0x8847
+ETHERTYPE_PPPOE_SESSION = 0x8864
+ETHERTYPE_NSH = 0x894F
+PPP_IPV4, PPP_IPV6 = 0x0021, 0x0057
+UDP_VXLAN, UDP_GENEVE = 4789, 6081
+TUNNEL_HOME = "192.168.250.1"     # the tunnel endpoint on the home network
+TUNNEL_REMOTE = "198.51.100.77"   # TEST-NET-2: the far endpoint
+TUNNEL_CLIENT_V4 = "192.168.60.10"
+TUNNEL_CLIENT_V6 = "fd00:60::10"
+
+
+def gre_header(proto: int, *, key: int | None = None, seq: int | None = None,
+               checksum: bool = False, version: int = 0, ack: int | None = None) -> bytes:
+    """A GRE header (RFC 2784/2890; version 1 is PPTP's enhanced GRE, RFC 2637)."""
+    flags = version | (0x8000 if checksum else 0) | (0x2000 if key is not None else 0)
+    flags |= (0x1000 if seq is not None else 0) | (0x0080 if ack is not None else 0)
+    header = struct.pack("!HH", flags, proto)
+    if checksum:
+        header += bytes(4)  # checksum left 0: receivers here do not verify it
+    for field_value in (key, seq, ack):
+        if field_value is not None:
+            header += struct.pack("!I", field_value)
+    return header
+
+
+def inner_ethernet(packet: bytes) -> bytes:
+    """The inner frame of a bridging tunnel: the same Ethernet II framing as the plain capture."""
+    return EthernetLink().frame(packet)
+
+
+class TunnelLink:
+    """Ethernet frames whose payload is the IP packet inside an encapsulation.
+
+    `wrap(packet, outbound, counter)` returns (ethertype, bytes after the outer Ethernet
+    header); `outbound` is True for packets from the home network, so that the outer addresses
+    follow the inner direction. With `mtu`, an outer IPv4 packet longer than it is sent as IPv4
+    fragments, as a tunnel endpoint without path-MTU discovery would.
+    """
+
+    linktype = LINKTYPE_ETHERNET
+
+    def __init__(self, wrap, mtu: int | None = None) -> None:
+        self.wrap = wrap
+        self.mtu = mtu
+        self.counter = 0
+
+    def frames(self, packet: bytes) -> list[bytes]:
+        """The frames carrying one inner IP packet."""
+        src, _ = ip_addresses_of(packet)
+        outbound = is_home_address(src)
+        self.counter += 1
+        ethertype, payload = self.wrap(packet, outbound, self.counter)
+        payloads = [payload]
+        if self.mtu and ethertype == ETHERTYPE_IPV4 and len(payload) > self.mtu:
+            outer_src, outer_dst = ip_addresses_of(payload)
+            header_len = (payload[0] & 0x0F) * 4
+            payloads = fragment_ipv4(outer_src, outer_dst, payload[9], payload[header_len:],
+                                     ident=struct.unpack("!H", payload[4:6])[0],
+                                     fragment_size=(self.mtu - 20) // 8 * 8)
+        macs = (mac_for(ipaddress.ip_address(TUNNEL_REMOTE)), mac_for(ipaddress.ip_address(TUNNEL_HOME)))
+        if not outbound:
+            macs = macs[::-1]
+        return [macs[0] + macs[1] + struct.pack("!H", ethertype) + p for p in payloads]
+
+    def frame(self, packet: bytes) -> bytes:
+        """One frame (for links that never fragment)."""
+        frames = self.frames(packet)
+        assert len(frames) == 1
+        return frames[0]
+
+
+def outer_ipv4(proto: int, body: bytes, outbound: bool, counter: int) -> tuple[int, bytes]:
+    """An outer IPv4 packet between the two tunnel endpoints."""
+    home, remote = ipaddress.ip_address(TUNNEL_HOME), ipaddress.ip_address(TUNNEL_REMOTE)
+    src, dst = (home, remote) if outbound else (remote, home)
+    ident = (derived_u32("tunnel-ipid") + counter) & 0xFFFF
+    return ETHERTYPE_IPV4, build_ipv4_packet(src, dst, proto, body, ident=ident)
+
+
+def outer_udp(port: int, body: bytes, outbound: bool, counter: int) -> tuple[int, bytes]:
+    """An outer UDP datagram to the tunnel port; the source port hashes the inner flow, as
+    VXLAN and Geneve endpoints do (RFC 7348 section 5)."""
+    home, remote = ipaddress.ip_address(TUNNEL_HOME), ipaddress.ip_address(TUNNEL_REMOTE)
+    src, dst = (home, remote) if outbound else (remote, home)
+    sport = 49152 + derived_u32(f"tunnel-sport-{port}") % 16384
+    return outer_ipv4(IPPROTO_UDP, build_udp_datagram(src, dst, sport, port, body), outbound, counter)
+
+
+def ip_version_of(packet: bytes) -> int:
+    """4 or 6, from the version nibble."""
+    return packet[0] >> 4
+
+
+TUNNELS = {
+    # name: (description, wrap, client address, mtu)
+    "tunnel-gre": (
+        "GRE v0 with checksum, key and sequence number; the outer IPv4 packets of the upload "
+        "are fragmented (tunnel MTU 576)",
+        lambda p, out, n: outer_ipv4(IPPROTO_GRE, gre_header(ETHERTYPE_IPV4, key=42, seq=n,
+                                                             checksum=True) + p, out, n),
+        TUNNEL_CLIENT_V4, 576),
+    "tunnel-gre-pptp": (
+        "PPTP: enhanced GRE (v1) carrying PPP with address/control and IPv4",
+        lambda p, out, n: outer_ipv4(IPPROTO_GRE, gre_header(
+            ETHERTYPE_PPP, version=1, key=(len(p) + 4) << 16 | 0x0101, seq=n)
+            + b"\xff\x03" + struct.pack("!H", PPP_IPV4) + p, out, n),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-gre-teb": (
+        "GRE transparent Ethernet bridging (0x6558) with a key",
+        lambda p, out, n: outer_ipv4(IPPROTO_GRE, gre_header(ETHERTYPE_TEB, key=7) + inner_ethernet(p),
+                                     out, n),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-erspan2": (
+        "ERSPAN type II (GRE 0x88BE with sequence numbers), session 5, mirrored Ethernet frames",
+        lambda p, out, n: outer_ipv4(IPPROTO_GRE, gre_header(ETHERTYPE_ERSPAN2, seq=n)
+                                     + struct.pack("!HHI", 0x1000 | 10, 5, 0) + inner_ethernet(p), out, n),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-erspan3": (
+        "ERSPAN type III (GRE 0x22EB) with the optional platform-specific subheader",
+        lambda p, out, n: outer_ipv4(IPPROTO_GRE, gre_header(ETHERTYPE_ERSPAN3, seq=n)
+                                     + struct.pack("!HHIHH", 0x2000 | 10, 5, n * 1000, 0, 0x0001)
+                                     + bytes(8) + inner_ethernet(p), out, n),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-vxlan": (
+        "VXLAN (UDP 4789), VNI 5001",
+        lambda p, out, n: outer_udp(UDP_VXLAN, struct.pack("!II", 0x08000000, 5001 << 8)
+                                    + inner_ethernet(p), out, n),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-geneve": (
+        "Geneve (UDP 6081), VNI 5002, one 8-byte option, inner Ethernet",
+        lambda p, out, n: outer_udp(UDP_GENEVE, struct.pack("!BBHI", 2, 0, ETHERTYPE_TEB, 5002 << 8)
+                                    + struct.pack("!HBBI", 0x0102, 0x01, 1, 0xC0FFEE00) + inner_ethernet(p),
+                                    out, n),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-ipip": (
+        "IPv4 in IPv4 (protocol 4)",
+        lambda p, out, n: outer_ipv4(IPPROTO_IPIP, p, out, n),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-6in4": (
+        "IPv6 in IPv4 (protocol 41, as 6in4 / 6rd / ISATAP send it)",
+        lambda p, out, n: outer_ipv4(IPPROTO_IPV6_IN_IP, p, out, n),
+        TUNNEL_CLIENT_V6, None),
+    "tunnel-mpls": (
+        "MPLS label stack of two (transport 1000, service 2000), payload type guessed",
+        lambda p, out, n: (ETHERTYPE_MPLS, struct.pack("!II", 1000 << 12 | 64, 2000 << 12 | 0x100 | 64) + p),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-pppoe": (
+        "PPPoE session 0x1234 carrying PPP IPv4",
+        lambda p, out, n: (ETHERTYPE_PPPOE_SESSION, struct.pack("!BBHHH", 0x11, 0, 0x1234, len(p) + 2, PPP_IPV4) + p),
+        TUNNEL_CLIENT_V4, None),
+    "tunnel-nsh": (
+        "NSH MD type 1 (service path 10, index 255) carrying IPv4",
+        lambda p, out, n: (ETHERTYPE_NSH, struct.pack("!BBBBI", 0x0F, 0xC6, 0x01, 0x01, 10 << 8 | 255)
+                           + bytes(16) + p),
+        TUNNEL_CLIENT_V4, None),
+}
+
+
+def tunnel_upload(cap: Capture, client: str) -> None:
+    """One HTTP form upload with a PIN, a phone number and an e-mail address, the same bytes
+    in the plain capture and in every tunnel."""
+    person = synthetic_people()[0]
+    host = "forms.example.com"
+    form = (f"pin={person.pin}&phone=%2B{person.phone[1:]}&email={person.email.replace('@', '%40')}"
+            + "&note=" + "+".join(BIG_WORDS[:40] * 3))  # long enough to need fragments at MTU 576
+    request = http_request("POST", "/tunnel/register", host, body=form.encode(),
+                           headers=[("Content-Type", "application/x-www-form-urlencoded")])
+    server = SERVER_US_V6 if ":" in client else SERVER_US
+    session = TcpSession(client, 52000, server, 80, mss=1200)
+    cap.add(session.handshake() + session.send(CLIENT, request, cuts_inside(request, [person.pin]))
+            + session.send(SERVER, http_response(b'{"status":"received"}')) + session.close(CLIENT))
+    where = f"{client}:52000 -> {server}:80 form body"
+    cap.plant("kg_pin", person.pin, where + " (split across segments)")
+    cap.plant("phone", person.phone, where + ", '+' as %2B")
+    cap.plant("email", person.email, where + ", '@' as %40")
+
+
+def build_tunnel_plain(name: str = "tunnel-plain", client: str = TUNNEL_CLIENT_V4) -> Capture:
+    """The tunnels' upload without any tunnel: the reference their EVE must equal."""
+    cap = Capture(name, EthernetLink())
+    tunnel_upload(cap, client)
+    return cap
+
+
+def build_tunnel(name: str) -> Capture:
+    """The upload inside one encapsulation."""
+    description, wrap, client, mtu = TUNNELS[name]
+    cap = Capture(name, TunnelLink(wrap, mtu))
+    tunnel_upload(cap, client)
+    cap.anomaly(description)
+    return cap
+
+
 def build_all() -> list[Capture]:
     """Every bundled capture, in README order."""
     return [
@@ -1731,6 +1939,9 @@ def build_all() -> list[Capture]:
         build_pii_crossborder(),
         build_negatives(),
         build_pii_all_types(),
+        build_tunnel_plain(),
+        build_tunnel_plain("tunnel-plain-v6", TUNNEL_CLIENT_V6),
+        *[build_tunnel(name) for name in TUNNELS],
     ]
 
 

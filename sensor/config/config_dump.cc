@@ -62,7 +62,12 @@ void dump_config(const Config& c, std::ostream& out) {
   d.line("decode.defrag.timeout", c.decode.frag_timeout_usec / kUsecPerSec);
   d.line("decode.defrag.memcap", c.decode.frag_memcap);
   d.line("decode.defrag.max_fragments", c.decode.frag_max_fragments);
+  d.line("decode.max_layers", c.decode.max_layers);
+  d.line("decode.vxlan_ports", c.decode.vxlan_ports);
+  d.line("decode.vxlan_gpe_ports", c.decode.vxlan_gpe_ports);
+  d.line("decode.geneve_ports", c.decode.geneve_ports);
   d.line("flow.max_flows", c.flow.max_flows);
+  d.line("flow.vlan_in_key", c.flow.vlan_in_key);
   d.line("flow.timeouts.tcp_new", c.flow.tcp_new_timeout);
   d.line("flow.timeouts.tcp_established", c.flow.tcp_established_timeout);
   d.line("flow.timeouts.tcp_closed", c.flow.tcp_closed_timeout);

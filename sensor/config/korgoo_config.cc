@@ -38,7 +38,11 @@ void load_capture(const YamlReader& r, source::LiveConfig& c) {
 }
 
 void load_decode(const YamlReader& r, decode::DecodeConfig& c) {
-  r.allow_only({"defrag"});
+  r.allow_only({"defrag", "max_layers", "vxlan_ports", "vxlan_gpe_ports", "geneve_ports"});
+  c.max_layers = static_cast<std::uint32_t>(r.integer("max_layers", c.max_layers, 1, 32));
+  c.vxlan_ports = r.ports("vxlan_ports", c.vxlan_ports);
+  c.vxlan_gpe_ports = r.ports("vxlan_gpe_ports", c.vxlan_gpe_ports);
+  c.geneve_ports = r.ports("geneve_ports", c.geneve_ports);
   const auto d = r.section("defrag");
   d.allow_only({"timeout", "memcap", "max_fragments"});
   c.frag_timeout_usec =
@@ -51,7 +55,8 @@ void load_decode(const YamlReader& r, decode::DecodeConfig& c) {
 }
 
 void load_flow(const YamlReader& r, flow::FlowConfig& c) {
-  r.allow_only({"max_flows", "timeouts"});
+  r.allow_only({"max_flows", "timeouts", "vlan_in_key"});
+  c.vlan_in_key = r.boolean("vlan_in_key", c.vlan_in_key);
   c.max_flows = static_cast<std::uint64_t>(r.integer("max_flows", c.max_flows, 1, 1 << 26));
   const auto t = r.section("timeouts");
   t.allow_only({"tcp_new", "tcp_established", "tcp_closed", "udp", "other"});

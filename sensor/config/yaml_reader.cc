@@ -1,12 +1,13 @@
 #include "config/yaml_reader.h"
 
-#include "config/yaml_duplicate_keys.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <limits>
+
+#include "config/yaml_duplicate_keys.h"
 
 namespace korgoo::config {
 
@@ -159,6 +160,31 @@ std::vector<std::string> YamlReader::strings(const std::string& key,
   for (const auto& item : v) {
     if (!item.IsScalar()) fail(item, key, "expected a list of strings");
     out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+std::vector<std::uint16_t> YamlReader::ports(const std::string& key,
+                                             const std::vector<std::uint16_t>& fallback) const {
+  const auto found = value(key);
+  if (!found) return fallback;
+  const YAML::Node& v = *found;
+  std::vector<YAML::Node> items;
+  if (v.IsScalar()) {
+    items.push_back(v);
+  } else if (v.IsSequence()) {
+    for (const auto& item : v) items.push_back(item);
+  } else {
+    fail(v, key, "expected a list of ports");
+  }
+  std::vector<std::uint16_t> out;
+  for (const auto& item : items) {
+    const std::string text = item.IsScalar() ? item.Scalar() : "";
+    unsigned port = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
+    if (ec != std::errc() || end != text.data() + text.size() || port == 0 || port > 65535)
+      fail(item, key, "'" + text + "' is not a port (1-65535)");
+    out.push_back(static_cast<std::uint16_t>(port));
   }
   return out;
 }

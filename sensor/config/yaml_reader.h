@@ -42,6 +42,9 @@ class YamlReader {
   std::vector<std::string> strings(const std::string& key,
                                    const std::vector<std::string>& fallback) const;
   CidrSet cidrs(const std::string& key, const CidrSet& fallback) const;
+  // A list of UDP/TCP ports (1-65535), or one port; an empty list is allowed (none).
+  std::vector<std::uint16_t> ports(const std::string& key,
+                                   const std::vector<std::uint16_t>& fallback) const;
   // One of `choices`.
   std::string choice(const std::string& key, const std::string& fallback,
                      std::initializer_list<std::string_view> choices) const;

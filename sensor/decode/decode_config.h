@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "common/timestamp.h"
 
@@ -23,6 +24,15 @@ struct DecodeConfig {
   // Seed of the fragment-table hash. 0 picks a random seed per decoder, so that a sender cannot
   // precompute colliding keys. The seed never changes output, only bucket placement.
   std::uint64_t frag_hash_seed = 0;
+  // Encapsulation headers followed per packet (GRE, ERSPAN, VXLAN, MPLS stack, PPP, ...).
+  // Real traffic nests two or three; the limit keeps a crafted tunnel-in-tunnel chain from
+  // costing unbounded work per packet. A packet beyond it is the error encap_too_deep.
+  std::uint32_t max_layers = 8;
+  // UDP destination ports decoded as tunnels (IANA: VXLAN 4789, VXLAN-GPE 4790, Geneve 6081).
+  // A datagram on such a port whose header does not parse is counted and kept as plain UDP.
+  std::vector<std::uint16_t> vxlan_ports = {4789};
+  std::vector<std::uint16_t> vxlan_gpe_ports = {4790};
+  std::vector<std::uint16_t> geneve_ports = {6081};
 };
 
 }  // namespace korgoo::decode

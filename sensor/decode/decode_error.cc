@@ -38,8 +38,26 @@ constexpr std::array<std::string_view, kDecodeErrorCount> kNames = {
     "frag_too_many",
     "frag_inconsistent_end",
     "frag_nested",
+    "encap_too_deep",
+    "gre_truncated",
+    "gre_bad_version",
+    "gre_bad_flags",
+    "erspan_truncated",
+    "erspan_bad_version",
+    "ppp_truncated",
+    "pppoe_truncated",
+    "pppoe_bad_header",
+    "mpls_truncated",
+    "mpls_too_many_labels",
+    "vxlan_truncated",
+    "vxlan_bad_flags",
+    "geneve_truncated",
+    "geneve_bad_version",
+    "nsh_truncated",
+    "nsh_bad_version",
+    "nsh_bad_length",
 };
-static_assert(kNames.back() == "frag_nested", "kNames must list every DecodeError in order");
+static_assert(kNames.back() == "nsh_bad_length", "kNames must list every DecodeError in order");
 
 }  // namespace
 

@@ -27,8 +27,10 @@ DecodeStats& DecodeStats::operator+=(const DecodeStats& o) {
   other_ip += o.other_ip;
   non_ip += o.non_ip;
   tcp_bad_options += o.tcp_bad_options;
+  tunneled += o.tunneled;
   frag += o.frag;
   for (std::size_t i = 0; i < errors.size(); ++i) errors[i] += o.errors[i];
+  for (std::size_t i = 0; i < undecoded.size(); ++i) undecoded[i] += o.undecoded[i];
   return *this;
 }
 
@@ -42,6 +44,7 @@ void DecodeStats::to_json(Json& out) const {
   out["other_ip"] = other_ip;
   out["non_ip"] = non_ip;
   out["tcp_bad_options"] = tcp_bad_options;
+  out["tunneled"] = tunneled;
   out["frag_received"] = frag.received;
   out["frag_reassembled"] = frag.reassembled;
   out["frag_timeouts"] = frag.timeouts;
@@ -51,6 +54,10 @@ void DecodeStats::to_json(Json& out) const {
   for (std::size_t i = 1; i < errors.size(); ++i)
     if (errors[i] != 0) errs[std::string(name(static_cast<DecodeError>(i)))] = errors[i];
   out["errors"] = std::move(errs);
+  Json skipped = Json::object();
+  for (std::size_t i = 1; i < undecoded.size(); ++i)
+    if (undecoded[i] != 0) skipped[std::string(name(static_cast<Undecoded>(i)))] = undecoded[i];
+  out["undecoded"] = std::move(skipped);
 }
 
 }  // namespace korgoo::decode

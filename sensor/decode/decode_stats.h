@@ -6,6 +6,7 @@
 
 #include "common/json.h"
 #include "decode/decode_error.h"
+#include "decode/undecoded_reason.h"
 
 namespace korgoo::decode {
 
@@ -22,8 +23,10 @@ struct DefragStats {
 struct DecodeStats {
   std::uint64_t packets = 0;   // every packet given to decode()
   std::uint64_t bytes = 0;     // captured bytes of those packets
-  std::uint64_t ipv4 = 0;      // captured packets with a valid IPv4 header
-  std::uint64_t ipv6 = 0;      // captured packets with a valid IPv6 header
+  // Captured packets whose outermost IP header is a valid IPv4 / IPv6 one (headers inside a
+  // tunnel are not counted again: these count packets, not headers).
+  std::uint64_t ipv4 = 0;
+  std::uint64_t ipv6 = 0;
   std::uint64_t tcp = 0;       // delivered TCP segments (reassembled datagrams included)
   std::uint64_t udp = 0;       // delivered UDP datagrams
   std::uint64_t other_ip = 0;  // delivered IP packets of other protocols (ICMP, GRE, ESP...)
@@ -31,16 +34,19 @@ struct DecodeStats {
   // TCP option lists that ran off their header: option parsing stops there, as in Linux, and
   // the segment is still delivered.
   std::uint64_t tcp_bad_options = 0;
+  std::uint64_t tunneled = 0;  // delivered packets found inside at least one encapsulation
   DefragStats frag;
-  std::array<std::uint64_t, kDecodeErrorCount> errors{};  // indexed by DecodeError
+  std::array<std::uint64_t, kDecodeErrorCount> errors{};   // indexed by DecodeError
+  std::array<std::uint64_t, kUndecodedCount> undecoded{};  // indexed by Undecoded
 
   std::uint64_t error(DecodeError e) const { return errors[static_cast<std::size_t>(e)]; }
   std::uint64_t errors_total() const;
+  std::uint64_t undecoded_of(Undecoded u) const { return undecoded[static_cast<std::size_t>(u)]; }
 
   DecodeStats& operator+=(const DecodeStats& o);
 
-  // {"packets":..,"bytes":..,...,"errors":{"ipv4_truncated":3}}: only non-zero reasons, in
-  // enum order, so that two runs over the same input print the same bytes.
+  // {"packets":..,"bytes":..,...,"errors":{"ipv4_truncated":3},"undecoded":{"llc":1}}: only
+  // non-zero reasons, in enum order, so that two runs over the same input print the same bytes.
   void to_json(Json& out) const;
 };
 

@@ -18,6 +18,19 @@ inline constexpr std::uint8_t kFin = 0x01, kSyn = 0x02, kRst = 0x04, kPsh = 0x08
                               kUrg = 0x20, kEce = 0x40, kCwr = 0x80;
 }
 
+// The outermost IP header (and UDP ports) of a tunnel: the endpoints' own flow, which is
+// tracked for accounting but carries no payload of its own (its payload is the inner packet).
+struct TunnelCarrier {
+  bool present = false;
+  IpAddress src;
+  IpAddress dst;
+  std::uint8_t ip_proto = 0;
+  L4Proto l4 = L4Proto::kOther;
+  std::uint16_t src_port = 0;
+  std::uint16_t dst_port = 0;
+  std::uint32_t ip_len = 0;
+};
+
 struct DecodedPacket {
   Timestamp ts;
   std::uint64_t number = 0;  // the source's packet number
@@ -29,6 +42,10 @@ struct DecodedPacket {
   std::uint16_t dst_port = 0;
   std::uint16_t vlan[2] = {0, 0};  // outer, inner (QinQ); 0 = none
   bool reassembled = false;        // built from IP fragments
+  // Encapsulation headers followed to reach this packet (0 = not tunnelled). Addresses, ports
+  // and payload are the innermost packet's: flows are keyed on it, as Suricata does.
+  std::uint8_t layers = 0;
+  TunnelCarrier carrier;  // present when an IP tunnel (GRE, UDP overlay, IP-in-IP) was followed
 
   // TCP only.
   std::uint32_t seq = 0;

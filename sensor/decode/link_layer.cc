@@ -47,7 +47,7 @@ LinkResult from_ethertype(std::uint16_t type, ByteView rest, std::uint16_t (&vla
   if (type == kEtherIpv4) return LinkResult{NetworkLayer::kIpv4, DecodeError::kNone, rest};
   if (type == kEtherIpv6) return LinkResult{NetworkLayer::kIpv6, DecodeError::kNone, rest};
   if (type < kEtherTypeMin) return LinkResult{NetworkLayer::kIgnored, DecodeError::kNone, {}};
-  return LinkResult{NetworkLayer::kNotIp, DecodeError::kNone, {}};
+  return LinkResult{NetworkLayer::kEthertype, DecodeError::kNone, rest, type};
 }
 
 LinkResult from_version_nibble(ByteView l3) {

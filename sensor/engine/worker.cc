@@ -55,6 +55,29 @@ Verdict Worker::process(const source::Packet& pkt) {
     if (result == decode::DecodeResult::kError) log_decode_error(pkt);
     return Verdict::kAccept;
   }
+  // The tunnel endpoints' own flow is counted first, with no payload: its bytes are the inner
+  // packet's, inspected once below. A blocked tunnel drops what it carries.
+  if (dp.carrier.present && inspect(carrier_packet(dp)) == Verdict::kDrop) return Verdict::kDrop;
+  return inspect(dp);
+}
+
+decode::DecodedPacket Worker::carrier_packet(const decode::DecodedPacket& dp) {
+  decode::DecodedPacket outer;
+  outer.ts = dp.ts;
+  outer.number = dp.number;
+  outer.src = dp.carrier.src;
+  outer.dst = dp.carrier.dst;
+  outer.ip_proto = dp.carrier.ip_proto;
+  outer.l4 = dp.carrier.l4;
+  outer.src_port = dp.carrier.src_port;
+  outer.dst_port = dp.carrier.dst_port;
+  outer.ip_len = dp.carrier.ip_len;
+  outer.vlan[0] = dp.vlan[0];
+  outer.vlan[1] = dp.vlan[1];
+  return outer;
+}
+
+Verdict Worker::inspect(const decode::DecodedPacket& dp) {
   const auto tracked = flows_.track(dp);
   flow::Flow& f = *tracked.flow;
   if (tracked.created) {

@@ -73,6 +73,11 @@ class Worker final : private AppRecordWriter {
   void attach_source(const source::PacketSource& source) { source_ = &source; }
 
  private:
+  // Flow tracking and inspection of one decoded packet.
+  Verdict inspect(const decode::DecodedPacket& dp);
+  // The flow-level view of a tunnel's outer header: addresses, ports, length, no payload.
+  static decode::DecodedPacket carrier_packet(const decode::DecodedPacket& dp);
+
   void on_flow_end(flow::Flow& f);
   void evaluate_policy(flow::Flow& f, FlowInspector& insp);
   void write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decision& d);

@@ -78,7 +78,7 @@ Flow* FlowTable::create(const DecodedPacket& p) {
   const Endpoint b{p.dst, p.dst_port};
   const bool a_opens = sender_is_opener(p, midstream);
   bool a_is_lo = false;
-  const FlowKey key = FlowKey::make(a, b, p.ip_proto, p.vlan[0], a_is_lo);
+  const FlowKey key = FlowKey::make(a, b, p.ip_proto, key_vlan(p), a_is_lo);
   auto flow =
       std::make_unique<Flow>(key, a_opens ? a : b, a_opens ? b : a, p.ts, make_flow_id(key, p.ts));
   Flow* f = flow.get();
@@ -106,7 +106,7 @@ Flow* FlowTable::create(const DecodedPacket& p) {
 FlowTable::Lookup FlowTable::track(const DecodedPacket& p) {
   bool a_is_lo = false;
   const FlowKey key = FlowKey::make(Endpoint{p.src, p.src_port}, Endpoint{p.dst, p.dst_port},
-                                    p.ip_proto, p.vlan[0], a_is_lo);
+                                    p.ip_proto, key_vlan(p), a_is_lo);
   Flow* f = nullptr;
   bool created = false;
   if (auto it = flows_.find(key); it != flows_.end()) {

@@ -59,6 +59,10 @@ class FlowTable {
 
  private:
   Flow* create(const decode::DecodedPacket& pkt);
+  // The VLAN id that goes into the key: the outer tag, or 0 when flow.vlan_in_key is off.
+  std::uint16_t key_vlan(const decode::DecodedPacket& p) const {
+    return config_.vlan_in_key ? p.vlan[0] : 0;
+  }
   void update_tcp_state(Flow& f, Direction dir, std::uint8_t flags);
   void touch(Flow& f, TimeoutClass cls);
   std::int64_t timeout_of(TimeoutClass cls) const;

@@ -35,6 +35,18 @@ TEST(YamlReader, BadValuesNameTheKey) {
             std::string::npos);
 }
 
+TEST(YamlReader, PortLists) {
+  auto r = reader("one: 4789\nmany: [4789, 8472]\nnone: []\nbad: [70000]\nword: [vxlan]\n");
+  EXPECT_EQ(r.ports("one", {}), (std::vector<std::uint16_t>{4789}));
+  EXPECT_EQ(r.ports("many", {}), (std::vector<std::uint16_t>{4789, 8472}));
+  EXPECT_TRUE(r.ports("none", {1}).empty());
+  EXPECT_EQ(r.ports("absent", {6081}), (std::vector<std::uint16_t>{6081}));
+  EXPECT_NE(error_of([&] { r.ports("bad", {}); }).find("test.yaml:4:7: key 'bad'"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { r.ports("word", {}); }).find("'vxlan' is not a port"),
+            std::string::npos);
+}
+
 TEST(YamlReader, TypedValuesAndDefaults) {
   auto r = reader("n: 7\nb: yes\nsize: 16mb\nlist: [a, b]\nnets: [10.0.0.0/8, 'fc00::/7']\n");
   EXPECT_EQ(r.integer("n", 0, 0, 10), 7);

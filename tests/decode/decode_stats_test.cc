@@ -41,9 +41,10 @@ TEST(DecodeStats, JsonListsOnlyNonZeroErrorsInEnumOrder) {
   EXPECT_EQ(j.dump(),
             R"({"packets":6,"bytes":)" + std::to_string(h.stats().bytes) +
                 R"(,"ipv4":3,"ipv6":0,"tcp":1,"udp":0,"other_ip":0,"non_ip":1,)"
-                R"("tcp_bad_options":0,"frag_received":0,"frag_reassembled":0,)"
+                R"("tcp_bad_options":0,"tunneled":0,"frag_received":0,"frag_reassembled":0,)"
                 R"("frag_timeouts":0,"frag_evicted":0,"frag_overlap_conflicts":0,)"
-                R"("errors":{"eth_truncated":1,"raw_bad_version":1,"udp_bad_length":2}})");
+                R"("errors":{"eth_truncated":1,"raw_bad_version":1,"udp_bad_length":2},)"
+                R"("undecoded":{"unknown_ethertype":1}})");
 }
 
 TEST(DecodeStats, EmptyErrorsIsAnEmptyObject) {
@@ -62,7 +63,13 @@ TEST(DecodeStats, MergeAddsEveryCounter) {
   b.packets = 10;
   b.frag.evicted = 20;
   b.errors[static_cast<std::size_t>(DecodeError::kTcpTruncated)] = 30;
+  a.tunneled = 4;
+  b.tunneled = 40;
+  a.undecoded[static_cast<std::size_t>(Undecoded::kLlc)] = 5;
+  b.undecoded[static_cast<std::size_t>(Undecoded::kLlc)] = 50;
   a += b;
+  EXPECT_EQ(a.tunneled, 44u);
+  EXPECT_EQ(a.undecoded_of(Undecoded::kLlc), 55u);
   EXPECT_EQ(a.packets, 11u);
   EXPECT_EQ(a.frag.evicted, 22u);
   EXPECT_EQ(a.error(DecodeError::kTcpTruncated), 33u);

@@ -106,8 +106,10 @@ TEST(Ipv4, OtherProtocolsAreNotErrors) {
   EXPECT_EQ(h.out.l4, L4Proto::kOther);
   EXPECT_EQ(h.out.ip_proto, 1);
   EXPECT_EQ(h.out.payload.size(), icmp.size());
-  ASSERT_EQ(h.feed_raw(ipv4({.proto = 47}, Bytes{0, 0, 0x08, 0})), DecodeResult::kOk);  // GRE
-  EXPECT_EQ(h.out.ip_proto, 47);
+  ASSERT_EQ(h.feed_raw(ipv4({.proto = 50}, Bytes{0, 0, 0x08, 0, 0, 0, 0, 1})),  // ESP
+            DecodeResult::kOk);
+  EXPECT_EQ(h.out.ip_proto, 50);
+  EXPECT_EQ(h.stats().undecoded_of(Undecoded::kUnknownIpProto), 2u);
   EXPECT_EQ(h.stats().other_ip, 2u);
   EXPECT_EQ(h.stats().errors_total(), 0u);
 }

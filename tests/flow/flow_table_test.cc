@@ -183,6 +183,29 @@ TEST_F(FlowTableTest, VlansSeparateFlows) {
   EXPECT_EQ(t.size(), 2u);
 }
 
+// A SPAN port where the client's direction is tagged and the server's is not.
+TEST_F(FlowTableTest, VlanOutOfKeyJoinsTaggedAndUntaggedDirections) {
+  config_.vlan_in_key = false;
+  auto t = make();
+  auto out = udp("10.0.0.1", 1000, "8.8.8.8", 53, 1);
+  out.vlan[0] = 10;
+  const auto first = t.track(out);
+  auto back = udp("8.8.8.8", 53, "10.0.0.1", 1000, 2);
+  const auto second = t.track(back);
+  EXPECT_EQ(t.size(), 1u);
+  EXPECT_EQ(first.flow, second.flow);
+  EXPECT_NE(first.dir, second.dir);
+}
+
+TEST_F(FlowTableTest, VlanInKeyByDefaultSplitsTaggedAndUntagged) {
+  auto t = make();
+  auto out = udp("10.0.0.1", 1000, "8.8.8.8", 53, 1);
+  out.vlan[0] = 10;
+  t.track(out);
+  t.track(udp("8.8.8.8", 53, "10.0.0.1", 1000, 2));
+  EXPECT_EQ(t.size(), 2u);
+}
+
 TEST(FlowKeyHash, IsSymmetric) {
   bool lo = false;
   const Endpoint a{*IpAddress::parse("10.0.0.1"), 1234};
