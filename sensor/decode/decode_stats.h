@@ -21,8 +21,8 @@ struct DefragStats {
 };
 
 struct DecodeStats {
-  std::uint64_t packets = 0;   // every packet given to decode()
-  std::uint64_t bytes = 0;     // captured bytes of those packets
+  std::uint64_t packets = 0;  // every packet given to decode()
+  std::uint64_t bytes = 0;    // captured bytes of those packets
   // Captured packets whose outermost IP header is a valid IPv4 / IPv6 one (headers inside a
   // tunnel are not counted again: these count packets, not headers).
   std::uint64_t ipv4 = 0;
