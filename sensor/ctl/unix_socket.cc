@@ -1,5 +1,6 @@
 #include "ctl/unix_socket.h"
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,7 +24,8 @@ std::runtime_error socket_error(const std::filesystem::path& path, const char* w
 bool write_all(int fd, const std::string& text) {
   std::size_t done = 0;
   while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    // MSG_NOSIGNAL: a peer that hung up is an error here, not a SIGPIPE for the process.
+    const ssize_t n = ::send(fd, text.data() + done, text.size() - done, MSG_NOSIGNAL);
     if (n <= 0) return false;
     done += static_cast<std::size_t>(n);
   }

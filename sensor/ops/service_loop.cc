@@ -30,6 +30,9 @@ constexpr int kPollMs = 250;  // the resolution of the periodic duties
 void block_service_signals() {
   const sigset_t set = service_signals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  // A control client, a metrics scraper or an EVE pipe reader that goes away must cost one
+  // write error, not the sensor: SIGPIPE's default action would end it silently.
+  ::signal(SIGPIPE, SIG_IGN);
 }
 
 ServiceLoop::ServiceLoop(ServiceCommands& commands, ControlSocket* control,

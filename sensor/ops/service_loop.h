@@ -15,6 +15,7 @@
 
 namespace korgoo::ops {
 
+// Also ignores SIGPIPE: a peer that hangs up is a write error for the writer to count.
 void block_service_signals();
 
 class ServiceLoop {

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <regex>
+#include <string_view>
 
 #include "e2e/run_sensor.h"
 
@@ -22,6 +22,18 @@ bool is_tunnel_endpoint_record(const std::string& l) {
          l.find("\"dest_ip\":\"192.168.250.1\"") != std::string::npos;
 }
 
+// Drops `"key":value,` from an EVE line. The values erased here (a packet number, a bundled
+// capture's file name) hold neither commas nor escaped quotes, so the next comma ends them.
+// (std::regex would do, but GCC 12 warns inside <regex> under -O1 with sanitizers.)
+std::string without_field(std::string line, std::string_view key) {
+  const std::string needle = "\"" + std::string(key) + "\":";
+  const auto at = line.find(needle);
+  if (at == std::string::npos) return line;
+  const auto comma = line.find(',', at + needle.size());
+  if (comma != std::string::npos) line.erase(at, comma + 1 - at);
+  return line;
+}
+
 // The EVE records of one capture without stats records, tunnel endpoints' flows, packet
 // numbers and file name.
 // `test` names the scratch directory, so that tests run in parallel never share one.
@@ -29,11 +41,10 @@ std::vector<std::string> comparable_records(const std::string& pcap, const std::
   const auto run = run_korgoo("-c test-config.yaml -r " + shell_quote(pcap),
                               scratch_dir("tunnel-" + test + "-" + pcap), pcap_dir());
   EXPECT_EQ(run.exit_code, 0) << run.stdout_text;
-  static const std::regex kPerCapture(R"("pcap_cnt":[0-9]+,|"pcap_filename":"[^"]*",)");
   std::vector<std::string> out;
   for (const auto& l : run.eve_lines)
     if (l.find("\"event_type\":\"stats\"") == std::string::npos && !is_tunnel_endpoint_record(l))
-      out.push_back(std::regex_replace(l, kPerCapture, ""));
+      out.push_back(without_field(without_field(l, "pcap_cnt"), "pcap_filename"));
   return out;
 }
 

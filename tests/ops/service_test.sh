@@ -54,6 +54,12 @@ fi
 python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
 s.sendall(b"bogus\n"); print(s.recv(4096).decode())' "$tmp/ctl" | grep -q '"failed"' ||
   fail "sensor accepted an unknown command"
+# A client that hangs up before the answer costs the sensor nothing (no SIGPIPE death).
+for _ in 1 2 3; do
+  python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+s.sendall(b"stats\n"); s.close()' "$tmp/ctl"
+done
+ctl version | grep -q '"version"' && kill -0 $pid || fail "sensor died when a client hung up"
 
 rules_before=$(ctl reload | python3 -c 'import json,sys; print(json.load(sys.stdin)["rules"])')
 write_local_rule "$tmp/etc/rules.d/local.yaml" 9100001 outbound
