@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -27,6 +29,7 @@
 #include "engine/capture_loop.h"
 #include "engine/each_file_names.h"
 #include "engine/file_scan.h"
+#include "engine/parallel_replay.h"
 #include "engine/runtime.h"
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
@@ -61,6 +64,8 @@ options:
       --control SOCKET  control socket for korgoo-ctl (service.control_socket)
       --pid-file FILE   (service.pid_file)
       --dump-config     print every setting in effect and where it came from
+  -w, --workers N     worker threads for -r (threads:; default one per core); the output
+                      is the same for every N
       --each-file     with -r DIR: replay each capture on its own (fresh flows) into
                       OUTDIR/NAME.json (NAME with its extension: x.pcap -> x.pcap.json),
                       as separate runs sharing one start-up; colliding names are an error
@@ -84,6 +89,7 @@ struct Options {
   bool scan = false;
   bool dump_config = false;
   std::optional<std::string> user, group, control, pid_file;
+  std::optional<unsigned> workers;
 };
 
 // Command-line settings that override the file; applied again on every reload.
@@ -94,12 +100,14 @@ void apply_overrides(const Options& o, config::Config& c) {
   if (o.group) c.service.group = *o.group;
   if (o.control) c.service.control_socket = *o.control;
   if (o.pid_file) c.service.pid_file = *o.pid_file;
+  if (o.workers) c.threads = *o.workers;
   for (const auto& [set, key] : {std::pair{o.queues.has_value(), "inline.queues"},
                                  {o.bpf.has_value(), "capture.bpf"},
                                  {o.user.has_value(), "service.user"},
                                  {o.group.has_value(), "service.group"},
                                  {o.control.has_value(), "service.control_socket"},
-                                 {o.pid_file.has_value(), "service.pid_file"}})
+                                 {o.pid_file.has_value(), "service.pid_file"},
+                                 {o.workers.has_value(), "threads"}})
     if (set) c.origins[key] = "command line";
 }
 
@@ -116,11 +124,12 @@ int parse_options(int argc, char** argv, Options& o) {
                                     {"group", required_argument, nullptr, 'G'},
                                     {"control", required_argument, nullptr, 'C'},
                                     {"pid-file", required_argument, nullptr, 'P'},
+                                    {"workers", required_argument, nullptr, 'w'},
                                     {"version", no_argument, nullptr, 'V'},
                                     {"help", no_argument, nullptr, 'h'},
                                     {nullptr, 0, nullptr, 0}};
   int c;
-  while ((c = getopt_long(argc, argv, "+c:r:i:q:l:F:vVhT", longopts, nullptr)) != -1) {
+  while ((c = getopt_long(argc, argv, "+c:r:i:q:l:F:w:vVhT", longopts, nullptr)) != -1) {
     switch (c) {
       case 'c':
         o.config = optarg;
@@ -167,6 +176,17 @@ int parse_options(int argc, char** argv, Options& o) {
       case 'P':
         o.pid_file = optarg;
         break;
+      case 'w': {
+        char* end = nullptr;
+        const unsigned long n = std::strtoul(optarg, &end, 10);
+        if (end == optarg || *end != '\0' || n < 1 || n > config::kMaxThreads) {
+          std::cerr << "korgoo: --workers: expected 1 to " << config::kMaxThreads << ", got '"
+                    << optarg << "'\n";
+          return 2;
+        }
+        o.workers = static_cast<unsigned>(n);
+        break;
+      }
       case 'V':
         std::cout << "korgoo " << KORGOO_VERSION << "\n";
         return 0;
@@ -307,6 +327,22 @@ int run_each_file(const Options& o, const engine::Runtime& rt) {
   return rc;
 }
 
+unsigned replay_workers(unsigned configured) {
+  if (configured > 0) return configured;
+  return std::clamp(std::thread::hardware_concurrency(), 1u, config::kMaxThreads);
+}
+
+// How the replay's work was spread, so that an imbalance shows (one internal host doing most
+// of the traffic keeps one worker busy: its flows must meet in one place).
+void print_loads(const std::vector<engine::ParallelReplay::Load>& loads) {
+  std::cout << "korgoo: " << loads.size() << " workers; packets";
+  for (const auto& l : loads) std::cout << " " << l.packets;
+  std::cout << "; busy s";
+  for (const auto& l : loads)
+    std::cout << " " << fmt::format("{:.2f}", std::chrono::duration<double>(l.busy).count());
+  std::cout << "\n";
+}
+
 int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* log_sink,
                const fs::path& data_dir) {
   if (o.each_file) {
@@ -346,7 +382,19 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
         eve_path.string());
   spdlog::default_logger()->flush();  // tools wait for this line to know the sensor is up
   std::atomic<bool> stop{false};
-  engine::Worker worker(rt, eve, source->is_inline());
+  // A replay spreads its flows over the workers; live capture and inline run one.
+  const unsigned workers = o.read ? replay_workers(rt.config.threads) : 1;
+  if (!o.read && rt.config.threads > 1)
+    spdlog::info("threads: {} configured; live capture and inline run one worker",
+                 rt.config.threads);
+  std::unique_ptr<engine::Worker> single;
+  std::unique_ptr<engine::ParallelReplay> parallel;
+  if (workers > 1)
+    parallel = std::make_unique<engine::ParallelReplay>(rt, eve, workers);
+  else
+    single = std::make_unique<engine::Worker>(rt, eve, source->is_inline());
+  const engine::PipelineControl& pipeline =
+      parallel ? static_cast<engine::PipelineControl&>(*parallel) : *single;
   engine::WorkerMailbox mailbox;
   int stop_signal = 0;
   {
@@ -359,14 +407,18 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
           source->stop();
         },
         live, !live && isatty(STDERR_FILENO) != 0});
-    engine::run_capture(*source, worker, stop, live, &mailbox);
+    if (parallel)
+      parallel->run(*source, stop, &mailbox);
+    else
+      engine::run_capture(*source, *single, stop, live, &mailbox);
   }
   const auto& s = source->stats();
   eve.flush();
   std::cout << "korgoo: " << s.packets << " packets from " << described << "; "
-            << worker.stats().alerts << " alerts, " << worker.stats().flows_with_pii
+            << pipeline.totals().alerts << " alerts, " << pipeline.totals().flows_with_pii
             << " flows with personal data" << (stop_signal == SIGINT ? " (interrupted)" : "")
             << "\n";
+  if (parallel) print_loads(parallel->loads());
   if (s.skipped_files)
     std::cout << "korgoo: " << s.skipped_files << " files skipped: not captures\n";
   std::cout << "korgoo: " << eve.records() << " EVE records in " << eve_path.string() << " (";

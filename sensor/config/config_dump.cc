@@ -55,6 +55,10 @@ void dump_config(const Config& c, std::ostream& out) {
   Dumper d(c, out);
   d.line("data_dir", c.data_dir.string());
   d.line("home_networks", strings_of(c.flow.home_networks));
+  if (c.threads == 0)
+    d.line("threads", "auto");
+  else
+    d.line("threads", c.threads);
   d.line("capture.bpf", c.capture.bpf);
   d.line("capture.snaplen", c.capture.snaplen);
   d.line("capture.promiscuous", c.capture.promiscuous);

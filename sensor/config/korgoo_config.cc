@@ -217,7 +217,13 @@ Config load_config(const fs::path& file, const fs::path& data_dir) {
   record_origins(root, "", file.string(), c.origins);
   const YamlReader r(root, file.string());
   r.allow_only({"home_networks", "capture", "decode", "flow", "stream", "app", "detect", "policy",
-                "rules", "outputs", "inline", "service"});
+                "rules", "outputs", "inline", "service", "threads"});
+  if (r.has("threads")) {
+    // "auto" (one per core) or a count; --workers overrides it.
+    c.threads = r.string("threads", "auto") == "auto"
+                    ? 0
+                    : static_cast<unsigned>(r.integer("threads", 0, 1, kMaxThreads));
+  }
   c.flow.home_networks = r.cidrs("home_networks", c.flow.home_networks);
   if (c.flow.home_networks.empty())
     r.fail(root["home_networks"], "home_networks",

@@ -46,6 +46,8 @@ struct InlineConfig {
   std::uint32_t bypass_mark = 0x1;
 };
 
+inline constexpr unsigned kMaxThreads = 256;
+
 struct Config {
   std::string source_file;  // the file it came from, or "(built-in defaults)"
   flow::FlowConfig flow;
@@ -59,6 +61,8 @@ struct Config {
   source::LiveConfig capture;
   InlineConfig inline_mode;
   ServiceConfig service;
+  // Workers of a replay (`threads`): 0 = one per core. Live capture and inline run one worker.
+  unsigned threads = 0;
   // Where relative signature and rule paths fall back to (config/content_paths.h).
   std::filesystem::path data_dir;
   // Dotted key ("stream.depth") -> where its value was set ("/etc/korgoo/korgoo.yaml:52"),

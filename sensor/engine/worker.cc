@@ -2,12 +2,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <utility>
+
 #include "engine/flow_inspector.h"
 
 #include "output/community_id.h"
 #include "output/eve_header.h"
-#include "output/suricata_stats.h"
+#include "output/eve_sink.h"
 #include "policy/decision_eve.h"
 
 namespace korgoo::engine {
@@ -15,15 +17,41 @@ namespace korgoo::engine {
 namespace {
 // Decode errors are logged one by one up to this many, then only counted (stats has them all).
 constexpr std::uint64_t kDecodeErrorsLogged = 100;
+
+// A cap split between workers; never below one unit, so that a tiny cap still works.
+std::uint64_t share_of(std::uint64_t cap, const WorkerShare& share) {
+  return share.count <= 1 ? cap : std::max<std::uint64_t>(cap / share.count, 1);
+}
+
+flow::FlowConfig shared_flow_config(flow::FlowConfig c, const WorkerShare& share) {
+  c.max_flows = share_of(c.max_flows, share);
+  return c;
+}
+
+decode::DecodeConfig shared_decode_config(decode::DecodeConfig c, const WorkerShare& share) {
+  c.frag_memcap = share_of(c.frag_memcap, share);
+  return c;
+}
+
 }  // namespace
 
 Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
+    : Worker(rt, std::make_unique<output::EveSink>(eve), nullptr, WorkerShare{}, inline_mode) {}
+
+Worker::Worker(const Runtime& rt, output::RecordSink& out, WorkerShare share, bool inline_mode)
+    : Worker(rt, nullptr, &out, share, inline_mode) {}
+
+Worker::Worker(const Runtime& rt, std::unique_ptr<output::RecordSink> owned,
+               output::RecordSink* out, WorkerShare share, bool inline_mode)
     : rt_(rt),
-      eve_(eve),
+      owned_sink_(std::move(owned)),
+      out_(out ? *out : *owned_sink_),
       inline_mode_(inline_mode),
-      decoder_(rt.config.decode),
-      budget_(rt.config.stream.worker_buffer_cap),
-      app_memory_(rt.config.app.memcap),
+      share_(share),
+      flow_config_(shared_flow_config(rt.config.flow, share)),
+      decoder_(shared_decode_config(rt.config.decode, share)),
+      budget_(share_of(rt.config.stream.worker_buffer_cap, share)),
+      app_memory_(share_of(rt.config.app.memcap, share)),
       scratch_(rt.detect->make_scratch()),
       masker_engine_(rt.detect),
       text_masker_(*masker_engine_, rt.config.output.metadata),
@@ -31,15 +59,25 @@ Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
       services_{rt,          app_stats_, expectations_, stream_stats_, budget_,
                 app_memory_, *scratch_,  metadata_,     *this},
       aggregation_(rt.policy->new_aggregation_state()),
-      flows_(rt.config.flow, [this](flow::Flow& f) { on_flow_end(f); }) {}
+      flows_(flow_config_, [this](flow::Flow& f) { on_flow_end(f); }) {}
 
 Worker::~Worker() = default;
 
-Verdict Worker::process(const source::Packet& pkt) {
-  advance(pkt.ts);
+void Worker::note_origin(const source::Packet& pkt) {
+  last_number_ = pkt.number;
   if (first_packet_.usec == 0) first_packet_ = pkt.ts;
   if (pkt.in_iface != in_iface_) in_iface_.assign(pkt.in_iface);
   if (pkt.capture_file != capture_file_) capture_file_.assign(pkt.capture_file);
+}
+
+void Worker::observe(const source::Packet& pkt) {
+  advance(pkt.ts, pkt.number);
+  note_origin(pkt);
+}
+
+Verdict Worker::process(const source::Packet& pkt) {
+  observe(pkt);
+  order_ = output::RecordOrder{pkt.number, output::RecordOrder::Phase::kPacket, 0, 0};
   // Records made while this packet is processed carry its number; the guard clears it on
   // every return.
   struct CurrentPacket {
@@ -105,10 +143,11 @@ Verdict Worker::inspect(const decode::DecodedPacket& dp) {
   return Verdict::kAccept;
 }
 
-void Worker::advance(Timestamp now) {
-  eve_.flush_if_due();      // a record reaches the file within the flush interval, even idle
+void Worker::advance(Timestamp now, std::uint64_t packet) {
+  out_.flush_if_due();      // a record reaches the file within the flush interval, even idle
   if (now <= now_) return;  // packet time can step back a little; timers only move forward
   now_ = now;
+  order_ = output::RecordOrder{packet, output::RecordOrder::Phase::kTimer, 0, 0};
   // Timeouts have one-second resolution, so sweeping more often than that is wasted work.
   if (now_.usec - last_expire_.usec >= kUsecPerSec) {
     last_expire_ = now_;
@@ -120,16 +159,23 @@ void Worker::advance(Timestamp now) {
     if (next_stats_.usec == 0) {
       next_stats_ = Timestamp{now_.usec + interval * kUsecPerSec};
     } else if (now_ >= next_stats_) {
-      write_stats(source_ ? source_->stats() : last_source_stats_);
+      order_ = output::RecordOrder{packet, output::RecordOrder::Phase::kStats, 0, 0};
+      write_stats(source_            ? source_->stats()
+                  : replay_counters_ ? *replay_counters_
+                                     : last_source_stats_);
       next_stats_ = Timestamp{now_.usec + interval * kUsecPerSec};
     }
   }
 }
 
 void Worker::finish(const source::SourceStats& source_stats) {
+  order_ = output::RecordOrder{output::RecordOrder::kEndOfInput, output::RecordOrder::Phase::kTimer,
+                               0, 0};
   flows_.end_all();
+  order_ = output::RecordOrder{output::RecordOrder::kEndOfInput, output::RecordOrder::Phase::kStats,
+                               0, 0};
   write_stats(source_stats);
-  eve_.flush();
+  out_.flush();
 }
 
 void Worker::log_decode_error(const source::Packet& pkt) {
@@ -231,7 +277,7 @@ void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decis
   rec["pii"] = std::move(pii);
   for (auto it = insp.app_fields().begin(); it != insp.app_fields().end(); ++it)
     rec[it.key()] = it.value();
-  eve_.write(rec);
+  out_.write(rec, order_);
   insp.set_alerted();
   ++stats_.alerts;
   ++stats_.alerts_by_sid[d.rule->sid];
@@ -244,7 +290,7 @@ void Worker::write_app_record(flow::Flow& f, const app::AppRecord& r,
   h.tx_id = r.tx_id;
   Json rec = output::make_record(h, rt_.config.output.ipv6_compress);
   for (auto it = r.body.begin(); it != r.body.end(); ++it) rec[it.key()] = it.value();
-  eve_.write(rec);
+  out_.write(rec, order_);
 }
 
 void Worker::on_flow_end(flow::Flow& f) {
@@ -256,6 +302,11 @@ void Worker::on_flow_end(flow::Flow& f) {
     const source::Packet* value;
     ~Restore() { slot = value; }
   } restore{current_, packet};
+  // On a timer, several workers end flows at the same packet: the flow places the records.
+  if (order_.phase == output::RecordOrder::Phase::kTimer) {
+    order_.flow_start = f.start().usec;
+    order_.flow_id = f.id();
+  }
   auto& insp = static_cast<FlowInspector&>(*f.inspection);
   insp.finish();
   if (insp.take_tally_change()) evaluate_policy(f, insp);
@@ -297,7 +348,7 @@ void Worker::write_flow_record(flow::Flow& f, FlowInspector& insp) {
   const Direction out_dir =
       f.src_is_home() || !f.dst_is_home() ? Direction::kToServer : Direction::kToClient;
   rec["geo"] = policy::geo_to_eve(rt_.policy->geo_for(facts, out_dir));
-  eve_.write(rec);
+  out_.write(rec, order_);
 }
 
 Json Worker::stats_json(const source::SourceStats& source_stats) const {
@@ -320,21 +371,22 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
   // What each bounded structure holds against its cap, so that an operator sees a cap coming.
   Json& m = s["memory"];
   m["stream"] = {{"used", budget_.used()}, {"cap", budget_.capacity()}};
-  m["defrag"] = {{"used", decoder_.fragment_memory()}, {"cap", rt_.config.decode.frag_memcap}};
+  m["defrag"] = {{"used", decoder_.fragment_memory()},
+                 {"cap", share_of(rt_.config.decode.frag_memcap, share_)}};
   m["app"] = {
       {"used", app_memory_.used()}, {"peak", app_memory_.peak()}, {"cap", app_memory_.capacity()}};
-  m["flows"] = {{"used", flows_.size()}, {"cap", rt_.config.flow.max_flows}};
+  m["flows"] = {{"used", flows_.size()}, {"cap", flow_config_.max_flows}};
   // Records that could not be written (full disk, I/O errors): never silent.
-  s["eve"] = {
-      {"records", eve_.records()}, {"lost", eve_.lost()}, {"write_errors", eve_.write_errors()}};
+  const auto eve = out_.counts();
+  s["eve"] = {{"records", eve.records}, {"lost", eve.lost}, {"write_errors", eve.write_errors}};
   return s;
 }
 
 void Worker::write_event(std::string_view event_type, Json body) {
   Json rec = output::make_record(event_header(event_type), false);
   rec[std::string(event_type)] = std::move(body);
-  eve_.write(rec);
-  eve_.flush();
+  out_.write(rec, order_);
+  out_.flush();
 }
 
 void Worker::runtime_changed() {
@@ -343,12 +395,10 @@ void Worker::runtime_changed() {
 
 void Worker::write_stats(const source::SourceStats& source_stats) {
   last_source_stats_ = source_stats;
-  Json rec = output::make_record(event_header("stats"), false);
   const std::int64_t uptime =
       first_packet_.usec == 0 ? 0 : (now_.usec - first_packet_.usec) / kUsecPerSec;
-  rec["stats"] = output::suricata_stats(stats_json(source_stats), uptime);
-  eve_.write(rec);
-  eve_.flush();
+  out_.write_stats(output::make_record(event_header("stats"), false), stats_json(source_stats),
+                   uptime, order_);
 }
 
 }  // namespace korgoo::engine

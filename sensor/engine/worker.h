@@ -1,7 +1,8 @@
 // One worker: owns a decoder, a flow table and everything hanging off its flows, so the hot
-// path takes no locks. It runs the whole pipeline for each packet it is given and writes the
-// resulting EVE records. Today a run has one worker; more workers would each get the flows that
-// hash to them (the flow key hash is symmetric, so both directions land on the same worker).
+// path takes no locks. It runs the whole pipeline for each packet it is given and hands the
+// resulting EVE records to its RecordSink. A run has one worker, or (a replay with --workers N)
+// several, each given the flows that engine::flow_dispatch sends it and shown every other
+// packet's time (observe), so that all of them run their timers at the same packets.
 #pragma once
 
 #include <cstdint>
@@ -16,11 +17,13 @@
 #include "detect/detect_engine.h"
 #include "detect/text_masker.h"
 #include "engine/flow_services.h"
+#include "engine/pipeline_control.h"
 #include "engine/runtime.h"
 #include "flow/flow_table.h"
 #include "output/eve_header.h"
 #include "output/eve_writer.h"
 #include "output/metadata_masker.h"
+#include "output/record_sink.h"
 #include "policy/policy_engine.h"
 #include "source/packet.h"
 #include "source/packet_source.h"
@@ -33,37 +36,44 @@ class FlowInspector;
 
 using source::Verdict;
 
-struct WorkerStats {
-  std::uint64_t alerts = 0;
-  std::uint64_t alerts_blocked = 0;
-  std::uint64_t packets_dropped = 0;  // inline verdicts
-  std::uint64_t flows_with_pii = 0;
-  std::uint64_t expected_flows = 0;
-  std::map<std::uint32_t, std::uint64_t> alerts_by_sid;  // for /metrics
+// Which of `count` workers this one is. Each gets 1/count of every memory cap (flows, stream
+// and app buffers, fragments), so that the run as a whole stays within the configured caps.
+struct WorkerShare {
+  unsigned index = 0;
+  unsigned count = 1;
 };
 
-class Worker final : private AppRecordWriter {
+class Worker final : public PipelineControl, private AppRecordWriter {
  public:
   // `inline_mode`: drop decisions are carried out (the flow's packets get kDrop verdicts);
   // otherwise they are only reported as what would have happened.
   Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode = false);
-  ~Worker();
+  // One of several workers; `out` receives its records.
+  Worker(const Runtime& rt, output::RecordSink& out, WorkerShare share, bool inline_mode = false);
+  ~Worker() override;
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
 
   // Runs one packet through the pipeline.
   Verdict process(const source::Packet& pkt);
+  // A packet another worker processes: only its time and origin count here (timers, stats
+  // and record headers then match what one worker alone would write).
+  void observe(const source::Packet& pkt);
   // Advances packet time without a packet (live capture idle): expires flows, writes stats.
-  void advance(Timestamp now);
+  void advance(Timestamp now) { advance(now, last_number_); }
   // End of input: ends every flow and writes the final stats record.
   void finish(const source::SourceStats& source_stats);
+  // Replay with several workers: the source's counters as they stood when the packet about
+  // to be processed or observed was read (periodic stats records carry them). Not owned.
+  void set_replay_counters(const source::SourceStats* at_packet) { replay_counters_ = at_packet; }
 
-  Json stats_json(const source::SourceStats& source_stats) const;
+  Json stats_json(const source::SourceStats& source_stats) const override;
+  WorkerStats totals() const override { return stats_; }
   // Writes an operational EVE record ("reload", ...) stamped with the worker's current time.
-  void write_event(std::string_view event_type, Json body);
+  void write_event(std::string_view event_type, Json body) override;
   // The Runtime adopted a reload (Runtime::adopt_reload): fit the scan scratch to the new
   // signatures. Flows already open keep the engine they started with.
-  void runtime_changed();
+  void runtime_changed() override;
   // True when the flow of the packet just processed needs no more inspection and was not
   // blocked: an inline source may mark it so that the kernel stops queueing the flow.
   bool last_flow_bypassable() const { return last_bypassable_; }
@@ -73,6 +83,10 @@ class Worker final : private AppRecordWriter {
   void attach_source(const source::PacketSource& source) { source_ = &source; }
 
  private:
+  Worker(const Runtime& rt, std::unique_ptr<output::RecordSink> owned, output::RecordSink* out,
+         WorkerShare share, bool inline_mode);
+  void advance(Timestamp now, std::uint64_t packet);
+  void note_origin(const source::Packet& pkt);
   // Flow tracking and inspection of one decoded packet.
   Verdict inspect(const decode::DecodedPacket& dp);
   // The flow-level view of a tunnel's outer header: addresses, ports, length, no payload.
@@ -99,8 +113,12 @@ class Worker final : private AppRecordWriter {
   void log_decode_error(const source::Packet& pkt);
 
   const Runtime& rt_;
-  output::EveWriter& eve_;
+  std::unique_ptr<output::RecordSink> owned_sink_;  // when constructed on an EveWriter
+  output::RecordSink& out_;
+  output::RecordOrder order_;  // where the records being made stand in the input
   bool inline_mode_;
+  WorkerShare share_;
+  flow::FlowConfig flow_config_;  // rt.config.flow with this worker's share of the caps
   decode::Decoder decoder_;
   stream::ReassemblyBudget budget_;
   app::AppMemory app_memory_;  // app.memcap, shared by every flow's app-layer buffers
@@ -129,6 +147,8 @@ class Worker final : private AppRecordWriter {
   std::string capture_file_;  // of the last packet (EVE pcap_filename)
   Timestamp first_packet_;    // for uptime
   const source::PacketSource* source_ = nullptr;
+  const source::SourceStats* replay_counters_ = nullptr;
+  std::uint64_t last_number_ = 0;  // of the last packet processed or observed
 };
 
 }  // namespace korgoo::engine

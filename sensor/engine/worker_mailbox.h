@@ -11,14 +11,14 @@
 #include <optional>
 #include <vector>
 
-#include "engine/worker.h"
+#include "engine/pipeline_control.h"
 #include "source/packet_source.h"
 
 namespace korgoo::engine {
 
-// What a task may touch: the worker, and the source it reads (for its counters).
+// What a task may touch: the packet path, and the source it reads (for its counters).
 struct WorkerContext {
-  Worker& worker;
+  PipelineControl& worker;  // one worker, or the workers of a parallel replay
   const source::PacketSource& source;
 };
 

@@ -30,6 +30,10 @@ std::uint64_t make_flow_id(const FlowKey& key, Timestamp start) {
   return h & ((1ULL << 51) - 1);
 }
 
+bool FlowTable::starts_before(const Flow* a, const Flow* b) {
+  return a->start_ != b->start_ ? a->start_ < b->start_ : a->id_ < b->id_;
+}
+
 FlowTable::FlowTable(const FlowConfig& config, EndCallback on_end)
     : config_(config), on_end_(std::move(on_end)) {
   flows_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(config.max_flows, 1 << 20)));
@@ -195,14 +199,21 @@ void FlowTable::end(Flow* f, EndReason reason) {
 }
 
 void FlowTable::expire(Timestamp now) {
+  expiring_.clear();
   for (int c = 0; c < kTimeoutClasses; ++c) {
-    const auto cls = static_cast<TimeoutClass>(c);
-    const std::int64_t limit = timeout_of(cls) * kUsecPerSec;
-    auto& list = lru_[c];
-    // The back is the least recently active of the class: stop at the first one still alive.
-    while (!list.empty() && now.usec - list.back()->last_.usec > limit)
-      end(list.back(), cls == TimeoutClass::kTcpClosed ? EndReason::kClosed : EndReason::kTimeout);
+    const std::int64_t limit = timeout_of(static_cast<TimeoutClass>(c)) * kUsecPerSec;
+    // From the back (least recently active): stop at the first flow of the class still alive.
+    for (auto it = lru_[c].rbegin(); it != lru_[c].rend() && now.usec - (*it)->last_.usec > limit;
+         ++it)
+      expiring_.push_back(*it);
   }
+  // Oldest first, as at the end of input: the order is then the same whichever worker holds
+  // which flow, and a replay with several workers merges to what one worker writes.
+  std::sort(expiring_.begin(), expiring_.end(), starts_before);
+  for (Flow* f : expiring_)
+    end(f,
+        f->timeout_class_ == TimeoutClass::kTcpClosed ? EndReason::kClosed : EndReason::kTimeout);
+  expiring_.clear();
 }
 
 void FlowTable::evict_one() {
@@ -222,9 +233,7 @@ void FlowTable::end_all() {
   std::vector<Flow*> all;
   all.reserve(flows_.size());
   for (auto& [key, flow] : flows_) all.push_back(flow.get());
-  std::sort(all.begin(), all.end(), [](const Flow* a, const Flow* b) {
-    return a->start_ != b->start_ ? a->start_ < b->start_ : a->id_ < b->id_;
-  });
+  std::sort(all.begin(), all.end(), starts_before);
   for (Flow* f : all) end(f, EndReason::kShutdown);
 }
 

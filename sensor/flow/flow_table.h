@@ -9,6 +9,7 @@
 #include <list>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include "common/json.h"
 #include "decode/decoded_packet.h"
@@ -68,6 +69,8 @@ class FlowTable {
   std::int64_t timeout_of(TimeoutClass cls) const;
   void end(Flow* f, EndReason reason);
   void evict_one();
+  // The order flows end in when several end at once: start time, then id.
+  static bool starts_before(const Flow* a, const Flow* b);
 
   const FlowConfig& config_;
   EndCallback on_end_;
@@ -75,6 +78,7 @@ class FlowTable {
   // Most recently active at the front.
   std::array<std::list<Flow*>, kTimeoutClasses> lru_;
   FlowStats stats_;
+  std::vector<Flow*> expiring_;  // reused by expire()
 };
 
 // A flow id that is the same on every replay: a hash of the canonical key and start time,

@@ -116,7 +116,8 @@ std::optional<Json> ServiceCommands::stats() {
         std::map<std::uint32_t, const std::string*> text;
         for (const auto& rule : runtime_.policy->rules()) text[rule.sid] = &rule.signature;
         Json by_sid = Json::object();
-        for (const auto& [sid, n] : ctx.worker.stats().alerts_by_sid) {
+        const engine::WorkerStats totals = ctx.worker.totals();
+        for (const auto& [sid, n] : totals.alerts_by_sid) {
           const auto it = text.find(sid);
           by_sid[std::to_string(sid)] = {{"alerts", n},
                                          {"signature", it == text.end() ? "" : *it->second}};

@@ -33,16 +33,30 @@ EveWriter::~EveWriter() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void EveWriter::write(const Json& record) {
+std::string EveWriter::serialize(const Json& record) {
   // Invalid UTF-8 from the wire is replaced, never allowed to throw away a record.
-  line_ = record.dump(-1, ' ', false, Json::error_handler_t::replace);
-  line_ += '\n';
+  return record.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void EveWriter::write(const Json& record) {
+  line_ = serialize(record);
+  const auto it = record.find("event_type");
+  write_serialized(it != record.end() && it->is_string() ? it->get_ref<const std::string&>()
+                                                         : std::string_view{},
+                   line_);
+}
+
+void EveWriter::write_serialized(std::string_view event_type, std::string_view line) {
   if (pending_.empty()) oldest_pending_ = std::chrono::steady_clock::now();
-  pending_ += line_;
+  pending_ += line;
+  pending_ += '\n';
   ++pending_records_;
   ++records_;
-  if (auto it = record.find("event_type"); it != record.end() && it->is_string())
-    ++by_type_[it->get<std::string>()];
+  if (!event_type.empty()) {
+    auto at = by_type_.find(event_type);
+    if (at == by_type_.end()) at = by_type_.emplace(std::string(event_type), 0).first;
+    ++at->second;
+  }
   if (options_.flush_interval.count() == 0 || pending_.size() >= kMaxPending ||
       std::chrono::steady_clock::now() - oldest_pending_ >= options_.flush_interval)
     flush();

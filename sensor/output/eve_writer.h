@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "common/json.h"
 
@@ -35,6 +36,11 @@ class EveWriter {
   EveWriter& operator=(const EveWriter&) = delete;
 
   void write(const Json& record);
+  // A record serialised elsewhere (by serialize(), on a worker thread): `line` without its
+  // newline; `event_type` counts it in by_type().
+  void write_serialized(std::string_view event_type, std::string_view line);
+  // How write() serialises a record.
+  static std::string serialize(const Json& record);
   // Writes what is buffered; false if some of it could not be written.
   bool flush();
   // Writes what is buffered if the oldest of it is flush_interval old (called while idle).
@@ -50,7 +56,7 @@ class EveWriter {
   std::uint64_t lost() const { return lost_; }
   std::uint64_t write_errors() const { return write_errors_; }
   // Records written by event_type, for the closing summary.
-  const std::map<std::string, std::uint64_t>& by_type() const { return by_type_; }
+  const std::map<std::string, std::uint64_t, std::less<>>& by_type() const { return by_type_; }
   const std::filesystem::path& path() const { return path_; }
 
  private:
@@ -62,7 +68,7 @@ class EveWriter {
   std::uint64_t lost_ = 0;
   std::uint64_t write_errors_ = 0;
   std::uint64_t pending_records_ = 0;
-  std::map<std::string, std::uint64_t> by_type_;
+  std::map<std::string, std::uint64_t, std::less<>> by_type_;
   std::string line_;     // reused buffer
   std::string pending_;  // whole lines not yet written
   std::chrono::steady_clock::time_point oldest_pending_;

@@ -1,0 +1,44 @@
+#include "engine/flow_dispatch.h"
+
+#include "decode/link_layer.h"
+
+namespace korgoo::engine {
+
+namespace {
+
+// FNV-1a, then a finaliser (splitmix64's) so that nearby addresses spread over the workers.
+std::uint64_t hash_address(const IpAddress& a) {
+  std::uint64_t h = 0xcbf29ce484222325ULL ^ static_cast<std::uint8_t>(a.family());
+  const std::size_t n = a.is_v4() ? 4 : 16;
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ a.bytes()[i]) * 0x100000001b3ULL;
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
+}
+
+}  // namespace
+
+unsigned FlowDispatch::worker_for(const source::Packet& pkt) const {
+  if (workers_ <= 1) return 0;
+  std::uint16_t vlan[2] = {0, 0};
+  const decode::LinkResult link = decode::decode_link(pkt.link, pkt.data, vlan);
+  IpAddress src, dst;
+  if (link.next == decode::NetworkLayer::kIpv4 && link.l3.size() >= 20 && (link.l3[0] >> 4) == 4) {
+    src = IpAddress::v4(link.l3.data() + 12);
+    dst = IpAddress::v4(link.l3.data() + 16);
+  } else if (link.next == decode::NetworkLayer::kIpv6 && link.l3.size() >= 40 &&
+             (link.l3[0] >> 4) == 6) {
+    src = IpAddress::v6(link.l3.data() + 8);
+    dst = IpAddress::v6(link.l3.data() + 24);
+  } else {
+    return 0;
+  }
+  const bool src_home = home_.contains(src);
+  const bool dst_home = home_.contains(dst);
+  const IpAddress& key = src_home != dst_home ? (src_home ? src : dst) : std::min(src, dst);
+  return static_cast<unsigned>(hash_address(key) % workers_);
+}
+
+}  // namespace korgoo::engine
