@@ -29,7 +29,7 @@
 #include "engine/capture_loop.h"
 #include "engine/each_file_names.h"
 #include "engine/file_scan.h"
-#include "engine/parallel_replay.h"
+#include "engine/parallel_run.h"
 #include "engine/runtime.h"
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
@@ -64,8 +64,8 @@ options:
       --control SOCKET  control socket for korgoo-ctl (service.control_socket)
       --pid-file FILE   (service.pid_file)
       --dump-config     print every setting in effect and where it came from
-  -w, --workers N     worker threads for -r (threads:; default one per core); the output
-                      is the same for every N
+  -w, --workers N     worker threads for -r and -i (threads:; default one per core); a
+                      replay's output is the same for every N; -q runs one
       --each-file     with -r DIR: replay each capture on its own (fresh flows) into
                       OUTDIR/NAME.json (NAME with its extension: x.pcap -> x.pcap.json),
                       as separate runs sharing one start-up; colliding names are an error
@@ -327,14 +327,14 @@ int run_each_file(const Options& o, const engine::Runtime& rt) {
   return rc;
 }
 
-unsigned replay_workers(unsigned configured) {
+unsigned worker_count(unsigned configured) {
   if (configured > 0) return configured;
   return std::clamp(std::thread::hardware_concurrency(), 1u, config::kMaxThreads);
 }
 
-// How the replay's work was spread, so that an imbalance shows (one internal host doing most
+// How the run's work was spread, so that an imbalance shows (one internal host doing most
 // of the traffic keeps one worker busy: its flows must meet in one place).
-void print_loads(const std::vector<engine::ParallelReplay::Load>& loads) {
+void print_loads(const std::vector<engine::ParallelRun::Load>& loads) {
   std::cout << "korgoo: " << loads.size() << " workers; packets";
   for (const auto& l : loads) std::cout << " " << l.packets;
   std::cout << "; busy s";
@@ -382,15 +382,16 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
         eve_path.string());
   spdlog::default_logger()->flush();  // tools wait for this line to know the sensor is up
   std::atomic<bool> stop{false};
-  // A replay spreads its flows over the workers; live capture and inline run one.
-  const unsigned workers = o.read ? replay_workers(rt.config.threads) : 1;
-  if (!o.read && rt.config.threads > 1)
-    spdlog::info("threads: {} configured; live capture and inline run one worker",
-                 rt.config.threads);
+  // A replay or a live capture spreads its flows over the workers; inline runs one (a verdict
+  // cannot wait for a batch).
+  const unsigned workers = source->is_inline() ? 1 : worker_count(rt.config.threads);
+  if (source->is_inline() && rt.config.threads > 1)
+    spdlog::info("threads: {} configured; inline runs one worker", rt.config.threads);
+  if (workers > 1) spdlog::info("{} workers", workers);
   std::unique_ptr<engine::Worker> single;
-  std::unique_ptr<engine::ParallelReplay> parallel;
+  std::unique_ptr<engine::ParallelRun> parallel;
   if (workers > 1)
-    parallel = std::make_unique<engine::ParallelReplay>(rt, eve, workers);
+    parallel = std::make_unique<engine::ParallelRun>(rt, eve, workers);
   else
     single = std::make_unique<engine::Worker>(rt, eve, source->is_inline());
   const engine::PipelineControl& pipeline =
@@ -408,7 +409,7 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
         },
         live, !live && isatty(STDERR_FILENO) != 0});
     if (parallel)
-      parallel->run(*source, stop, &mailbox);
+      parallel->run(*source, stop, live, &mailbox);
     else
       engine::run_capture(*source, *single, stop, live, &mailbox);
   }

@@ -61,7 +61,7 @@ struct Config {
   source::LiveConfig capture;
   InlineConfig inline_mode;
   ServiceConfig service;
-  // Workers of a replay (`threads`): 0 = one per core. Live capture and inline run one worker.
+  // Workers of a replay or live capture (`threads`): 0 = one per core. Inline runs one.
   unsigned threads = 0;
   // Where relative signature and rule paths fall back to (config/content_paths.h).
   std::filesystem::path data_dir;

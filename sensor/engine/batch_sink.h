@@ -1,5 +1,5 @@
 // The RecordSink of one worker in a parallel replay: keeps the records of the current batch,
-// serialised on the worker's thread, with their place in the input, for ParallelReplay to
+// serialised on the worker's thread, with their place in the input, for ParallelRun to
 // merge. Stats records stay unserialised: the workers' counters are added up first.
 #pragma once
 
@@ -25,10 +25,10 @@ class BatchSink final : public output::RecordSink {
   void write(const Json& record, const output::RecordOrder& order) override;
   void write_stats(Json record, Json counters, std::int64_t uptime,
                    const output::RecordOrder& order) override;
-  // Nothing reaches the file from here: ParallelReplay writes and flushes.
+  // Nothing reaches the file from here: ParallelRun writes and flushes.
   void flush() override {}
   void flush_if_due() override {}
-  // The EVE file's counts are ParallelReplay's to report.
+  // The EVE file's counts are ParallelRun's to report.
   output::SinkCounts counts() const override { return {}; }
 
   std::vector<BatchRecord>& records() { return records_; }

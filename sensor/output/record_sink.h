@@ -1,6 +1,6 @@
 // Where a worker's EVE records go. A run with one worker writes them straight to the EVE file
 // (EveSink); a replay with several workers collects each worker's records and merges them into
-// one file in input order (engine::ParallelReplay), so the worker says, with every record,
+// one file in input order (engine::ParallelRun), so the worker says, with every record,
 // where it stands in the input.
 #pragma once
 

@@ -1,4 +1,4 @@
-#include "engine/parallel_replay.h"
+#include "engine/parallel_run.h"
 
 #include <algorithm>
 
@@ -31,7 +31,7 @@ Json merge_counters(const std::vector<const Json*>& shares) {
 
 }  // namespace
 
-ParallelReplay::ParallelReplay(const Runtime& rt, output::EveWriter& eve, unsigned workers)
+ParallelRun::ParallelRun(const Runtime& rt, output::EveWriter& eve, unsigned workers)
     : rt_(rt), eve_(eve), dispatch_(rt.config.flow.home_networks, std::max(workers, 1u)) {
   const unsigned n = std::max(workers, 1u);
   for (unsigned i = 0; i < n; ++i) {
@@ -43,12 +43,12 @@ ParallelReplay::ParallelReplay(const Runtime& rt, output::EveWriter& eve, unsign
   for (auto& lane : lanes_) lane->thread = std::thread([this, l = lane.get()] { lane_main(*l); });
 }
 
-ParallelReplay::~ParallelReplay() {
+ParallelRun::~ParallelRun() {
   start(Job::kQuit);
   for (auto& lane : lanes_) lane->thread.join();
 }
 
-void ParallelReplay::start(Job job) {
+void ParallelRun::start(Job job) {
   {
     std::lock_guard lock(mutex_);
     job_ = job;
@@ -58,14 +58,14 @@ void ParallelReplay::start(Job job) {
   work_ready_.notify_all();
 }
 
-void ParallelReplay::wait() {
+void ParallelRun::wait() {
   std::unique_lock lock(mutex_);
   work_done_.wait(lock, [this] { return running_ == 0; });
   for (auto& lane : lanes_)
     if (lane->failure) std::rethrow_exception(std::exchange(lane->failure, nullptr));
 }
 
-void ParallelReplay::lane_main(Lane& lane) {
+void ParallelRun::lane_main(Lane& lane) {
   std::uint64_t seen = 0;
   for (;;) {
     Job job;
@@ -80,10 +80,15 @@ void ParallelReplay::lane_main(Lane& lane) {
     if (job == Job::kQuit) return;
     const auto started = std::chrono::steady_clock::now();
     try {
-      if (job == Job::kBatch)
+      if (job == Job::kBatch) {
         run_batch(lane, *batch);
-      else if (job == Job::kFinish)
+      } else if (job == Job::kAdvance) {
+        lane.worker->set_replay_counters(&live_counters_);
+        lane.worker->advance(advance_to_);
+        lane.worker->set_replay_counters(nullptr);
+      } else if (job == Job::kFinish) {
         lane.worker->finish(final_counters_);
+      }
     } catch (...) {
       lane.failure = std::current_exception();  // rethrown on the reader's thread
     }
@@ -93,7 +98,7 @@ void ParallelReplay::lane_main(Lane& lane) {
   }
 }
 
-void ParallelReplay::run_batch(Lane& lane, const PacketBatch& batch) {
+void ParallelRun::run_batch(Lane& lane, const PacketBatch& batch) {
   Worker& w = *lane.worker;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     w.set_replay_counters(&batch.counters(i));
@@ -107,37 +112,63 @@ void ParallelReplay::run_batch(Lane& lane, const PacketBatch& batch) {
   w.set_replay_counters(nullptr);
 }
 
-bool ParallelReplay::fill(PacketBatch& batch, source::PacketSource& source,
-                          const std::atomic<bool>& stop) {
+namespace {
+// A live batch is handed over at the latest this long after its first packet was read, so that
+// a busy link's records are not held back for long.
+constexpr auto kLiveBatchWindow = std::chrono::milliseconds(20);
+}  // namespace
+
+void ParallelRun::fill(PacketBatch& batch, source::PacketSource& source,
+                       const std::atomic<bool>& stop, bool live) {
   batch.clear();
+  // pcap_stats is a system call: live, the counters are read once per batch.
+  if (live) live_counters_ = source.stats();
+  const auto deadline = std::chrono::steady_clock::now() + kLiveBatchWindow;
   source::Packet pkt;
   while (!input_ended_ && !batch.full() && !stop.load(std::memory_order_relaxed)) {
     const auto status = source.next(pkt);
     if (status == source::ReadStatus::kEnd) {
       input_ended_ = true;
-    } else if (status == source::ReadStatus::kPacket) {
-      batch.add(pkt, source.stats(), dispatch_.worker_for(pkt));
+    } else if (status == source::ReadStatus::kIdle) {
+      if (live) break;  // hand over what there is; an empty batch lets the clock advance
+    } else {
+      batch.add(pkt, live ? live_counters_ : source.stats(), dispatch_.worker_for(pkt));
+      if (live && std::chrono::steady_clock::now() >= deadline) break;
     }
   }
   batch.seal();
-  return !batch.empty();
 }
 
-void ParallelReplay::run(source::PacketSource& source, const std::atomic<bool>& stop,
-                         WorkerMailbox* mailbox) {
+void ParallelRun::run(source::PacketSource& source, const std::atomic<bool>& stop, bool live,
+                      WorkerMailbox* mailbox) {
   WorkerContext ctx{*this, source};
+  // Between two jobs every worker is idle: the service's tasks run then.
+  const auto between_jobs = [&] {
+    drain();
+    eve_.flush_if_due();
+    if (mailbox && mailbox->pending()) mailbox->run_pending(ctx);
+  };
   PacketBatch batches[2];
   unsigned current = 0;
-  bool have = fill(batches[0], source, stop);
-  while (have) {
-    batch_ = &batches[current];
+  fill(batches[current], source, stop, live);
+  for (;;) {
+    PacketBatch& batch = batches[current];
+    if (batch.empty()) {
+      if (!live || input_ended_ || stop.load(std::memory_order_relaxed)) break;
+      // An idle link: timers still run, on the wall clock.
+      advance_to_ = wall_clock_now();
+      start(Job::kAdvance);
+      wait();
+      between_jobs();
+      fill(batch, source, stop, live);
+      continue;
+    }
+    batch_ = &batch;
     start(Job::kBatch);
-    const bool next = fill(batches[current ^ 1], source, stop);  // while the workers work
+    fill(batches[current ^ 1], source, stop, live);  // while the workers work
     wait();
-    drain();
-    if (mailbox && mailbox->pending()) mailbox->run_pending(ctx);  // every worker is idle
+    between_jobs();
     current ^= 1;
-    have = next;
   }
   if (mailbox) mailbox->close();
   final_counters_ = source.stats();
@@ -147,7 +178,7 @@ void ParallelReplay::run(source::PacketSource& source, const std::atomic<bool>& 
   eve_.flush();
 }
 
-void ParallelReplay::drain() {
+void ParallelRun::drain() {
   std::vector<BatchRecord*> all;
   for (auto& lane : lanes_)
     for (auto& r : lane->sink.records()) all.push_back(&r);
@@ -176,7 +207,7 @@ void ParallelReplay::drain() {
   for (auto& lane : lanes_) lane->sink.records().clear();
 }
 
-Json ParallelReplay::stats_json(const source::SourceStats& source_stats) const {
+Json ParallelRun::stats_json(const source::SourceStats& source_stats) const {
   std::vector<Json> each;
   each.reserve(lanes_.size());
   for (const auto& lane : lanes_) each.push_back(lane->worker->stats_json(source_stats));
@@ -188,23 +219,23 @@ Json ParallelReplay::stats_json(const source::SourceStats& source_stats) const {
   return total;
 }
 
-WorkerStats ParallelReplay::totals() const {
+WorkerStats ParallelRun::totals() const {
   WorkerStats total;
   for (const auto& lane : lanes_) total += lane->worker->totals();
   return total;
 }
 
-void ParallelReplay::runtime_changed() {
+void ParallelRun::runtime_changed() {
   for (auto& lane : lanes_) lane->worker->runtime_changed();
 }
 
-void ParallelReplay::write_event(std::string_view event_type, Json body) {
+void ParallelRun::write_event(std::string_view event_type, Json body) {
   lanes_.front()->worker->write_event(event_type, std::move(body));
   drain();
   eve_.flush();
 }
 
-std::vector<ParallelReplay::Load> ParallelReplay::loads() const {
+std::vector<ParallelRun::Load> ParallelRun::loads() const {
   std::vector<Load> out;
   for (const auto& lane : lanes_) out.push_back(lane->load);
   return out;

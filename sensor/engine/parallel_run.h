@@ -1,10 +1,13 @@
-// A replay with several workers (--workers N). The calling thread reads the capture in
-// batches; every worker sees every batch, processes the packets FlowDispatch gives it and
-// observes the others' times, so that all workers run their timers (flow timeouts, stats) at
-// the same packets as one worker would. Once a batch is done, the workers' records are merged
-// by their RecordOrder and written, stats records added up into one: eve.json is then
-// byte-identical whatever N (apart from cap-driven evictions, as each worker has 1/N of every
-// cap). While the workers process one batch, the reader fills the next.
+// Several workers on one input (--workers N): a replay, or a live capture. The calling thread
+// reads packets in batches; every worker sees every batch, processes the packets FlowDispatch
+// gives it and observes the others' times, so that all workers run their timers (flow
+// timeouts, stats) at the same packets as one worker would. Once a batch is done, the
+// workers' records are merged by their RecordOrder and written, stats records added up into
+// one: a replay's eve.json is then byte-identical whatever N (apart from cap-driven
+// evictions, as each worker has 1/N of every cap). While the workers process one batch, the
+// reader fills the next. Live, a batch is also cut when the link idles or 20 ms have passed,
+// and an idle link advances every worker's clock by the wall clock. Inline runs one worker:
+// a verdict cannot wait for a batch.
 #pragma once
 
 #include <atomic>
@@ -28,17 +31,19 @@
 
 namespace korgoo::engine {
 
-class ParallelReplay final : public PipelineControl {
+class ParallelRun final : public PipelineControl {
  public:
   // Starts `workers` (>= 1) worker threads; they wait for the first batch.
-  ParallelReplay(const Runtime& rt, output::EveWriter& eve, unsigned workers);
-  ~ParallelReplay() override;
-  ParallelReplay(const ParallelReplay&) = delete;
-  ParallelReplay& operator=(const ParallelReplay&) = delete;
+  ParallelRun(const Runtime& rt, output::EveWriter& eve, unsigned workers);
+  ~ParallelRun() override;
+  ParallelRun(const ParallelRun&) = delete;
+  ParallelRun& operator=(const ParallelRun&) = delete;
 
   // Reads `source` to its end (or until `stop`), then ends every flow and writes the final
-  // stats. Mailbox tasks run between batches, while every worker is idle.
-  void run(source::PacketSource& source, const std::atomic<bool>& stop, WorkerMailbox* mailbox);
+  // stats. Mailbox tasks run between batches, while every worker is idle. `live`: batches are
+  // cut by time too, and the wall clock advances idle workers.
+  void run(source::PacketSource& source, const std::atomic<bool>& stop, bool live,
+           WorkerMailbox* mailbox);
 
   Json stats_json(const source::SourceStats& source_stats) const override;
   WorkerStats totals() const override;
@@ -61,15 +66,16 @@ class ParallelReplay final : public PipelineControl {
     std::exception_ptr failure;  // what the worker threw, for the reader's thread
     std::thread thread;
   };
-  enum class Job { kNone, kBatch, kFinish, kQuit };
+  enum class Job { kNone, kBatch, kAdvance, kFinish, kQuit };
 
   void lane_main(Lane& lane);
   void run_batch(Lane& lane, const PacketBatch& batch);
   // Hands `job` to every lane; wait() returns once all are done with it.
   void start(Job job);
   void wait();
-  // Reads up to a batch; false at the end of input (or on stop) with nothing read.
-  bool fill(PacketBatch& batch, source::PacketSource& source, const std::atomic<bool>& stop);
+  // Reads up to a batch (live: until the link idles or the batch window passes).
+  void fill(PacketBatch& batch, source::PacketSource& source, const std::atomic<bool>& stop,
+            bool live);
   // Merges the lanes' records and writes them.
   void drain();
 
@@ -85,6 +91,8 @@ class ParallelReplay final : public PipelineControl {
   Job job_ = Job::kNone;
   const PacketBatch* batch_ = nullptr;
   source::SourceStats final_counters_;
+  source::SourceStats live_counters_;  // live: the source's counters, read once per batch
+  Timestamp advance_to_;               // kAdvance: the wall clock of an idle link
   unsigned running_ = 0;
   bool input_ended_ = false;
 };
