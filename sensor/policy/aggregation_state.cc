@@ -120,7 +120,15 @@ AggregationState::Totals AggregationState::totals(const IpAddress& host,
       t.distinct += bucket_distinct;
       continue;
     }
-    for (const auto& [hash, ts] : s.hashes.last_seen)
+    // The oldest entry of `order` is no later than any live hash: when it is inside the
+    // window, so is every live hash (the usual case: the rule's window is the longest one,
+    // which expire() keeps). Only a shorter window needs the count.
+    const auto& w = s.hashes;
+    if (w.order.empty() || w.order.front().first >= cutoff) {
+      t.distinct += w.last_seen.size();
+      continue;
+    }
+    for (const auto& [hash, ts] : w.last_seen)
       if (ts >= cutoff) ++t.distinct;
   }
   return t;
