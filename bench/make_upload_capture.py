@@ -209,28 +209,11 @@ def write_capture(path: Path, target_bytes: int) -> dict:
     """Stream interleaved upload sessions to `path` until about `target_bytes` are written."""
     pools = Pools(gen.SplitMix64(SEED + 1))
     filler = gen.big_filler(gen.SplitMix64(SEED + 2), 1 << 18)
-    schedule = gen.SplitMix64(SEED + 3)
-    link = gen.EthernetLink()
     tally = Tally()
-    clock = gen.START_TIME_US
-    active: list[Iterator[bytes]] = []
-    started = packets = 0
-    with open(path, "wb") as out:
-        writer = gen.PcapWriter(out, gen.LINKTYPE_ETHERNET)
-        while active or writer.bytes_written < target_bytes:
-            while writer.bytes_written < target_bytes and len(active) < CONCURRENT:
-                active.append(session_packets(started, pools, filler, tally))
-                started += 1
-            index = schedule.below(len(active))
-            packet = next(active[index], None)
-            if packet is None:
-                active.pop(index)
-                continue
-            writer.write_record(clock, link.frame(packet))
-            packets += 1
-            clock += 4 + schedule.below(24)
-    return {"bytes": writer.bytes_written, "packets": packets, "sessions": started,
-            "planted": tally.counts}
+    written, packets, started = gen.write_interleaved(
+        path, target_bytes, lambda number: session_packets(number, pools, filler, tally),
+        gen.SplitMix64(SEED + 3), concurrent=CONCURRENT, gap_us=(4, 24))
+    return {"bytes": written, "packets": packets, "sessions": started, "planted": tally.counts}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
