@@ -2009,21 +2009,20 @@ def big_session_packets(number: int, rng: SplitMix64, filler: bytes,
     yield from session.close(CLIENT)
 
 
-def write_big_capture(path: Path, megabytes: int, concurrent: int = 64) -> None:
-    """Stream about `megabytes` MiB of interleaved HTTP sessions to `path` (Ethernet)."""
-    rng = SplitMix64(0x6B6F72676F6F)
-    filler = big_filler(rng)
-    people = synthetic_people()
+def write_interleaved(path: Path, target_bytes: int, open_session, rng: SplitMix64, *,
+                      concurrent: int = 64, gap_us: tuple[int, int] = (5, 40)) -> tuple[int, int, int]:
+    """Stream sessions `open_session(number)` (iterators of IP packets) to `path` (Ethernet),
+    `concurrent` open at once, the next packet from one chosen by `rng`, until about
+    `target_bytes` are written and the open sessions end. Returns (bytes, packets, sessions)."""
     link = EthernetLink()
-    target = megabytes * 1024 * 1024
     clock = START_TIME_US
     active: list[Iterator[bytes]] = []
-    started = 0
+    started = packets = 0
     with open(path, "wb") as out:
         writer = PcapWriter(out, LINKTYPE_ETHERNET)
-        while active or writer.bytes_written < target:
-            while writer.bytes_written < target and len(active) < concurrent:
-                active.append(big_session_packets(started, rng, filler, people))
+        while active or writer.bytes_written < target_bytes:
+            while writer.bytes_written < target_bytes and len(active) < concurrent:
+                active.append(open_session(started))
                 started += 1
             index = rng.below(len(active))
             packet = next(active[index], None)
@@ -2031,8 +2030,20 @@ def write_big_capture(path: Path, megabytes: int, concurrent: int = 64) -> None:
                 active.pop(index)
                 continue
             writer.write_record(clock, link.frame(packet))
-            clock += 5 + rng.below(40)
-    print(f"wrote {path}: {writer.bytes_written} bytes, {started} sessions")
+            packets += 1
+            clock += gap_us[0] + rng.below(gap_us[1])
+    return writer.bytes_written, packets, started
+
+
+def write_big_capture(path: Path, megabytes: int, concurrent: int = 64) -> None:
+    """Stream about `megabytes` MiB of interleaved HTTP sessions to `path` (Ethernet)."""
+    rng = SplitMix64(0x6B6F72676F6F)
+    filler = big_filler(rng)
+    people = synthetic_people()
+    written, _, started = write_interleaved(
+        path, megabytes * 1024 * 1024, lambda number: big_session_packets(number, rng, filler, people),
+        rng, concurrent=concurrent)
+    print(f"wrote {path}: {written} bytes, {started} sessions")
 
 
 # --------------------------------------------------------------------------------------------
