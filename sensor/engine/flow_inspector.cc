@@ -35,6 +35,8 @@ void FlowInspector::adopt_expectation(const app::Expectation& e) {
 }
 
 bool FlowInspector::inspection_complete() const {
+  // A flow released after its FINs is not bypassed: a new connection on the same ports could
+  // take over its conntrack entry (and mark) from TIME_WAIT.
   return tcp_ && tcp_->depth_reached(Direction::kToServer) &&
          tcp_->depth_reached(Direction::kToClient);
 }
@@ -51,14 +53,25 @@ void FlowInspector::on_packet(Direction dir, const decode::DecodedPacket& pkt) {
   // Dates in values (a PIN's birth date) are judged against packet time, so a replay does not
   // depend on the day it runs; live, packet time is the wall clock.
   services_.scratch.set_time(pkt.ts.seconds());
-  if (tcp_) {
+  if (flow_.proto() == 6) {
+    if (!tcp_) return;  // both directions ended and released: nothing more to inspect
     stream::Segment seg{pkt.seq, pkt.ack, pkt.flags, pkt.payload, pkt.ts};
     tcp_->on_segment(dir, seg, *this);
+    // Both directions delivered their FIN (or a reset ended them): the stream and app state
+    // is done with. A closed flow waits out flow.timeouts.tcp_closed before its record is
+    // written; only the tallies, metadata and policy state it needs for that stay meanwhile.
+    if (ended_[0] && ended_[1]) release_streams();
     return;
   }
   if (pkt.payload.empty()) return;
   // UDP and other protocols: each datagram is the next piece of its direction's stream.
   on_data(dir, pkt.payload, 0);
+}
+
+void FlowInspector::release_streams() {
+  tcp_.reset();
+  app_.reset();
+  detector_.end_all(services_.scratch);  // views the app layer left open (none, normally)
 }
 
 void FlowInspector::finish() {
@@ -72,11 +85,11 @@ void FlowInspector::finish() {
 
 void FlowInspector::on_data(Direction dir, ByteView data, std::uint64_t /*offset*/) {
   // The app layer hands back, as the raw view, whatever no decoded view covers (content()).
-  app_->on_data(dir, data);
+  if (app_) app_->on_data(dir, data);
 }
 
 void FlowInspector::on_gap(Direction dir, std::uint64_t /*offset*/, std::uint64_t length) {
-  app_->on_gap(dir, length);  // may still hand over raw bytes from before the hole
+  if (app_) app_->on_gap(dir, length);  // may still hand over raw bytes from before the hole
   // Bytes on either side of a hole are not adjacent: never let a match join across it.
   detector_.end(dir, kRawView, services_.scratch);
 }
@@ -84,7 +97,7 @@ void FlowInspector::on_gap(Direction dir, std::uint64_t /*offset*/, std::uint64_
 void FlowInspector::on_end(Direction dir) {
   if (ended_[index_of(dir)]) return;
   ended_[index_of(dir)] = true;
-  app_->on_end(dir);
+  if (app_) app_->on_end(dir);
   detector_.end(dir, kRawView, services_.scratch);
 }
 

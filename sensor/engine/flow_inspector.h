@@ -64,6 +64,9 @@ class FlowInspector final : public flow::FlowInspection,
   void record(app::AppRecord rec) override;
 
  private:
+  // Frees the reassembler and the app layer once both directions have ended.
+  void release_streams();
+
   FlowServices& services_;
   flow::Flow& flow_;
   app::AppMetadata meta_;
