@@ -188,3 +188,38 @@ TEST(AppMemcapDecoders, TlsHelloRefusedIsNeitherAnErrorNorOpaque) {
 
 }  // namespace
 }  // namespace korgoo::app
+
+namespace korgoo::app {
+namespace {
+
+TEST(AppMemcapDecoders, ProbeWindowRefusedGivesUpToRaw) {
+  SpentMemory spent;
+  TestContext t;
+  t.ctx.memory = &spent.memory;
+  t.ctx.server_port = 8080;
+  AppLayer app(t.ctx, true);
+  const std::string opening = "HELLO " + std::string(1000, 'p');  // could still be anything
+  app.on_data(C, as_bytes(opening));
+  EXPECT_EQ(spent.memory.hits(), 1u);
+  EXPECT_TRUE(app.decided());  // gave up: the flow is scanned as raw bytes
+  EXPECT_EQ(app.app_proto(), "");
+  app.on_data(C, as_bytes(std::string("more")));
+  EXPECT_EQ(joined(t, ContentKind::kRaw, C), opening + "more");
+}
+
+TEST(AppMemcapDecoders, ProbeWindowKeptWhileTheCapHasRoom) {
+  AppMemory memory(4 * AppMemoryShare::kStep);
+  TestContext t;
+  t.ctx.memory = &memory;
+  t.ctx.server_port = 8080;
+  AppLayer app(t.ctx, true);
+  app.on_data(C, as_bytes("HELLO " + std::string(1000, 'p')));
+  EXPECT_EQ(memory.hits(), 0u);
+  EXPECT_GT(memory.used(), 0u);
+  app.on_end(C);
+  app.on_end(S);
+  EXPECT_EQ(memory.used(), 0u);  // given back when probing ended
+}
+
+}  // namespace
+}  // namespace korgoo::app
