@@ -26,8 +26,7 @@ def write_flood(gen, path, syns):
     for _ in range(syns):
         r = rng.next_u64()
         src = fc.address(0x0A00_0000 | (r & 0x00FF_FFFF))  # 10.0.0.0/8, random
-        cap.tcp(src, server, 1024 + (r >> 24) % 64_000, 80, r >> 32, 0, gen.TCP_SYN,
-                b"")
+        cap.tcp(src, server, 1024 + (r >> 24) % 64_000, 80, r >> 32, 0, gen.TCP_SYN)
     return cap.close()
 
 
