@@ -12,6 +12,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 
 SKIP = 77  # ctest SKIP_RETURN_CODE
 LINKTYPE_RAW = 101  # raw IPv4/IPv6: no link header to build
@@ -93,6 +94,21 @@ def baseline(korgoo, config, src, tmp):
     rss, _ = run_korgoo(korgoo, config, os.path.join(src, "pcaps", "basic-http.pcap"),
                         os.path.join(tmp, "base"))
     return rss
+
+
+def run_flood(korgoo, src, name, config_extra, write):
+    """The baseline run, then the flood capture `write(gen, path)` generates; returns the
+    baseline's and the flood's peak RSS in MB, the flood's final stats and what write()
+    returned. The capture lives in a temporary directory, removed at the end."""
+    gen = load_generator(src)
+    with tempfile.TemporaryDirectory(prefix=f"korgoo-{name}-") as tmp:
+        config = os.path.join(tmp, "korgoo.yaml")
+        write_config(config, src, config_extra)
+        base = baseline(korgoo, config, src, tmp)
+        pcap = os.path.join(tmp, name + ".pcap")
+        written = write(gen, pcap)
+        rss, k = run_korgoo(korgoo, config, pcap, os.path.join(tmp, "flood"))
+    return base, rss, k, written
 
 
 class Checks:

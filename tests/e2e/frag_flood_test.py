@@ -6,9 +6,7 @@ number of fragments.
 
 usage: frag_flood_test.py KORGOO SOURCE_DIR [DATAGRAMS]
 """
-import os
 import sys
-import tempfile
 
 import flood_common as fc
 
@@ -33,32 +31,27 @@ def write_flood(gen, path, datagrams):
 def main():
     korgoo, src = sys.argv[1], sys.argv[2]
     datagrams = int(sys.argv[3]) if len(sys.argv) > 3 else 50_000
-    gen = fc.load_generator(src)
-    with tempfile.TemporaryDirectory(prefix="korgoo-fragflood-") as tmp:
-        config = os.path.join(tmp, "korgoo.yaml")
-        fc.write_config(config, src, f"decode:\n  defrag:\n    memcap: {FRAG_MEMCAP_MB}mb\n")
-        base = fc.baseline(korgoo, config, src, tmp)
-        pcap = os.path.join(tmp, "frag-flood.pcap")
-        size = write_flood(gen, pcap, datagrams)
-        rss, k = fc.run_korgoo(korgoo, config, pcap, os.path.join(tmp, "flood"))
-        d, mem = k["decoder"], k["memory"]["defrag"]
-        held = FRAG_MEMCAP_MB * fc.MB // FRAGMENT  # datagrams the memcap can hold at most
-        bound = base + FRAG_MEMCAP_MB + SLACK_MB
-        print(f"{datagrams} first fragments of {FRAGMENT} B never completed ({size // fc.MB} MB "
-              f"capture): peak RSS {rss} MB, bound {bound} MB (tiny capture {base} MB + "
-              f"decode.defrag.memcap {FRAG_MEMCAP_MB} MB + {SLACK_MB} MB; uncapped the fragments "
-              f"alone would hold {datagrams * FRAGMENT // fc.MB} MB); frag_received "
-              f"{d['frag_received']}, frag_evicted {d['frag_evicted']}, frag_timeouts "
-              f"{d['frag_timeouts']}, frag_reassembled {d['frag_reassembled']}, defrag memory "
-              f"{mem['used']} of {mem['cap']}")
-        c = fc.Checks()
-        c.expect(mem["cap"] == FRAG_MEMCAP_MB * fc.MB, "decode.defrag.memcap not applied")
-        c.expect(d["frag_received"] == datagrams, "not every fragment reached the defragmenter")
-        c.expect(d["frag_reassembled"] == 0, "a datagram was reassembled from nothing")
-        c.expect(d["frag_evicted"] >= datagrams - held, "the memcap did not evict the oldest")
-        c.expect(mem["used"] <= mem["cap"], "defrag memory above its cap")
-        c.expect(rss <= bound, f"peak RSS {rss} MB above the bound {bound} MB")
-        return c.exit_code()
+    base, rss, k, size = fc.run_flood(
+        korgoo, src, "frag-flood", f"decode:\n  defrag:\n    memcap: {FRAG_MEMCAP_MB}mb\n",
+        lambda gen, pcap: write_flood(gen, pcap, datagrams))
+    d, mem = k["decoder"], k["memory"]["defrag"]
+    held = FRAG_MEMCAP_MB * fc.MB // FRAGMENT  # datagrams the memcap can hold at most
+    bound = base + FRAG_MEMCAP_MB + SLACK_MB
+    print(f"{datagrams} first fragments of {FRAGMENT} B never completed ({size // fc.MB} MB "
+          f"capture): peak RSS {rss} MB, bound {bound} MB (tiny capture {base} MB + "
+          f"decode.defrag.memcap {FRAG_MEMCAP_MB} MB + {SLACK_MB} MB; uncapped the fragments "
+          f"alone would hold {datagrams * FRAGMENT // fc.MB} MB); frag_received "
+          f"{d['frag_received']}, frag_evicted {d['frag_evicted']}, frag_timeouts "
+          f"{d['frag_timeouts']}, frag_reassembled {d['frag_reassembled']}, defrag memory "
+          f"{mem['used']} of {mem['cap']}")
+    c = fc.Checks()
+    c.expect(mem["cap"] == FRAG_MEMCAP_MB * fc.MB, "decode.defrag.memcap not applied")
+    c.expect(d["frag_received"] == datagrams, "not every fragment reached the defragmenter")
+    c.expect(d["frag_reassembled"] == 0, "a datagram was reassembled from nothing")
+    c.expect(d["frag_evicted"] >= datagrams - held, "the memcap did not evict the oldest")
+    c.expect(mem["used"] <= mem["cap"], "defrag memory above its cap")
+    c.expect(rss <= bound, f"peak RSS {rss} MB above the bound {bound} MB")
+    return c.exit_code()
 
 
 if __name__ == "__main__":

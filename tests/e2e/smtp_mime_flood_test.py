@@ -7,9 +7,7 @@ buffers of all flows together: beyond it a flow's direction is scanned as raw by
 
 usage: smtp_mime_flood_test.py KORGOO SOURCE_DIR [FLOWS]
 """
-import os
 import sys
-import tempfile
 
 import flood_common as fc
 
@@ -67,33 +65,28 @@ def write_flood(gen, path, flows):
 def main():
     korgoo, src = sys.argv[1], sys.argv[2]
     flows = int(sys.argv[3]) if len(sys.argv) > 3 else 10_000
-    gen = fc.load_generator(src)
-    with tempfile.TemporaryDirectory(prefix="korgoo-smtpflood-") as tmp:
-        config = os.path.join(tmp, "korgoo.yaml")
-        fc.write_config(config, src, f"flow:\n  max_flows: {flows * 2}\n"
-                        f"stream:\n  memcap: {STREAM_MEMCAP_MB}mb\n"
-                        f"app:\n  memcap: {APP_MEMCAP_MB}mb\n")
-        base = fc.baseline(korgoo, config, src, tmp)
-        pcap = os.path.join(tmp, "smtp-flood.pcap")
-        size, sent = write_flood(gen, pcap, flows)
-        rss, k = fc.run_korgoo(korgoo, config, pcap, os.path.join(tmp, "flood"))
-        mem, hits = k["memory"]["app"], k["app"]["memcap_hits"]
-        bound = base + APP_MEMCAP_MB + STREAM_MEMCAP_MB + flows * FLOW_BYTES // fc.MB + SLACK_MB
-        print(f"{flows} SMTP flows, half with {HEADERS // 1024} KB of unended MIME headers, half "
-              f"with a {LINE // 1024} KB unended command line ({size // fc.MB} MB capture, "
-              f"{sent // fc.MB} MB sent): peak RSS {rss} MB, bound {bound} MB (tiny capture "
-              f"{base} MB + app.memcap {APP_MEMCAP_MB} MB + stream.memcap {STREAM_MEMCAP_MB} MB + "
-              f"{flows} flows x {FLOW_BYTES} B + "
-              f"{SLACK_MB} MB); app memory peak {mem['peak']} of cap {mem['cap']}, "
-              f"memcap_hits {hits}, flows evicted {k['flow']['evicted']}")
-        c = fc.Checks()
-        c.expect(mem["cap"] == APP_MEMCAP_MB * fc.MB, "app.memcap not applied")
-        c.expect(mem["peak"] <= mem["cap"], "app memory above its cap")
-        # The cap holds a few hundred flows' buffers: most of the others must have been refused.
-        c.expect(hits >= flows // 2, f"only {hits} memcap hits: the flood did not test the cap")
-        c.expect(k["flow"]["evicted"] == 0, "flows were evicted: the memcap was not what held")
-        c.expect(rss <= bound, f"peak RSS {rss} MB above the bound {bound} MB")
-        return c.exit_code()
+    base, rss, k, (size, sent) = fc.run_flood(
+        korgoo, src, "smtp-flood", f"flow:\n  max_flows: {flows * 2}\n"
+        f"stream:\n  memcap: {STREAM_MEMCAP_MB}mb\n"
+        f"app:\n  memcap: {APP_MEMCAP_MB}mb\n",
+        lambda gen, pcap: write_flood(gen, pcap, flows))
+    mem, hits = k["memory"]["app"], k["app"]["memcap_hits"]
+    bound = base + APP_MEMCAP_MB + STREAM_MEMCAP_MB + flows * FLOW_BYTES // fc.MB + SLACK_MB
+    print(f"{flows} SMTP flows, half with {HEADERS // 1024} KB of unended MIME headers, half "
+          f"with a {LINE // 1024} KB unended command line ({size // fc.MB} MB capture, "
+          f"{sent // fc.MB} MB sent): peak RSS {rss} MB, bound {bound} MB (tiny capture "
+          f"{base} MB + app.memcap {APP_MEMCAP_MB} MB + stream.memcap {STREAM_MEMCAP_MB} MB + "
+          f"{flows} flows x {FLOW_BYTES} B + "
+          f"{SLACK_MB} MB); app memory peak {mem['peak']} of cap {mem['cap']}, "
+          f"memcap_hits {hits}, flows evicted {k['flow']['evicted']}")
+    c = fc.Checks()
+    c.expect(mem["cap"] == APP_MEMCAP_MB * fc.MB, "app.memcap not applied")
+    c.expect(mem["peak"] <= mem["cap"], "app memory above its cap")
+    # The cap holds a few hundred flows' buffers: most of the others must have been refused.
+    c.expect(hits >= flows // 2, f"only {hits} memcap hits: the flood did not test the cap")
+    c.expect(k["flow"]["evicted"] == 0, "flows were evicted: the memcap was not what held")
+    c.expect(rss <= bound, f"peak RSS {rss} MB above the bound {bound} MB")
+    return c.exit_code()
 
 
 if __name__ == "__main__":

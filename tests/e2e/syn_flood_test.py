@@ -6,9 +6,7 @@ number of SYNs.
 
 usage: syn_flood_test.py KORGOO SOURCE_DIR [SYNS]
 """
-import os
 import sys
-import tempfile
 
 import flood_common as fc
 
@@ -33,28 +31,23 @@ def write_flood(gen, path, syns):
 def main():
     korgoo, src = sys.argv[1], sys.argv[2]
     syns = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
-    gen = fc.load_generator(src)
-    with tempfile.TemporaryDirectory(prefix="korgoo-synflood-") as tmp:
-        config = os.path.join(tmp, "korgoo.yaml")
-        fc.write_config(config, src, f"flow:\n  max_flows: {MAX_FLOWS}\n")
-        base = fc.baseline(korgoo, config, src, tmp)
-        pcap = os.path.join(tmp, "syn-flood.pcap")
-        size = write_flood(gen, pcap, syns)
-        rss, k = fc.run_korgoo(korgoo, config, pcap, os.path.join(tmp, "flood"))
-        flow = k["flow"]
-        bound = base + MAX_FLOWS * FLOW_BYTES // fc.MB + SLACK_MB
-        print(f"{syns} SYNs ({size // fc.MB} MB capture): peak RSS {rss} MB, bound {bound} MB "
-              f"(tiny capture {base} MB + {MAX_FLOWS} flows x {FLOW_BYTES} B + {SLACK_MB} MB); "
-              f"flows created {flow['created']}, evicted {flow['evicted']}, "
-              f"timed out {flow['ended_timeout']}, active peak {flow['active_peak']}")
-        c = fc.Checks()
-        c.expect(flow["active_peak"] <= MAX_FLOWS, "more flows active than flow.max_flows")
-        # Random sources repeat rarely; every flow beyond the cap must have been evicted.
-        c.expect(flow["created"] >= syns * 99 // 100, "the SYNs did not open as many flows")
-        c.expect(flow["evicted"] >= flow["created"] - MAX_FLOWS,
-                 "flows beyond max_flows were not evicted")
-        c.expect(rss <= bound, f"peak RSS {rss} MB above the bound {bound} MB")
-        return c.exit_code()
+    base, rss, k, size = fc.run_flood(
+        korgoo, src, "syn-flood", f"flow:\n  max_flows: {MAX_FLOWS}\n",
+        lambda gen, pcap: write_flood(gen, pcap, syns))
+    flow = k["flow"]
+    bound = base + MAX_FLOWS * FLOW_BYTES // fc.MB + SLACK_MB
+    print(f"{syns} SYNs ({size // fc.MB} MB capture): peak RSS {rss} MB, bound {bound} MB "
+          f"(tiny capture {base} MB + {MAX_FLOWS} flows x {FLOW_BYTES} B + {SLACK_MB} MB); "
+          f"flows created {flow['created']}, evicted {flow['evicted']}, "
+          f"timed out {flow['ended_timeout']}, active peak {flow['active_peak']}")
+    c = fc.Checks()
+    c.expect(flow["active_peak"] <= MAX_FLOWS, "more flows active than flow.max_flows")
+    # Random sources repeat rarely; every flow beyond the cap must have been evicted.
+    c.expect(flow["created"] >= syns * 99 // 100, "the SYNs did not open as many flows")
+    c.expect(flow["evicted"] >= flow["created"] - MAX_FLOWS,
+             "flows beyond max_flows were not evicted")
+    c.expect(rss <= bound, f"peak RSS {rss} MB above the bound {bound} MB")
+    return c.exit_code()
 
 
 if __name__ == "__main__":

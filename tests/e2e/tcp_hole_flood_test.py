@@ -7,9 +7,7 @@ peak RSS stays at the flows' own state plus the memcap.
 
 usage: tcp_hole_flood_test.py KORGOO SOURCE_DIR [FLOWS]
 """
-import os
 import sys
-import tempfile
 
 import flood_common as fc
 
@@ -43,38 +41,33 @@ def write_flood(gen, path, flows):
 def main():
     korgoo, src = sys.argv[1], sys.argv[2]
     flows = int(sys.argv[3]) if len(sys.argv) > 3 else 200_000
-    gen = fc.load_generator(src)
-    with tempfile.TemporaryDirectory(prefix="korgoo-holeflood-") as tmp:
-        config = os.path.join(tmp, "korgoo.yaml")
-        # Room for every flow: the stream memcap, not flow eviction, must be what holds memory.
-        fc.write_config(config, src, f"flow:\n  max_flows: {flows + 10_000}\n"
-                        f"stream:\n  memcap: {STREAM_MEMCAP_MB}mb\n")
-        base = fc.baseline(korgoo, config, src, tmp)
-        pcap = os.path.join(tmp, "hole-flood.pcap")
-        size = write_flood(gen, pcap, flows)
-        rss, k = fc.run_korgoo(korgoo, config, pcap, os.path.join(tmp, "flood"))
-        st, mem = k["stream"], k["memory"]["stream"]
-        uncapped_mb = flows * PAYLOAD // fc.MB
-        bound = base + flows * FLOW_BYTES // fc.MB + STREAM_MEMCAP_MB + SLACK_MB
-        print(f"{flows} flows with a {HOLE}-byte hole and {PAYLOAD} bytes beyond it "
-              f"({size // fc.MB} MB capture): peak RSS {rss} MB, bound {bound} MB (tiny capture "
-              f"{base} MB + {flows} flows x {FLOW_BYTES} B + stream.memcap {STREAM_MEMCAP_MB} MB "
-              f"+ {SLACK_MB} MB; uncapped the segments alone would hold {uncapped_mb} MB); "
-              f"ooo_segments {st['ooo_segments']}, ooo_cap_gaps {st['ooo_cap_gaps']}, "
-              f"ooo_buffered_peak {st['ooo_buffered_peak']}, stream memory {mem['used']} of "
-              f"{mem['cap']}, flows evicted {k['flow']['evicted']}")
-        c = fc.Checks()
-        c.expect(mem["cap"] == STREAM_MEMCAP_MB * fc.MB, "stream.memcap not applied")
-        # A segment is buffered while the memcap has room; past it, its hole becomes a gap.
-        c.expect(st["ooo_segments"] + st["ooo_cap_gaps"] >= flows,
-                 "the segments after the holes were neither buffered nor gaps")
-        c.expect(st["ooo_cap_gaps"] >= flows - STREAM_MEMCAP_MB * fc.MB // SEGMENT,
-                 "the memcap did not turn holes into gaps")
-        c.expect(st["ooo_buffered_peak"] <= STREAM_MEMCAP_MB * fc.MB,
-                 "buffered out-of-order bytes above stream.memcap")
-        c.expect(k["flow"]["evicted"] == 0, "flows were evicted: the memcap was not what held")
-        c.expect(rss <= bound, f"peak RSS {rss} MB above the bound {bound} MB")
-        return c.exit_code()
+    # Room for every flow: the stream memcap, not flow eviction, must be what holds memory.
+    base, rss, k, size = fc.run_flood(
+        korgoo, src, "hole-flood", f"flow:\n  max_flows: {flows + 10_000}\n"
+        f"stream:\n  memcap: {STREAM_MEMCAP_MB}mb\n",
+        lambda gen, pcap: write_flood(gen, pcap, flows))
+    st, mem = k["stream"], k["memory"]["stream"]
+    uncapped_mb = flows * PAYLOAD // fc.MB
+    bound = base + flows * FLOW_BYTES // fc.MB + STREAM_MEMCAP_MB + SLACK_MB
+    print(f"{flows} flows with a {HOLE}-byte hole and {PAYLOAD} bytes beyond it "
+          f"({size // fc.MB} MB capture): peak RSS {rss} MB, bound {bound} MB (tiny capture "
+          f"{base} MB + {flows} flows x {FLOW_BYTES} B + stream.memcap {STREAM_MEMCAP_MB} MB "
+          f"+ {SLACK_MB} MB; uncapped the segments alone would hold {uncapped_mb} MB); "
+          f"ooo_segments {st['ooo_segments']}, ooo_cap_gaps {st['ooo_cap_gaps']}, "
+          f"ooo_buffered_peak {st['ooo_buffered_peak']}, stream memory {mem['used']} of "
+          f"{mem['cap']}, flows evicted {k['flow']['evicted']}")
+    c = fc.Checks()
+    c.expect(mem["cap"] == STREAM_MEMCAP_MB * fc.MB, "stream.memcap not applied")
+    # A segment is buffered while the memcap has room; past it, its hole becomes a gap.
+    c.expect(st["ooo_segments"] + st["ooo_cap_gaps"] >= flows,
+             "the segments after the holes were neither buffered nor gaps")
+    c.expect(st["ooo_cap_gaps"] >= flows - STREAM_MEMCAP_MB * fc.MB // SEGMENT,
+             "the memcap did not turn holes into gaps")
+    c.expect(st["ooo_buffered_peak"] <= STREAM_MEMCAP_MB * fc.MB,
+             "buffered out-of-order bytes above stream.memcap")
+    c.expect(k["flow"]["evicted"] == 0, "flows were evicted: the memcap was not what held")
+    c.expect(rss <= bound, f"peak RSS {rss} MB above the bound {bound} MB")
+    return c.exit_code()
 
 
 if __name__ == "__main__":
