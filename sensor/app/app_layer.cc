@@ -8,7 +8,7 @@ AppLayer::AppLayer(AppContext& ctx, bool is_tcp)
     : AppLayer(ctx, is_tcp, is_tcp ? tcp_protocols() : udp_protocols()) {}
 
 AppLayer::AppLayer(AppContext& ctx, bool is_tcp, std::span<const ProtocolSpec> protocols)
-    : ctx_(ctx), is_tcp_(is_tcp) {
+    : ctx_(ctx), is_tcp_(is_tcp), buffer_memory_(ctx.memory) {
   for (const ProtocolSpec& p : protocols) {
     if (port_matches(p)) order_.push_back(&p);
   }
@@ -57,7 +57,7 @@ void AppLayer::on_data(Direction dir, ByteView data) {
     return;
   }
   append(dir, data);
-  probe(dir);
+  if (!gave_up_) probe(dir);
 }
 
 void AppLayer::on_gap(Direction dir, std::uint64_t length) {
@@ -113,6 +113,9 @@ void AppLayer::append(Direction dir, ByteView data) {
     append_gap(dir, data.size() - kept.size());
     raw(dir, data.subspan(kept.size()));
   }
+  // A short opening stays uncharged, as a short line does (app_memory.h).
+  const std::size_t held = buffer_[0].capacity() + buffer_[1].capacity();
+  if (held > AppMemoryShare::kUnchargedBytes && !buffer_memory_.cover(held)) give_up();
 }
 
 void AppLayer::append_gap(Direction dir, std::uint64_t length) {
@@ -185,6 +188,7 @@ void AppLayer::install(std::unique_ptr<ProtocolDecoder> decoder) {
   pieces_ = {};
   buffer_[0] = {};
   buffer_[1] = {};
+  buffer_memory_.reset();
   for (Direction dir : {Direction::kToServer, Direction::kToClient}) {
     if (ended_[index_of(dir)]) decoder_->on_end(dir);
   }
@@ -197,6 +201,7 @@ void AppLayer::give_up() {
   pieces_ = {};
   buffer_[0] = {};
   buffer_[1] = {};
+  buffer_memory_.reset();
 }
 
 }  // namespace korgoo::app

@@ -9,6 +9,10 @@
 // does so for the flow it decodes; for the others, and while no protocol is chosen, every byte
 // goes to the raw view. Bytes kept for probing reach it once the question is settled or the
 // direction can no longer decide it, so a value is never counted from two views.
+//
+// The kept bytes are charged to the worker's app.memcap: a flood of flows that each send one
+// opening nobody answers would otherwise hold a probe window per flow. When the cap refuses,
+// the flow gives up probing and is scanned as raw bytes.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "app/app_memory.h"
 #include "app/probe.h"
 #include "app/protocol_decoder.h"
 #include "common/bytes.h"
@@ -88,6 +93,7 @@ class AppLayer {
   std::string app_proto_;
   bool gave_up_ = false;
   std::vector<std::uint8_t> buffer_[2];
+  AppMemoryShare buffer_memory_;  // buffer_'s charge to app.memcap
   std::vector<Piece> pieces_;
   bool exhausted_[2] = {false, false};  // no probe can still say yes for this direction
   std::size_t raw_done_[2] = {0, 0};    // kept bytes already handed to the raw view

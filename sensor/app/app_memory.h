@@ -1,12 +1,15 @@
-// app.memcap: the bytes all app-layer buffers of one worker may hold together (HTTP header
-// blocks so far). Hostile traffic can open thousands of flows that each send an unterminated
-// header; without a worker-wide cap each flow's max_header_bytes adds up without bound. A
-// buffer that cannot grow gives up on parsing that direction: its bytes go to the raw view
-// (still scanned, never lost) and memcap_hits counts it.
+// app.memcap: the bytes all app-layer buffers of one worker may hold together (HTTP heads,
+// SMTP/FTP lines, MIME header blocks, DNS-over-TCP messages, TLS hellos being gathered). Hostile
+// traffic can open thousands of flows that each send an unterminated header; without a worker-wide
+// cap each flow's max_header_bytes adds up without bound. A buffer that cannot grow gives up on
+// parsing that direction: its bytes go to the raw view (still scanned, never lost) and memcap_hits
+// counts it.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
+#include <utility>
 
 namespace korgoo::app {
 
@@ -50,6 +53,17 @@ class AppMemoryShare {
   ~AppMemoryShare() { reset(); }
   AppMemoryShare(const AppMemoryShare&) = delete;
   AppMemoryShare& operator=(const AppMemoryShare&) = delete;
+  // Moving hands the charge on with the buffer (decoders reset their state by assignment).
+  AppMemoryShare(AppMemoryShare&& other) noexcept
+      : memory_(other.memory_), charged_(std::exchange(other.charged_, 0)) {}
+  AppMemoryShare& operator=(AppMemoryShare&& other) noexcept {
+    if (this != &other) {
+      reset();
+      memory_ = other.memory_;
+      charged_ = std::exchange(other.charged_, 0);
+    }
+    return *this;
+  }
 
   // Makes sure `bytes` are charged; false when the worker's cap refused more.
   bool cover(std::uint64_t bytes) {
@@ -62,6 +76,20 @@ class AppMemoryShare {
   void reset() {
     if (memory_) memory_->release(charged_);
     charged_ = 0;
+  }
+
+  // A string buffer's heap: one short enough to serve ordinary lines and messages is left
+  // uncharged (a bounded part of each flow's fixed cost), so that normal traffic neither
+  // touches the cap nor pays an allocation per line; beyond it the capacity is charged.
+  static constexpr std::size_t kUnchargedBytes = 256;
+  bool cover_buffer(const std::string& buffer) {
+    return buffer.capacity() <= kUnchargedBytes || cover(buffer.capacity());
+  }
+  // Empties `buffer`; a large one gives its heap back, and the charge goes with it.
+  void release_buffer(std::string& buffer) {
+    buffer.clear();
+    if (buffer.capacity() > kUnchargedBytes) std::string().swap(buffer);
+    reset();
   }
 
  private:

@@ -41,7 +41,8 @@ Json dns_request_json(const DnsMessage& m) {
 
 class DnsDecoder final : public ProtocolDecoder {
  public:
-  DnsDecoder(AppContext& ctx, bool over_tcp) : ctx_(ctx), over_tcp_(over_tcp) {}
+  DnsDecoder(AppContext& ctx, bool over_tcp)
+      : ctx_(ctx), over_tcp_(over_tcp), framing_{Framing(ctx.memory), Framing(ctx.memory)} {}
 
   std::string_view app_proto() const override { return "dns"; }
 
@@ -51,6 +52,7 @@ class DnsDecoder final : public ProtocolDecoder {
       return;
     }
     Framing& f = framing_[index_of(dir)];
+    if (f.lost) return;  // nothing more of this direction is decoded
     while (!data.empty()) {
       if (f.length_bytes < 2) {
         f.length = static_cast<std::uint16_t>((f.length << 8) | data[0]);
@@ -61,11 +63,23 @@ class DnsDecoder final : public ProtocolDecoder {
       }
       const std::size_t want = f.length - f.buffer.size();
       const std::size_t take = std::min(want, data.size());
-      f.buffer.append(reinterpret_cast<const char*>(data.data()), take);
+      if (take == f.length) {
+        // The whole message is in this piece: parsed in place, nothing buffered.
+        message(dir, data.first(take));
+      } else {
+        f.buffer.append(reinterpret_cast<const char*>(data.data()), take);
+        if (!f.memory.cover_buffer(f.buffer)) {
+          // app.memcap refused: the app layer scans these bytes raw anyway, so the rest of
+          // the direction is simply not decoded.
+          f.memory.release_buffer(f.buffer);
+          f.lost = true;
+          return;
+        }
+      }
       data = data.subspan(take);
-      if (f.buffer.size() == f.length) {
-        message(dir, as_bytes(f.buffer));
-        f.buffer.clear();
+      if (take == f.length || f.buffer.size() == f.length) {
+        if (take != f.length) message(dir, as_bytes(f.buffer));
+        f.memory.release_buffer(f.buffer);
         f.length = 0;
         f.length_bytes = 0;
       }
@@ -75,20 +89,25 @@ class DnsDecoder final : public ProtocolDecoder {
   void on_gap(Direction dir, std::uint64_t) override {
     // The message framing is lost; resynchronising on a guess could report garbage, so the
     // rest of this direction is dropped.
-    if (over_tcp_) framing_[index_of(dir)].lost = true;
+    if (over_tcp_) {
+      framing_[index_of(dir)].lost = true;
+      framing_[index_of(dir)].memory.release_buffer(framing_[index_of(dir)].buffer);
+    }
   }
 
   void on_end(Direction dir) override {
     Framing& f = framing_[index_of(dir)];
     if (!f.buffer.empty() || f.length_bytes == 1) ++ctx_.stats.dns_parse_errors;  // cut short
-    f = Framing{};
+    f = Framing(ctx_.memory);
   }
 
  private:
   struct Framing {
+    explicit Framing(AppMemory* m) : memory(m) {}
     std::uint16_t length = 0;
     int length_bytes = 0;  // how many of the two prefix bytes were read
     std::string buffer;
+    AppMemoryShare memory;  // buffer's charge to app.memcap
     bool lost = false;
   };
 
@@ -124,7 +143,7 @@ class DnsDecoder final : public ProtocolDecoder {
 
   AppContext& ctx_;
   bool over_tcp_;
-  std::array<Framing, 2> framing_{};
+  std::array<Framing, 2> framing_;
   std::array<std::uint32_t, 2> next_view_id_{1, 1};
 };
 

@@ -31,7 +31,8 @@ bool is_listing_command(std::string_view verb) {
 
 class FtpDecoder final : public ProtocolDecoder {
  public:
-  explicit FtpDecoder(AppContext& ctx) : ctx_(ctx) {}
+  explicit FtpDecoder(AppContext& ctx)
+      : ctx_(ctx), client_lines_(kMaxLine, ctx.memory), server_lines_(kMaxLine, ctx.memory) {}
 
   std::string_view app_proto() const override { return "ftp"; }
 
@@ -42,9 +43,15 @@ class FtpDecoder final : public ProtocolDecoder {
         ctx_.stats.opaque_bytes += data.size();
         return;
       }
+      // The app layer gives every byte to the raw view as well, so a direction whose line
+      // buffer app.memcap refused is simply no longer read for commands or replies.
+      if (raw_only_[index_of(dir)]) return;
       const std::size_t n = lines.feed(data);
       data = data.subspan(n);
-      if (lines.ready()) {
+      if (lines.refused()) {
+        lines.next();
+        raw_only_[index_of(dir)] = true;
+      } else if (lines.ready()) {
         if (lines.starts_line()) {
           if (dir == Direction::kToServer) {
             command_line(lines.text());
@@ -58,7 +65,7 @@ class FtpDecoder final : public ProtocolDecoder {
   }
 
   void on_gap(Direction dir, std::uint64_t) override {
-    (dir == Direction::kToServer ? client_lines_ : server_lines_) = LineAssembler(kMaxLine);
+    (dir == Direction::kToServer ? client_lines_ : server_lines_).reset();
   }
 
   void on_end(Direction) override {}
@@ -162,8 +169,9 @@ class FtpDecoder final : public ProtocolDecoder {
   }
 
   AppContext& ctx_;
-  LineAssembler client_lines_{kMaxLine};
-  LineAssembler server_lines_{kMaxLine};
+  LineAssembler client_lines_;
+  LineAssembler server_lines_;
+  bool raw_only_[2] = {false, false};  // app.memcap refused the direction's line buffer
   std::string last_verb_;
   std::uint64_t parse_errors_ = 0;  // unparsable address announcements (kept for debugging)
   bool auth_requested_ = false;

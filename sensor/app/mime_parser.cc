@@ -50,24 +50,54 @@ bool split_header(std::string_view line, std::string& name, std::string_view& va
 
 }  // namespace
 
-MimeParser::MimeParser(MimeEvents& events, std::uint32_t max_depth, std::size_t max_header_bytes)
+MimeParser::MimeParser(MimeEvents& events, std::uint32_t max_depth, std::size_t max_header_bytes,
+                       AppMemory* memory)
     : events_(events),
       max_depth_(max_depth),
       max_header_bytes_(max_header_bytes),
-      lines_(kMaxLine) {}
+      lines_(kMaxLine, memory),
+      header_memory_(memory) {}
 
 void MimeParser::feed(ByteView bytes) {
   while (!bytes.empty()) {
+    if (state_ == State::kRaw) {
+      events_.on_undecoded(as_chars(bytes));
+      return;
+    }
     const std::size_t n = lines_.feed(bytes);
     bytes = bytes.subspan(n);
-    if (lines_.ready()) {
+    if (lines_.refused()) {
+      give_up(lines_.text(), false);
+      lines_.next();
+    } else if (lines_.ready()) {
       on_line(lines_.text(), lines_.starts_line(), lines_.ends_line());
       lines_.next();
     }
   }
 }
 
+// app.memcap refused a buffer: what the parser holds (header lines gathered so far, the
+// current line) and everything after it are handed out undecoded, so detection still sees
+// every byte; the part being decoded ends truncated.
+void MimeParser::give_up(std::string_view pending, bool ends) {
+  for (const std::string& line : headers_) {
+    events_.on_undecoded(line);
+    events_.on_undecoded("\r\n");
+  }
+  release_headers();
+  if (state_ == State::kBody) end_part(false);
+  undecoded_line(pending, ends);
+  state_ = State::kRaw;
+}
+
+void MimeParser::release_headers() {
+  headers_ = {};  // gives the vector's storage back, not only its strings
+  header_bytes_ = 0;
+  header_memory_.reset();
+}
+
 void MimeParser::finish(bool complete) {
+  if (state_ == State::kRaw) return;
   if (lines_.flush()) {
     on_line(lines_.text(), lines_.starts_line(), false);
     lines_.next();
@@ -101,6 +131,7 @@ void MimeParser::on_line(std::string_view text, bool starts, bool ends) {
       pending_newline_ = ends;
       break;
     case State::kSkip:
+    case State::kRaw:
       undecoded_line(text, ends);
       break;
   }
@@ -126,8 +157,7 @@ bool MimeParser::try_boundary(std::string_view text) {
     if (state_ == State::kBody) end_part(true);
     if (state_ == State::kHeaders && !headers_.empty()) ++anomalies_;  // part without body
     levels_.resize(k + 1);  // inner levels end with an outer boundary
-    headers_.clear();
-    header_bytes_ = 0;
+    release_headers();
     if (closing) {
       levels_.pop_back();
       state_ = State::kSkip;  // epilogue
@@ -143,6 +173,12 @@ void MimeParser::header_line(std::string_view text, bool starts) {
   if (header_bytes_ + text.size() > max_header_bytes_) {
     ++anomalies_;
     undecoded_line(text, true);
+    return;
+  }
+  // Charged with each line's own overhead, so that many short lines cost what they take.
+  if (!header_memory_.cover(header_bytes_ + text.size() +
+                            (headers_.size() + 1) * sizeof(std::string))) {
+    give_up(text, true);
     return;
   }
   header_bytes_ += text.size();
@@ -186,8 +222,7 @@ void MimeParser::end_headers() {
       }
     }
   }
-  headers_.clear();
-  header_bytes_ = 0;
+  release_headers();
   if (!text.empty()) events_.on_mime_headers(text);
   if (top_level_) {
     events_.on_message_headers(message);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/app_memory.h"
 #include "app/transfer_base64.h"
 #include "app/transfer_line_assembler.h"
 #include "app/transfer_quoted_printable.h"
@@ -55,7 +56,10 @@ class MimeEvents {
 
 class MimeParser {
  public:
-  MimeParser(MimeEvents& events, std::uint32_t max_depth, std::size_t max_header_bytes);
+  // `memory`: the worker's app.memcap, charged for the line and header buffers (nullptr:
+  // uncapped). When it refuses, the rest of the message is handed out as undecoded text.
+  MimeParser(MimeEvents& events, std::uint32_t max_depth, std::size_t max_header_bytes,
+             AppMemory* memory = nullptr);
 
   // Raw message bytes (for SMTP: after dot-unstuffing), in any segmentation.
   void feed(ByteView bytes);
@@ -68,7 +72,7 @@ class MimeParser {
  private:
   void undecoded_line(std::string_view text, bool ends);
   static bool looks_like_base64(std::string_view line);
-  enum class State { kHeaders, kBody, kSkip };
+  enum class State { kHeaders, kBody, kSkip, kRaw };
   enum class Encoding { kIdentity, kBase64, kQuotedPrintable };
   struct Level {
     std::string delimiter;  // "--" + boundary; empty for an encapsulated message
@@ -81,6 +85,8 @@ class MimeParser {
   void start_leaf(std::string content_type, std::string filename, std::string_view encoding);
   void body_bytes(std::string_view bytes);
   void end_part(bool complete);
+  void give_up(std::string_view pending, bool ends);
+  void release_headers();
 
   MimeEvents& events_;
   std::uint32_t max_depth_;
@@ -93,6 +99,7 @@ class MimeParser {
 
   std::vector<std::string> headers_;  // unfolded header lines of the current entity
   std::size_t header_bytes_ = 0;
+  AppMemoryShare header_memory_;  // headers_' charge to app.memcap
 
   MimePartInfo part_;
   Encoding encoding_ = Encoding::kIdentity;

@@ -30,7 +30,11 @@ constexpr std::size_t kMaxAttachments = 1024;
 
 class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
  public:
-  explicit SmtpDecoder(AppContext& ctx) : ctx_(ctx) {}
+  explicit SmtpDecoder(AppContext& ctx)
+      : ctx_(ctx),
+        client_lines_(kMaxLine, ctx.memory),
+        server_lines_(kMaxLine, ctx.memory),
+        envelope_memory_(ctx.memory) {}
 
   std::string_view app_proto() const override { return "smtp"; }
   // A message is scanned as its MIME views only (header blocks, decoded parts, and the text
@@ -47,13 +51,14 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
 
   void on_gap(Direction dir, std::uint64_t length) override {
     if (opaque_) return tls_->on_gap(dir, length);
+    if (raw_only_[index_of(dir)]) return;
     if (dir == Direction::kToClient) {
       // Replies lost: which command they answered is unknown, so stop matching.
-      server_lines_ = LineAssembler(kMaxLine);
+      server_lines_.reset();
       pending_.clear();
       return;
     }
-    client_lines_ = LineAssembler(kMaxLine);
+    client_lines_.reset();
     if (mime_) message_damaged_ = true;  // its parts are reported truncated
     if (mode_ == Mode::kBdat) {
       bdat_left_ -= std::min(bdat_left_, length);
@@ -64,7 +69,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   void on_end(Direction dir) override {
     if (tls_) tls_->on_end(dir);
     ended_[index_of(dir)] = true;
-    if (dir == Direction::kToServer && !opaque_ && client_lines_.flush()) {
+    if (dir == Direction::kToServer && !opaque_ && !raw_only_[0] && client_lines_.flush()) {
       client_piece();
       client_lines_.next();
     }
@@ -82,6 +87,10 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
         tls_->on_data(Direction::kToServer, data);
         return;
       }
+      if (raw_only_[0]) {
+        raw(Direction::kToServer, data);
+        return;
+      }
       if (mode_ == Mode::kBdat) {
         const std::size_t n =
             static_cast<std::size_t>(std::min<std::uint64_t>(bdat_left_, data.size()));
@@ -96,11 +105,24 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
       const std::size_t n = client_lines_.feed(data);
       if (!message_line) raw(Direction::kToServer, data.first(n));
       data = data.subspan(n);
-      if (client_lines_.ready()) {
+      if (client_lines_.refused()) {
+        client_refused(message_line);
+      } else if (client_lines_.ready()) {
         client_piece();
         client_lines_.next();
       }
     }
+  }
+
+  // app.memcap refused the client's line buffer: the rest of the direction is scanned as raw
+  // bytes. A message line had not reached the raw view yet, so it goes there now, and the
+  // message ends cut off (what its parser holds is reported).
+  void client_refused(bool message_line) {
+    if (message_line) raw(Direction::kToServer, as_bytes(client_lines_.text()));
+    client_lines_.next();
+    raw_only_[0] = true;
+    end_message(false);
+    mode_ = Mode::kCommand;
   }
 
   void client_piece() {
@@ -146,7 +168,16 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
         if (!tx_->mail_from) tx_->mail_from = cmd.param;
         break;
       case SmtpVerb::kRcpt:
-        if (tx_->rcpt_to.size() < kMaxRecipients) tx_->rcpt_to.push_back(cmd.param);
+        // Recipients are charged to app.memcap too (a thousand long ones add up): when it
+        // refuses, the record lists fewer, the command line itself was scanned raw. A
+        // short list stays uncharged, like a short line.
+        if (tx_->rcpt_to.size() < kMaxRecipients) {
+          const std::uint64_t bytes = envelope_bytes_ + cmd.param.size() + sizeof(std::string);
+          if (bytes <= AppMemoryShare::kUnchargedBytes || envelope_memory_.cover(bytes)) {
+            envelope_bytes_ = bytes;
+            tx_->rcpt_to.push_back(cmd.param);
+          }
+        }
         if (auto domain = smtp_address_domain(cmd.param)) add_recipient_domain(*domain);
         break;
       case SmtpVerb::kData:
@@ -192,10 +223,19 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
         tls_->on_data(Direction::kToClient, data);
         return;
       }
+      if (raw_only_[1]) {
+        raw(Direction::kToClient, data);
+        return;
+      }
       const std::size_t n = server_lines_.feed(data);
       raw(Direction::kToClient, data.first(n));
       data = data.subspan(n);
-      if (server_lines_.ready()) {
+      if (server_lines_.refused()) {
+        // app.memcap refused the reply buffer: replies are no longer matched to commands.
+        server_lines_.next();
+        raw_only_[1] = true;
+        pending_.clear();
+      } else if (server_lines_.ready()) {
         if (server_lines_.starts_line()) reply_line(server_lines_.text());
         server_lines_.next();
       }
@@ -246,8 +286,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
     opaque_ = true;
     ctx_.meta.opaque = true;
     tls_ = make_tls_decoder(ctx_);
-    client_lines_ = LineAssembler(kMaxLine);
-    server_lines_ = LineAssembler(kMaxLine);
+    client_lines_.reset();
+    server_lines_.reset();
     pending_.clear();
   }
 
@@ -255,6 +295,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
 
   void new_transaction() {
     tx_.emplace();
+    envelope_memory_.reset();
+    envelope_bytes_ = 0;
     tx_->id = tx_seq_++;
     ++ctx_.stats.smtp_transactions;
   }
@@ -294,7 +336,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
     message_damaged_ = false;
     MimeEvents& events = *this;  // a private base: convert here, where it is accessible
     mime_ = std::make_unique<MimeParser>(events, ctx_.limits.max_mime_depth,
-                                         static_cast<std::size_t>(ctx_.limits.max_header_bytes));
+                                         static_cast<std::size_t>(ctx_.limits.max_header_bytes),
+                                         ctx_.memory);
   }
 
   void message_bytes(ByteView bytes) {
@@ -369,8 +412,9 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   }
 
   AppContext& ctx_;
-  LineAssembler client_lines_{kMaxLine};
-  LineAssembler server_lines_{kMaxLine};
+  LineAssembler client_lines_;
+  LineAssembler server_lines_;
+  bool raw_only_[2] = {false, false};  // app.memcap refused a line buffer: no more framing
   Mode mode_ = Mode::kCommand;
   bool opaque_ = false;
   std::unique_ptr<ProtocolDecoder> tls_;  // after STARTTLS
@@ -386,6 +430,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   std::optional<std::string> helo_;
   std::optional<SmtpTransaction> tx_;
   std::uint64_t tx_seq_ = 0;
+  AppMemoryShare envelope_memory_;  // tx_'s recipients' charge to app.memcap
+  std::uint64_t envelope_bytes_ = 0;
 
   std::unique_ptr<MimeParser> mime_;
   std::uint64_t data_bytes_ = 0;

@@ -17,7 +17,8 @@ namespace {
 
 class TlsDecoder final : public ProtocolDecoder {
  public:
-  explicit TlsDecoder(AppContext& ctx) : ctx_(ctx) {}
+  explicit TlsDecoder(AppContext& ctx)
+      : ctx_(ctx), readers_{TlsFirstMessageReader(ctx.memory), TlsFirstMessageReader(ctx.memory)} {}
 
   std::string_view app_proto() const override { return "tls"; }
 
@@ -26,7 +27,10 @@ class TlsDecoder final : public ProtocolDecoder {
     if (reader.state() == TlsFirstMessageReader::State::kReading) {
       const std::size_t used = reader.feed(data);
       data = data.subspan(used);
-      if (reader.state() != TlsFirstMessageReader::State::kReading) hello_done(dir, reader);
+      if (reader.state() != TlsFirstMessageReader::State::kReading) {
+        hello_done(dir, reader);
+        reader.release();
+      }
     }
     if (ctx_.meta.opaque) ctx_.stats.opaque_bytes += data.size();
   }
@@ -34,7 +38,7 @@ class TlsDecoder final : public ProtocolDecoder {
   void on_gap(Direction dir, std::uint64_t) override {
     TlsFirstMessageReader& reader = readers_[index_of(dir)];
     if (reader.state() == TlsFirstMessageReader::State::kReading) {
-      reader = TlsFirstMessageReader{};
+      reader = TlsFirstMessageReader(ctx_.memory);
       // The hello is lost; give up on this direction.
       failed(dir);
     }
@@ -47,6 +51,9 @@ class TlsDecoder final : public ProtocolDecoder {
 
  private:
   void hello_done(Direction dir, const TlsFirstMessageReader& reader) {
+    // app.memcap refused the hello's buffer: not a parse error, and not opaque either, so
+    // the direction's bytes keep going to the raw view.
+    if (reader.refused()) return;
     if (reader.state() == TlsFirstMessageReader::State::kFailed) {
       failed(dir);
       return;
@@ -103,7 +110,7 @@ class TlsDecoder final : public ProtocolDecoder {
   }
 
   AppContext& ctx_;
-  std::array<TlsFirstMessageReader, 2> readers_{};
+  std::array<TlsFirstMessageReader, 2> readers_;
   std::optional<TlsClientHello> client_hello_;
   std::optional<TlsServerHello> server_hello_;
   bool logged_ = false;

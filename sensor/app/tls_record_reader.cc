@@ -35,12 +35,19 @@ std::size_t TlsFirstMessageReader::feed(ByteView in) {
     const std::size_t take = std::min(record_left_, in.size() - used);
     message_.append(reinterpret_cast<const char*>(in.data() + used), take);
     used += take;
+    if (!memory_.cover_buffer(message_)) {
+      memory_.release_buffer(message_);
+      refused_ = true;
+      state_ = State::kFailed;
+      break;
+    }
     record_left_ -= take;
     if (record_left_ == 0) header_len_ = 0;  // next record
     if (message_.size() >= 4) {
       const auto* m = reinterpret_cast<const std::uint8_t*>(message_.data());
       const std::size_t length = (std::size_t{m[1]} << 16) | (std::size_t{m[2]} << 8) | m[3];
       if (length + 4 > kMaxHandshakeBytes) {
+        memory_.release_buffer(message_);
         state_ = State::kFailed;
         break;
       }

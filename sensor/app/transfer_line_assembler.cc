@@ -23,6 +23,14 @@ std::size_t LineAssembler::feed(ByteView in) {
   }
   const std::size_t take = std::min(in.size(), room);
   line_.append(data, take);
+  if (!memory_.cover_buffer(line_)) {
+    refused_ = true;
+    starts_line_ = next_starts_line_;
+    ends_line_ = false;
+    next_starts_line_ = false;
+    ready_ = true;
+    return take;
+  }
   if (line_.size() >= cap_) {
     // Hand out a piece; keep a trailing CR back so a CRLF split at the cap is still seen as
     // a terminator rather than content.
@@ -40,7 +48,7 @@ std::size_t LineAssembler::feed(ByteView in) {
 }
 
 void LineAssembler::next() {
-  line_.clear();
+  memory_.release_buffer(line_);
   ready_ = false;
   if (pending_cr_) {
     line_.push_back('\r');
@@ -55,6 +63,16 @@ bool LineAssembler::flush() {
   next_starts_line_ = true;
   ready_ = true;
   return true;
+}
+
+void LineAssembler::reset() {
+  memory_.release_buffer(line_);
+  ready_ = false;
+  refused_ = false;
+  starts_line_ = true;
+  ends_line_ = false;
+  next_starts_line_ = true;
+  pending_cr_ = false;
 }
 
 }  // namespace korgoo::app
