@@ -17,8 +17,8 @@ class PacketBatch {
  public:
   // Enough packets that the hand-over between threads costs nothing measurable, few enough
   // that the workers stay busy together.
-  static constexpr std::size_t kMaxPackets = 4096;
-  static constexpr std::size_t kMaxBytes = 8u << 20;
+  static constexpr std::size_t kMaxPackets = 2048;
+  static constexpr std::size_t kMaxBytes = 2u << 20;
 
   void clear();
   void add(const source::Packet& pkt, const source::SourceStats& counters, unsigned worker);
