@@ -142,6 +142,7 @@ void ParallelRun::fill(PacketBatch& batch, source::PacketSource& source,
 void ParallelRun::run(source::PacketSource& source, const std::atomic<bool>& stop, bool live,
                       WorkerMailbox* mailbox) {
   WorkerContext ctx{*this, source};
+  live_ = live;
   // Between two jobs every worker is idle: the service's tasks run then.
   const auto between_jobs = [&] {
     drain();
@@ -198,7 +199,7 @@ void ParallelRun::drain() {
     std::size_t j = i + 1;
     for (; j < all.size() && all[j]->is_stats && !(r.order < all[j]->order); ++j)
       shares.push_back(&all[j]->counters);
-    output::fill_stats_record(r.header, merge_counters(shares), r.uptime,
+    output::fill_stats_record(r.header, with_busy_time(merge_counters(shares)), r.uptime,
                               {eve_.records(), eve_.lost(), eve_.write_errors()});
     eve_.write(r.header);
     eve_.flush();
@@ -213,10 +214,19 @@ Json ParallelRun::stats_json(const source::SourceStats& source_stats) const {
   for (const auto& lane : lanes_) each.push_back(lane->worker->stats_json(source_stats));
   std::vector<const Json*> shares;
   for (const auto& s : each) shares.push_back(&s);
-  Json total = merge_counters(shares);
+  Json total = with_busy_time(merge_counters(shares));
   total["eve"] = {
       {"records", eve_.records()}, {"lost", eve_.lost()}, {"write_errors", eve_.write_errors()}};
   return total;
+}
+
+Json ParallelRun::with_busy_time(Json counters) const {
+  // Live only: wall-clock busy time differs from run to run, and a replay's records must not.
+  if (!live_) return counters;
+  Json& workers = counters["workers"];
+  for (std::size_t i = 0; i < lanes_.size() && i < workers.size(); ++i)
+    workers[i]["busy_seconds"] = std::chrono::duration<double>(lanes_[i]->load.busy).count();
+  return counters;
 }
 
 WorkerStats ParallelRun::totals() const {

@@ -78,6 +78,8 @@ class ParallelRun final : public PipelineControl {
             bool live);
   // Merges the lanes' records and writes them.
   void drain();
+  // Live: each worker's busy time added to stats.korgoo.workers, so that an imbalance shows.
+  Json with_busy_time(Json counters) const;
 
   const Runtime& rt_;
   output::EveWriter& eve_;
@@ -95,6 +97,7 @@ class ParallelRun final : public PipelineControl {
   Timestamp advance_to_;               // kAdvance: the wall clock of an idle link
   unsigned running_ = 0;
   bool input_ended_ = false;
+  bool live_ = false;
 };
 
 }  // namespace korgoo::engine
