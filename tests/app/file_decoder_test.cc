@@ -347,6 +347,28 @@ TEST(FileDecoderArchives, EncryptedMemberIsFlaggedNotDecoded) {
   EXPECT_FALSE(has(d, kCard));
 }
 
+TEST(FileDecoderArchives, TarAndBzip2XzZstdStreams) {
+  const std::string csv = "id,pin\n1," + kPin + "\n";
+  const Decoded tar = decode("a.tar", testing::make_tar({{"a.csv", csv}, {"b.txt", kCard}}, ""));
+  EXPECT_EQ(tar.decoders, (Names{"tar"}));
+  EXPECT_TRUE(has_part(tar, csv));
+  EXPECT_TRUE(has_part(tar, kCard));
+  const Decoded txz = decode("a.tar.xz", testing::make_tar({{"a.csv", csv}}, "xz"));
+  EXPECT_EQ(txz.decoders, (Names{"xz"}));
+  EXPECT_TRUE(has_part(txz, csv));
+  const Decoded tgz =
+      decode("a.tgz", testing::compress(testing::make_tar({{"a.csv", csv}}, ""), 31));
+  EXPECT_EQ(tgz.decoders, (Names{"gzip", "tar"}));
+  EXPECT_TRUE(has_part(tgz, csv));
+  for (const char* filter : {"bzip2", "xz", "zstd"}) {
+    SCOPED_TRACE(filter);
+    const Decoded d = decode("a.csv.x", testing::make_tar({{"a.csv", csv}}, filter, false));
+    EXPECT_EQ(d.decoders, (Names{filter}));
+    EXPECT_TRUE(has_part(d, csv));
+    EXPECT_TRUE(d.problems.empty());
+  }
+}
+
 TEST(FileDecoderArchives, DamagedAndTruncatedZips) {
   const std::string zip =
       make_zip({{"a.csv", "id,pin\n1," + kPin + "\n"}, {"b.csv", std::string(20000, 'x') + "\n"}});

@@ -1,5 +1,6 @@
 // Archives made in the test with libarchive's writer: ZIP members stored or deflated, and
-// optionally encrypted (traditional PKWARE), so no binary fixture is committed.
+// optionally encrypted (traditional PKWARE); tar and bzip2/xz/zstd streams. No binary fixture
+// is committed.
 #pragma once
 
 #include <archive.h>
@@ -17,28 +18,26 @@ struct Member {
   bool store = false;  // stored (no compression) rather than deflated
 };
 
-// encrypted: every member with zipcrypt and a fixed test passphrase (libarchive sets it for
-// the whole archive).
-inline std::string make_zip(const std::vector<Member>& members, bool encrypted = false) {
+// The archive `setup` configures (format, filters, options), with `members` in it.
+template <class Setup>
+std::string write_archive(const std::vector<Member>& members, Setup setup) {
   std::string out;
   struct archive* a = archive_write_new();
-  EXPECT_EQ(archive_write_set_format_zip(a), ARCHIVE_OK);
+  setup(a);
   EXPECT_EQ(archive_write_set_bytes_in_last_block(a, 1), ARCHIVE_OK);
   const auto write = [](struct archive*, void* client, const void* buf, size_t n) -> la_ssize_t {
     static_cast<std::string*>(client)->append(static_cast<const char*>(buf), n);
     return static_cast<la_ssize_t>(n);
   };
-  if (encrypted) {
-    EXPECT_EQ(archive_write_set_options(a, "zip:encryption=zipcrypt"), ARCHIVE_OK)
-        << archive_error_string(a);
-    EXPECT_EQ(archive_write_set_passphrase(a, "test-passphrase"), ARCHIVE_OK);
-  }
   EXPECT_EQ(archive_write_open(a, &out, nullptr, write, nullptr), ARCHIVE_OK);
+  const bool zip = archive_format(a) == ARCHIVE_FORMAT_ZIP;
   for (const auto& m : members) {
-    EXPECT_EQ(m.store ? archive_write_zip_set_compression_store(a)
-                      : archive_write_zip_set_compression_deflate(a),
-              ARCHIVE_OK)
-        << archive_error_string(a);
+    if (zip) {
+      EXPECT_EQ(m.store ? archive_write_zip_set_compression_store(a)
+                        : archive_write_zip_set_compression_deflate(a),
+                ARCHIVE_OK)
+          << archive_error_string(a);
+    }
     struct archive_entry* e = archive_entry_new();
     archive_entry_set_pathname(e, m.name.c_str());
     archive_entry_set_size(e, static_cast<la_int64_t>(m.data.size()));
@@ -53,6 +52,32 @@ inline std::string make_zip(const std::vector<Member>& members, bool encrypted =
   EXPECT_EQ(archive_write_close(a), ARCHIVE_OK);
   archive_write_free(a);
   return out;
+}
+
+// encrypted: every member with zipcrypt and a fixed test passphrase (libarchive sets it for
+// the whole archive).
+inline std::string make_zip(const std::vector<Member>& members, bool encrypted = false) {
+  return write_archive(members, [&](struct archive* a) {
+    EXPECT_EQ(archive_write_set_format_zip(a), ARCHIVE_OK);
+    if (encrypted) {
+      EXPECT_EQ(archive_write_set_options(a, "zip:encryption=zipcrypt"), ARCHIVE_OK)
+          << archive_error_string(a);
+      EXPECT_EQ(archive_write_set_passphrase(a, "test-passphrase"), ARCHIVE_OK);
+    }
+  });
+}
+
+// A tar (filter "" for none) or, with tar = false, one file through the filter alone
+// ("bzip2", "xz", "zstd").
+inline std::string make_tar(const std::vector<Member>& members, const char* filter,
+                            bool tar = true) {
+  return write_archive(members, [&](struct archive* a) {
+    EXPECT_EQ(tar ? archive_write_set_format_pax_restricted(a) : archive_write_set_format_raw(a),
+              ARCHIVE_OK);
+    if (*filter != '\0') {
+      EXPECT_EQ(archive_write_add_filter_by_name(a, filter), ARCHIVE_OK) << archive_error_string(a);
+    }
+  });
 }
 
 // A minimal .xlsx: the given shared strings and one sheet's <sheetData> rows (raw XML).
