@@ -15,6 +15,7 @@ namespace korgoo::app {
 
 struct FileDecoder::Shared {
   AppLimits limits;
+  AppMemory* memory = nullptr;
   std::uint64_t output = 0;  // decoded bytes of the file, all layers (max_file_output_bytes)
   bool output_reported = false;
   Counters counters;
@@ -447,9 +448,16 @@ Part part_of(Package p, std::string_view name) {
 // a FileDecoder one level deeper. Anything else passes on unchanged.
 class ArchiveStage final : public Sniffing {
  public:
+  // `sniff`: the bytes held to tell the type: 262 finds tar (ustar at 257); 6 (the longest
+  // magic of the others) holds back as little as possible of a file on the wire.
   ArchiveStage(FileDecoder::Stage& next, FileDecoder::Sink& sink, FileDecoder::Shared& shared,
-               std::uint32_t depth)
-      : Sniffing(262), next_(next), sink_(sink), shared_(shared), depth_(depth) {}
+               std::uint32_t depth, std::size_t sniff = 262)
+      : Sniffing(sniff),
+        next_(next),
+        sink_(sink),
+        shared_(shared),
+        depth_(depth),
+        held_(shared.memory) {}
 
   void names(std::vector<std::string>& out) const override {
     for (const auto& n : names_)
@@ -478,23 +486,33 @@ class ArchiveStage final : public Sniffing {
       next_.feed(in);
       return;
     }
+    if (truncated_) return;  // what is held is all that will be read
     const std::uint64_t room = shared_.limits.max_archive_bytes - buffer_.size();
+    bool full = false;
     if (in.size() > room) {
-      if (!truncated_) {
-        truncated_ = true;
-        ++shared_.counters.size_limit_hits;
-        shared_.problems.push_back(layer_ + ": larger than " +
-                                   std::to_string(shared_.limits.max_archive_bytes) +
-                                   " bytes (max_archive_bytes); read up to there");
-      }
+      full = true;
+      ++shared_.counters.size_limit_hits;
+      shared_.problems.push_back(layer_ + ": larger than " +
+                                 std::to_string(shared_.limits.max_archive_bytes) +
+                                 " bytes (max_archive_bytes); read up to there");
       in = in.subspan(0, static_cast<std::size_t>(room));
     }
+    if (!held_.cover(buffer_.size() + in.size())) {
+      truncated_ = true;
+      ++shared_.counters.memcap_hits;
+      shared_.problems.push_back(layer_ +
+                                 ": app.memcap refused to hold more of the archive; read up to "
+                                 "there");
+      return;
+    }
+    truncated_ = full;
     buffer_.insert(buffer_.end(), in.begin(), in.end());
   }
   void end() override {
     if (archive_) read_archive();
     buffer_.clear();
     buffer_.shrink_to_fit();
+    held_.reset();
     next_.finish();
   }
 
@@ -601,8 +619,10 @@ class ArchiveStage final : public Sniffing {
       }
       sink_.boundary();
     }
-    if (!stopped && !r.error().empty() && entries <= shared_.limits.max_archive_entries)
+    if (!stopped && !r.error().empty() && entries <= shared_.limits.max_archive_entries) {
+      ++shared_.counters.damaged;
       shared_.problems.push_back(layer_ + ": damaged archive; the members before it were scanned");
+    }
     if (encrypted > 0) {
       shared_.counters.encrypted_entries += encrypted;
       shared_.problems.push_back(layer_ + ": " + std::to_string(encrypted) +
@@ -639,23 +659,48 @@ class ArchiveStage final : public Sniffing {
   std::vector<std::uint8_t> buffer_;
   std::uint64_t out_ = 0;
   std::vector<std::string> names_;
+  AppMemoryShare held_;  // buffer_'s share of app.memcap
+};
+
+// The end of the chain for Layers::kArchivesOnly: bytes to the sink as they are.
+class ToSink final : public FileDecoder::Stage {
+ public:
+  explicit ToSink(FileDecoder::Sink& sink) : sink_(sink) {}
+  void feed(ByteView in) override { sink_.text(as_chars(in)); }
+  void finish() override {}
+  void names(std::vector<std::string>&) const override {}
+
+ private:
+  FileDecoder::Sink& sink_;
 };
 
 }  // namespace
 
-FileDecoder::FileDecoder(std::string_view file_name, Sink& sink, const AppLimits& limits)
+FileDecoder::FileDecoder(std::string_view file_name, Sink& sink, const AppLimits& limits,
+                         Layers layers, AppMemory* memory)
     : own_(std::make_unique<Shared>()), shared_(own_.get()) {
   own_->limits = limits;
-  build(file_name, sink, 0);
+  own_->memory = memory;
+  build(file_name, sink, 0, layers);
 }
 
 FileDecoder::FileDecoder(std::string_view file_name, Sink& sink, Shared& shared,
                          std::uint32_t depth)
     : shared_(&shared) {
-  build(file_name, sink, depth);
+  build(file_name, sink, depth, Layers::kAll);
 }
 
-void FileDecoder::build(std::string_view file_name, Sink& sink, std::uint32_t depth) {
+void FileDecoder::build(std::string_view file_name, Sink& sink, std::uint32_t depth,
+                        Layers layers) {
+  if (layers == Layers::kArchivesOnly) {
+    auto to_sink = std::make_unique<ToSink>(sink);
+    // No tar here: its magic is 257 bytes in, and holding them back would delay the scan of
+    // every small file part.
+    auto archive = std::make_unique<ArchiveStage>(*to_sink, sink, *shared_, depth, 6);
+    stages_.push_back(std::move(archive));
+    stages_.push_back(std::move(to_sink));
+    return;
+  }
   // Built innermost first: each stage feeds the one after it. Compression comes first so that
   // a .tar.gz or .zip.gz reaches the archive stage inflated.
   auto structure = std::make_unique<StructureStage>(file_name, sink);

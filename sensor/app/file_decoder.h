@@ -45,10 +45,24 @@ class FileDecoder {
     std::uint64_t entry_limit_hits = 0;   // max_archive_entries
     std::uint64_t depth_limit_hits = 0;   // max_archive_depth
     std::uint64_t size_limit_hits = 0;    // max_archive_bytes
+    std::uint64_t memcap_hits = 0;        // app.memcap refused to hold more of an archive
+    std::uint64_t damaged = 0;            // archives that ended in damage
+    std::uint64_t limit_hits() const {
+      return output_limit_hits + ratio_limit_hits + entry_limit_hits + depth_limit_hits +
+             size_limit_hits + memcap_hits;
+    }
   };
   struct Shared;
 
-  FileDecoder(std::string_view file_name, Sink& sink, const AppLimits& limits = AppLimits{});
+  // kArchivesOnly: only an archive (and its members, with every layer) is decoded; anything
+  // else passes to the sink as it is (files in HTTP bodies, whose Content-Encoding and media
+  // type the body decoder undoes itself). It holds back only the first 6 bytes, so it tells
+  // ZIP (and office packages), bzip2, xz and zstd, not tar.
+  enum class Layers : std::uint8_t { kAll, kArchivesOnly };
+
+  // `memory`: the worker's app.memcap, charged for a held archive (nullptr: uncapped).
+  FileDecoder(std::string_view file_name, Sink& sink, const AppLimits& limits = AppLimits{},
+              Layers layers = Layers::kAll, AppMemory* memory = nullptr);
   // A member of an archive, `depth` archives deep, sharing the outer file's budget and reports.
   FileDecoder(std::string_view file_name, Sink& sink, Shared& shared, std::uint32_t depth);
   ~FileDecoder();
@@ -71,7 +85,7 @@ class FileDecoder {
   class Stage;
 
  private:
-  void build(std::string_view file_name, Sink& sink, std::uint32_t depth);
+  void build(std::string_view file_name, Sink& sink, std::uint32_t depth, Layers layers);
 
   std::unique_ptr<Shared> own_;  // the outermost decoder's; members use their file's
   Shared* shared_;
