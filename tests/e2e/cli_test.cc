@@ -214,6 +214,23 @@ TEST(Cli, ScanFindsInOfficeDocumentsAndArchivesWhatItFindsInTheCsv) {
   }
 }
 
+// A password-protected export is reported: "encrypted": true, a problem, exit status 1.
+TEST(Cli, ScanFlagsAnEncryptedArchive) {
+  const fs::path dir = scratch_dir("cli-scan-encrypted");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string text;
+  EXPECT_NE(
+      scan_files(dir,
+                 {{"secret.zip", app::testing::make_zip(
+                                     {{"a.csv", cat({"id,pin\n1,", synthetic_pin()})}}, true)}},
+                 text),
+      0);
+  EXPECT_NE(text.find("\"encrypted\":true"), std::string::npos) << text;
+  EXPECT_NE(text.find("encrypted member(s) not decoded"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"pii\":{}"), std::string::npos) << text;
+}
+
 TEST(Cli, DamagedCaptureIsReadUpToTheDamageAndReported) {
   const fs::path pcap = shared_dir() / "pcaps" / "stress" / "bug-1450-05.pcap";
   if (!fs::exists(pcap)) GTEST_SKIP() << "shared captures not present";
