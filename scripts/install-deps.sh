@@ -17,7 +17,7 @@ BUILD=(
   libpcap-dev libhyperscan-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
   nlohmann-json3-dev zlib1g-dev libssl-dev liblzma-dev libphonenumber-dev
   libnetfilter-queue-dev libmnl-dev libmaxminddb-dev tor-geoipdb
-  libcap-ng-dev libsystemd-dev libcpp-httplib-dev
+  libcap-ng-dev libsystemd-dev libcpp-httplib-dev libarchive-dev libpugixml-dev
   dpkg-dev file   # cpack -G DEB (dpkg-shlibdeps computes the package's Depends)
 )
 TEST=(
@@ -28,7 +28,7 @@ TEST=(
 RUNTIME=(
   libpcap0.8 libhyperscan5 libyaml-cpp0.7 libspdlog1.10 libfmt9 libphonenumber8
   libnetfilter-queue1 libmnl0 libmaxminddb0 libcap-ng0 libsystemd0 libcpp-httplib0.11
-  zlib1g liblzma5 tor-geoipdb adduser logrotate
+  zlib1g liblzma5 libarchive13 libpugixml1v5 tor-geoipdb adduser logrotate
 )
 
 PACKAGES=()

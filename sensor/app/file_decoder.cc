@@ -3,13 +3,37 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/archive_reader.h"
 #include "app/inflater.h"
 #include "app/json_unescaper.h"
 #include "app/mime_parser.h"
+#include "app/office_text.h"
 #include "app/url_decoder.h"
 #include "app/utf16_decoder.h"
 
 namespace korgoo::app {
+
+struct FileDecoder::Shared {
+  AppLimits limits;
+  AppMemory* memory = nullptr;
+  std::uint64_t output = 0;  // decoded bytes of the file, all layers (max_file_output_bytes)
+  bool output_reported = false;
+  Counters counters;
+  std::vector<std::string> problems;
+
+  // Counts `n` more decoded bytes; false once the file's output cap is passed (said once).
+  bool spend(std::uint64_t n, const std::string& layer) {
+    output += n;
+    if (output <= limits.max_file_output_bytes) return true;
+    if (!output_reported) {
+      output_reported = true;
+      ++counters.output_limit_hits;
+      problems.push_back(layer + ": more than " + std::to_string(limits.max_file_output_bytes) +
+                         " bytes decoded (max_file_output_bytes); the rest was not scanned");
+    }
+    return false;
+  }
+};
 
 class FileDecoder::Stage {
  public:
@@ -94,8 +118,8 @@ class Sniffing : public FileDecoder::Stage {
 // gzip (1F 8B) or zlib-wrapped deflate (CMF/FLG with the header check).
 class CompressionStage final : public Sniffing {
  public:
-  CompressionStage(FileDecoder::Stage& next, std::vector<std::string>& problems)
-      : Sniffing(2), next_(next), problems_(problems) {}
+  CompressionStage(FileDecoder::Stage& next, FileDecoder::Shared& shared)
+      : Sniffing(2), next_(next), shared_(shared), problems_(shared.problems) {}
 
   void names(std::vector<std::string>& out) const override {
     if (inflater_ && inflater_->status() != Inflater::Status::kPassthrough) out.push_back(name_);
@@ -111,8 +135,7 @@ class CompressionStage final : public Sniffing {
     name_ = gzip ? "gzip" : "deflate";
     inflater_ = std::make_unique<Inflater>(
         [this](ByteView b) {
-          inflated_ += b.size();
-          if (inflated_ > FileDecoder::kMaxInflated) return false;
+          if (!shared_.spend(b.size(), name_)) return false;
           next_.feed(b);
           return true;
         },
@@ -131,9 +154,7 @@ class CompressionStage final : public Sniffing {
         case Inflater::Status::kError:
           problems_.push_back(name_ + ": corrupt compressed data; scanned what inflated before it");
           break;
-        case Inflater::Status::kStopped:
-          problems_.push_back(name_ + ": more than " + std::to_string(FileDecoder::kMaxInflated) +
-                              " bytes inflated; the rest was not scanned");
+        case Inflater::Status::kStopped:  // the output cap, said by Shared::spend
           break;
         case Inflater::Status::kOk:
           problems_.push_back(name_ + ": the file ends inside the compressed stream (truncated)");
@@ -147,10 +168,10 @@ class CompressionStage final : public Sniffing {
   }
 
   FileDecoder::Stage& next_;
+  FileDecoder::Shared& shared_;
   std::vector<std::string>& problems_;
   std::string name_;
   std::unique_ptr<Inflater> inflater_;
-  std::uint64_t inflated_ = 0;
 };
 
 // UTF-16 with a byte-order mark becomes UTF-8.
@@ -360,14 +381,334 @@ class StructureStage final : public Sniffing {
   std::string buf_;
 };
 
+bool starts(std::string_view s, std::string_view p) {
+  return s.starts_with(p);
+}
+bool ends(std::string_view s, std::string_view p) {
+  return s.ends_with(p);
+}
+
+// What an archive is, told by its member names (and an ODF package's mimetype member).
+enum class Package : std::uint8_t { kNone, kXlsx, kDocx, kPptx, kOds, kOdt, kOdp };
+
+std::string_view package_name(Package p) {
+  switch (p) {
+    case Package::kXlsx:
+      return "xlsx";
+    case Package::kDocx:
+      return "docx";
+    case Package::kPptx:
+      return "pptx";
+    case Package::kOds:
+      return "ods";
+    case Package::kOdt:
+      return "odt";
+    case Package::kOdp:
+      return "odp";
+    case Package::kNone:
+      break;
+  }
+  return "";
+}
+
+// The part of a package whose text is read, and how; other parts (styles, themes,
+// relationships, media) carry no text a person wrote.
+enum class Part : std::uint8_t { kSkip, kSheet, kDocument, kEmbedded };
+
+Part part_of(Package p, std::string_view name) {
+  if (name.find("/embeddings/") != std::string_view::npos) return Part::kEmbedded;
+  switch (p) {
+    case Package::kXlsx:
+      if (starts(name, "xl/worksheets/") && ends(name, ".xml")) return Part::kSheet;
+      if (starts(name, "xl/comments") && ends(name, ".xml")) return Part::kDocument;
+      return Part::kSkip;
+    case Package::kDocx:
+      if (name == "word/document.xml" || name == "word/footnotes.xml" ||
+          name == "word/endnotes.xml" || name == "word/comments.xml" ||
+          ((starts(name, "word/header") || starts(name, "word/footer")) && ends(name, ".xml")))
+        return Part::kDocument;
+      return Part::kSkip;
+    case Package::kPptx:
+      if ((starts(name, "ppt/slides/slide") || starts(name, "ppt/notesSlides/")) &&
+          ends(name, ".xml"))
+        return Part::kDocument;
+      return Part::kSkip;
+    case Package::kOds:
+    case Package::kOdt:
+    case Package::kOdp:
+      return name == "content.xml" || name == "styles.xml" ? Part::kDocument : Part::kSkip;
+    case Package::kNone:
+      break;
+  }
+  return Part::kEmbedded;  // a plain archive: every member is a file of its own
+}
+
+// An archive (zip, tar, bzip2/xz/zstd) read whole, each member decoded on its own: an office
+// package's content parts as text, any other member as a file (nested archives included) by
+// a FileDecoder one level deeper. Anything else passes on unchanged.
+class ArchiveStage final : public Sniffing {
+ public:
+  // `sniff`: the bytes held to tell the type: 262 finds tar (ustar at 257); 6 (the longest
+  // magic of the others) holds back as little as possible of a file on the wire.
+  ArchiveStage(FileDecoder::Stage& next, FileDecoder::Sink& sink, FileDecoder::Shared& shared,
+               std::uint32_t depth, std::size_t sniff = 262)
+      : Sniffing(sniff),
+        next_(next),
+        sink_(sink),
+        shared_(shared),
+        depth_(depth),
+        held_(shared.memory) {}
+
+  void names(std::vector<std::string>& out) const override {
+    for (const auto& n : names_)
+      if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 64 * 1024;
+  static constexpr std::uint64_t kRatioFloor = 1 << 20;  // small files never trip the ratio
+
+  void choose(ByteView head) override {
+    std::string name;
+    if (!sniff_archive(head, kind_, name)) return;
+    if (depth_ >= shared_.limits.max_archive_depth) {
+      ++shared_.counters.depth_limit_hits;
+      shared_.problems.push_back(name + ": nested more than " +
+                                 std::to_string(shared_.limits.max_archive_depth) +
+                                 " archives deep (max_archive_depth); scanned as it is");
+      return;
+    }
+    archive_ = true;
+    layer_ = name;
+  }
+  void pass(ByteView in) override {
+    if (!archive_) {
+      next_.feed(in);
+      return;
+    }
+    if (truncated_) return;  // what is held is all that will be read
+    const std::uint64_t room = shared_.limits.max_archive_bytes - buffer_.size();
+    bool full = false;
+    if (in.size() > room) {
+      full = true;
+      ++shared_.counters.size_limit_hits;
+      shared_.problems.push_back(layer_ + ": larger than " +
+                                 std::to_string(shared_.limits.max_archive_bytes) +
+                                 " bytes (max_archive_bytes); read up to there");
+      in = in.subspan(0, static_cast<std::size_t>(room));
+    }
+    if (!held_.cover(buffer_.size() + in.size())) {
+      truncated_ = true;
+      ++shared_.counters.memcap_hits;
+      shared_.problems.push_back(layer_ +
+                                 ": app.memcap refused to hold more of the archive; read up to "
+                                 "there");
+      return;
+    }
+    truncated_ = full;
+    buffer_.insert(buffer_.end(), in.begin(), in.end());
+  }
+  void end() override {
+    if (archive_) read_archive();
+    buffer_.clear();
+    buffer_.shrink_to_fit();
+    held_.reset();
+    next_.finish();
+  }
+
+  // Counts decoded bytes against the file's cap and this archive's expansion ratio.
+  bool spend(std::uint64_t n) {
+    out_ += n;
+    if (!shared_.spend(n, layer_)) return false;
+    const std::uint64_t allowed = std::max<std::uint64_t>(
+        kRatioFloor, std::uint64_t{shared_.limits.max_decompression_ratio} * buffer_.size());
+    if (out_ <= allowed) return true;
+    ++shared_.counters.ratio_limit_hits;
+    shared_.problems.push_back(layer_ + ": expands more than " +
+                               std::to_string(shared_.limits.max_decompression_ratio) +
+                               " times (max_decompression_ratio); the rest was not scanned");
+    return false;
+  }
+
+  // The current member whole (for XML parts); false if a limit stopped it.
+  bool read_whole(ArchiveReader& r, std::string& out) {
+    out.clear();
+    std::string chunk;
+    while (r.read(chunk, kChunk) > 0) {
+      if (!spend(chunk.size())) return false;
+      out += chunk;
+    }
+    return true;
+  }
+
+  ArchiveReader::Kind reader_kind() const {
+    return kind_ == ArchiveReader::Kind::kZip && truncated_ ? ArchiveReader::Kind::kZipStream
+                                                            : kind_;
+  }
+
+  // Pass 1 (names only): the package type, an xlsx's shared strings.
+  Package classify(std::vector<std::string>& shared_strings) {
+    ArchiveReader r(reader_kind(), ByteView(buffer_.data(), buffer_.size()));
+    ArchiveReader::Entry e;
+    Package p = Package::kNone;
+    bool content_types = false;
+    std::string data;
+    for (std::uint32_t n = 0; n <= shared_.limits.max_archive_entries && r.next(e); ++n) {
+      content_types = content_types || e.name == "[Content_Types].xml";
+      if (e.name == "xl/workbook.xml") p = Package::kXlsx;
+      if (e.name == "word/document.xml") p = Package::kDocx;
+      if (e.name == "ppt/presentation.xml") p = Package::kPptx;
+      if (e.name == "xl/sharedStrings.xml" && !e.encrypted && read_whole(r, data))
+        shared_strings = ooxml_shared_strings(data);
+      if (e.name == "mimetype" && !e.encrypted && e.size >= 0 && e.size < 128 &&
+          r.read(data, 128) > 0) {
+        if (data == "application/vnd.oasis.opendocument.spreadsheet") p = Package::kOds;
+        if (data == "application/vnd.oasis.opendocument.text") p = Package::kOdt;
+        if (data == "application/vnd.oasis.opendocument.presentation") p = Package::kOdp;
+      }
+    }
+    const bool ooxml = p == Package::kXlsx || p == Package::kDocx || p == Package::kPptx;
+    return ooxml && !content_types ? Package::kNone : p;
+  }
+
+  void read_archive() {
+    ++shared_.counters.archives;
+    names_.push_back(layer_);
+    if (kind_ == ArchiveReader::Kind::kZip && !truncated_) {
+      // A zip without its central directory (cut short, or only local headers): read what
+      // the local headers give.
+      ArchiveReader probe(kind_, ByteView(buffer_.data(), buffer_.size()));
+      ArchiveReader::Entry e;
+      if (!probe.next(e) && !probe.error().empty()) truncated_ = true;
+    }
+    std::vector<std::string> strings;
+    const Package package =
+        kind_ == ArchiveReader::Kind::kStream ? Package::kNone : classify(strings);
+    if (package != Package::kNone) names_.emplace_back(package_name(package));
+    ArchiveReader r(reader_kind(), ByteView(buffer_.data(), buffer_.size()));
+    ArchiveReader::Entry e;
+    std::uint32_t entries = 0;
+    std::uint64_t encrypted = 0;
+    bool stopped = false;
+    std::string data, text;
+    while (!stopped && r.next(e)) {
+      if (++entries > shared_.limits.max_archive_entries) {
+        ++shared_.counters.entry_limit_hits;
+        shared_.problems.push_back(layer_ + ": more than " +
+                                   std::to_string(shared_.limits.max_archive_entries) +
+                                   " members (max_archive_entries); the rest were not read");
+        break;
+      }
+      if (!e.regular) continue;
+      if (e.encrypted) {
+        ++encrypted;
+        continue;
+      }
+      const Part part = part_of(package, e.name);
+      if (part == Part::kSkip) continue;
+      ++shared_.counters.entries;
+      sink_.boundary();
+      if (part == Part::kEmbedded) {
+        stopped = !member(r, e.name);
+      } else {
+        stopped = !read_whole(r, data);  // a cut part still gives the text before the cut
+        text.clear();
+        if (part == Part::kSheet) ooxml_sheet_text(data, strings, text);
+        if (part == Part::kDocument) document_text(data, text);
+        sink_.text(text);
+      }
+      sink_.boundary();
+    }
+    if (!stopped && !r.error().empty() && entries <= shared_.limits.max_archive_entries) {
+      ++shared_.counters.damaged;
+      shared_.problems.push_back(layer_ + ": damaged archive; the members before it were scanned");
+    }
+    if (encrypted > 0) {
+      shared_.counters.encrypted_entries += encrypted;
+      shared_.problems.push_back(layer_ + ": " + std::to_string(encrypted) +
+                                 " encrypted member(s) not decoded (encrypted)");
+    }
+  }
+
+  // One member as a file of its own, one archive deeper; false if a limit stopped it.
+  bool member(ArchiveReader& r, const std::string& name) {
+    FileDecoder inner(name, sink_, shared_, depth_ + 1);
+    std::string chunk;
+    bool ok = true;
+    while (r.read(chunk, kChunk) > 0) {
+      if (!spend(chunk.size())) {
+        ok = false;
+        break;
+      }
+      inner.feed(as_bytes(chunk));
+    }
+    inner.finish();
+    for (auto& n : inner.decoders())
+      if (std::find(names_.begin(), names_.end(), n) == names_.end()) names_.push_back(n);
+    return ok;
+  }
+
+  FileDecoder::Stage& next_;
+  FileDecoder::Sink& sink_;
+  FileDecoder::Shared& shared_;
+  std::uint32_t depth_;
+  ArchiveReader::Kind kind_ = ArchiveReader::Kind::kZip;
+  bool archive_ = false;
+  bool truncated_ = false;
+  std::string layer_;
+  std::vector<std::uint8_t> buffer_;
+  std::uint64_t out_ = 0;
+  std::vector<std::string> names_;
+  AppMemoryShare held_;  // buffer_'s share of app.memcap
+};
+
+// The end of the chain for Layers::kArchivesOnly: bytes to the sink as they are.
+class ToSink final : public FileDecoder::Stage {
+ public:
+  explicit ToSink(FileDecoder::Sink& sink) : sink_(sink) {}
+  void feed(ByteView in) override { sink_.text(as_chars(in)); }
+  void finish() override {}
+  void names(std::vector<std::string>&) const override {}
+
+ private:
+  FileDecoder::Sink& sink_;
+};
+
 }  // namespace
 
-FileDecoder::FileDecoder(std::string_view file_name, Sink& sink) {
-  // Built innermost first: each stage feeds the one after it.
+FileDecoder::FileDecoder(std::string_view file_name, Sink& sink, const AppLimits& limits,
+                         Layers layers, AppMemory* memory)
+    : own_(std::make_unique<Shared>()), shared_(own_.get()) {
+  own_->limits = limits;
+  own_->memory = memory;
+  build(file_name, sink, 0, layers);
+}
+
+FileDecoder::FileDecoder(std::string_view file_name, Sink& sink, Shared& shared,
+                         std::uint32_t depth)
+    : shared_(&shared) {
+  build(file_name, sink, depth, Layers::kAll);
+}
+
+void FileDecoder::build(std::string_view file_name, Sink& sink, std::uint32_t depth,
+                        Layers layers) {
+  if (layers == Layers::kArchivesOnly) {
+    auto to_sink = std::make_unique<ToSink>(sink);
+    // No tar here: its magic is 257 bytes in, and holding them back would delay the scan of
+    // every small file part.
+    auto archive = std::make_unique<ArchiveStage>(*to_sink, sink, *shared_, depth, 6);
+    stages_.push_back(std::move(archive));
+    stages_.push_back(std::move(to_sink));
+    return;
+  }
+  // Built innermost first: each stage feeds the one after it. Compression comes first so that
+  // a .tar.gz or .zip.gz reaches the archive stage inflated.
   auto structure = std::make_unique<StructureStage>(file_name, sink);
   auto charset = std::make_unique<CharsetStage>(*structure);
-  auto compression = std::make_unique<CompressionStage>(*charset, problems_);
+  auto archive = std::make_unique<ArchiveStage>(*charset, sink, *shared_, depth);
+  auto compression = std::make_unique<CompressionStage>(*archive, *shared_);
   stages_.push_back(std::move(compression));
+  stages_.push_back(std::move(archive));
   stages_.push_back(std::move(charset));
   stages_.push_back(std::move(structure));
 }
@@ -386,6 +727,14 @@ std::vector<std::string> FileDecoder::decoders() const {
   std::vector<std::string> out;
   for (const auto& s : stages_) s->names(out);
   return out;
+}
+
+const std::vector<std::string>& FileDecoder::problems() const {
+  return shared_->problems;
+}
+
+const FileDecoder::Counters& FileDecoder::counters() const {
+  return shared_->counters;
 }
 
 }  // namespace korgoo::app

@@ -1,5 +1,7 @@
 #include "app/http_body.h"
 
+#include <algorithm>
+
 #include "app/http_headers.h"
 
 namespace korgoo::app {
@@ -9,7 +11,13 @@ HttpBody::HttpBody(AppContext& ctx, std::uint32_t& next_view_id, HttpBodyOptions
       next_view_id_(next_view_id),
       opt_(std::move(options)),
       content_(parse_content_codings(opt_.content_encoding), ctx.limits, ctx.stats,
-               [this](ByteView b) { decoded(b); }) {
+               [this](ByteView b) { decoded(b); }),
+      file_limits_(ctx.limits) {
+  // A file on the wire gets no more output than its body may inflate to.
+  file_limits_.max_file_output_bytes =
+      std::min(file_limits_.max_file_output_bytes, file_limits_.max_decompressed_bytes);
+  file_limits_.max_archive_bytes =
+      std::min(file_limits_.max_archive_bytes, file_limits_.max_decompressed_bytes);
   const std::string_view ct = opt_.content_type;
   if (contains_nocase(ct, "multipart/")) {
     if (auto boundary = header_parameter(ct, "boundary"); boundary && !boundary->empty()) {
@@ -23,6 +31,7 @@ HttpBody::HttpBody(AppContext& ctx, std::uint32_t& next_view_id, HttpBodyOptions
   } else if (contains_nocase(ct, "json")) {  // application/json, application/*+json, ...
     format_ = Format::kJson;
   }
+  if (format_ == Format::kPlain && opt_.is_file) open_file(opt_.file_name);
 }
 
 HttpBody::~HttpBody() = default;
@@ -40,15 +49,34 @@ void HttpBody::gap() {
   broken_ = true;
   if (multipart_) multipart_->finish();
   flush_scratch();
+  close_file();  // what was held of an archive is read (its local headers)
   close_view();
   close_outside();
+}
+
+void HttpBody::open_file(std::string_view name) {
+  file_ = std::make_unique<FileDecoder>(name, static_cast<FileDecoder::Sink&>(*this), file_limits_,
+                                        FileDecoder::Layers::kArchivesOnly, ctx_.memory);
+}
+
+void HttpBody::close_file() {
+  if (!file_) return;
+  file_->finish();
+  const FileDecoder::Counters& c = file_->counters();
+  ctx_.stats.decompress_limit_hits += c.limit_hits();
+  ctx_.stats.decompress_errors += c.damaged;
+  file_.reset();
 }
 
 void HttpBody::decoded(ByteView data) {
   entity_bytes_ += data.size();
   switch (format_) {
     case Format::kPlain:
-      emit(data);
+      if (file_) {
+        file_->feed(data);
+      } else {
+        emit(data);
+      }
       return;
     case Format::kForm:
       form_.decode(data, scratch_);
@@ -90,11 +118,16 @@ void HttpBody::part_begin(const MultipartPart& part) {
   close_view();  // each part is its own view
   part_is_file_ = part.has_filename;
   part_file_ = HttpFile{part.filename, 0, false, false};
+  if (part_is_file_) open_file(part.filename);
 }
 
 void HttpBody::part_data(ByteView data) {
   part_file_.size += data.size();
-  emit(data);
+  if (file_) {
+    file_->feed(data);
+  } else {
+    emit(data);
+  }
 }
 
 void HttpBody::outside_parts(ByteView data) {
@@ -114,6 +147,7 @@ void HttpBody::close_outside() {
 }
 
 void HttpBody::part_end(bool complete) {
+  close_file();
   close_view();
   if (part_is_file_) {
     part_file_.truncated = !complete || content_.limit_hit();
@@ -129,6 +163,7 @@ std::vector<HttpFile> HttpBody::finish(bool complete) {
     if (format_ == Format::kJson) json_.finish(scratch_);
     flush_scratch();
     if (multipart_) multipart_->finish();
+    close_file();
   }
   close_view();
   close_outside();

@@ -3,6 +3,9 @@
 //   Content-Encoding undone (gzip / deflate, bounded)
 //   -> by media type: form fields percent/plus-decoded, JSON strings unescaped,
 //      multipart split into parts (one view each), anything else as it is
+//   -> a file (a part with a filename, or a body that is a file) that is an archive or an
+//      office document: its members' text (FileDecoder, Layers::kArchivesOnly; issue 13),
+//      one view per member
 //   -> kHttpBody views on the sink.
 // It also keeps the file accounting (name, size, truncation) for the fileinfo records.
 #pragma once
@@ -13,6 +16,7 @@
 #include <vector>
 
 #include "app/content_decoder.h"
+#include "app/file_decoder.h"
 #include "app/json_unescaper.h"
 #include "app/multipart_parser.h"
 #include "app/protocol_decoder.h"
@@ -37,7 +41,7 @@ struct HttpBodyOptions {
   std::string file_name;         // its name
 };
 
-class HttpBody : private MultipartHandler {
+class HttpBody : private MultipartHandler, private FileDecoder::Sink {
  public:
   // `next_view_id` is the flow direction's view counter, shared by all its bodies.
   HttpBody(AppContext& ctx, std::uint32_t& next_view_id, HttpBodyOptions options);
@@ -70,6 +74,12 @@ class HttpBody : private MultipartHandler {
   void outside_parts(ByteView data) override;
   void close_outside();
 
+  // The file being received, through the archive layers (kArchivesOnly).
+  void open_file(std::string_view name);
+  void close_file();
+  void text(std::string_view decoded) override { emit(as_bytes(decoded)); }
+  void boundary() override { close_view(); }
+
   AppContext& ctx_;
   std::uint32_t& next_view_id_;
   HttpBodyOptions opt_;
@@ -91,6 +101,8 @@ class HttpBody : private MultipartHandler {
   std::vector<HttpFile> files_;
   bool part_is_file_ = false;
   HttpFile part_file_;
+  AppLimits file_limits_;  // app limits with the file caps no larger than a body's
+  std::unique_ptr<FileDecoder> file_;
 };
 
 }  // namespace korgoo::app

@@ -22,6 +22,12 @@ struct AppLimits {
   std::uint64_t max_decompressed_bytes = 64ull << 20;  // per body; beyond it: stop, count
   std::uint32_t max_decompression_ratio = 1000;        // output/input; beyond it: stop, count
   std::uint32_t max_mime_depth = 8;
+  // Files (korgoo scan; issue 13): against archive and decompression bombs. Each hit is
+  // reported and stops only that file's (or archive's) decoding.
+  std::uint64_t max_file_output_bytes = 1ull << 30;  // decoded bytes of one file, all layers
+  std::uint64_t max_archive_bytes = 256ull << 20;    // an archive is read whole up to this
+  std::uint32_t max_archive_entries = 10000;         // members read per archive
+  std::uint32_t max_archive_depth = 4;               // archives inside archives
   std::uint64_t memcap = 64ull << 20;  // all app-layer buffers of one worker (app_memory.h)
 };
 

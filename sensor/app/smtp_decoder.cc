@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "app/decoders.h"
+#include "app/file_decoder.h"
 #include "app/mime_parser.h"
 #include "app/smtp_command.h"
 #include "app/smtp_transaction.h"
@@ -28,13 +29,20 @@ constexpr std::size_t kMaxPendingCommands = 256;
 constexpr std::size_t kMaxRecipients = 1024;
 constexpr std::size_t kMaxAttachments = 1024;
 
-class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
+class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private FileDecoder::Sink {
  public:
   explicit SmtpDecoder(AppContext& ctx)
       : ctx_(ctx),
         client_lines_(kMaxLine, ctx.memory),
         server_lines_(kMaxLine, ctx.memory),
-        envelope_memory_(ctx.memory) {}
+        envelope_memory_(ctx.memory),
+        file_limits_(ctx.limits) {
+    // An attachment gets no more decoded output than a part may have.
+    file_limits_.max_file_output_bytes =
+        std::min(file_limits_.max_file_output_bytes, file_limits_.max_decompressed_bytes);
+    file_limits_.max_archive_bytes =
+        std::min(file_limits_.max_archive_bytes, file_limits_.max_decompressed_bytes);
+  }
 
   std::string_view app_proto() const override { return "smtp"; }
   // A message is scanned as its MIME views only (header blocks, decoded parts, and the text
@@ -382,11 +390,40 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
     if (tx_) tx_->headers = headers;
   }
 
-  void on_part_begin(const MimePartInfo&) override {
+  void on_part_begin(const MimePartInfo& part) override {
     part_view_ = ContentView{next_view_id_++, ContentKind::kMailBody};
     part_view_open_ = false;
     part_delivered_ = 0;
     part_capped_ = false;
+    // An attachment that is an archive or office document is scanned as its members' text
+    // (issue 13); any other passes as it is.
+    if (part.is_attachment()) {
+      file_ = std::make_unique<FileDecoder>(part.filename, static_cast<FileDecoder::Sink&>(*this),
+                                            file_limits_, FileDecoder::Layers::kArchivesOnly,
+                                            ctx_.memory);
+    }
+  }
+
+  // --- FileDecoder::Sink (an attachment's decoded text) ------------------------------------------
+
+  void text(std::string_view decoded) override {
+    if (decoded.empty()) return;
+    part_view_open_ = true;
+    ctx_.sink.content(Direction::kToServer, part_view_, as_bytes(decoded));
+  }
+  void boundary() override {  // the next archive member is a view of its own
+    if (!part_view_open_) return;
+    ctx_.sink.content_end(Direction::kToServer, part_view_);
+    part_view_ = ContentView{next_view_id_++, ContentKind::kMailBody};
+    part_view_open_ = false;
+  }
+
+  void close_file() {
+    if (!file_) return;
+    file_->finish();
+    ctx_.stats.decompress_limit_hits += file_->counters().limit_hits();
+    ctx_.stats.decompress_errors += file_->counters().damaged;
+    file_.reset();
   }
 
   void on_part_data(std::string_view decoded) override {
@@ -399,11 +436,15 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
     }
     if (decoded.empty()) return;
     part_delivered_ += decoded.size();
-    part_view_open_ = true;
-    ctx_.sink.content(Direction::kToServer, part_view_, as_bytes(decoded));
+    if (file_) {
+      file_->feed(as_bytes(decoded));
+      return;
+    }
+    text(decoded);
   }
 
   void on_part_end(const MimePartInfo& part, std::uint64_t size, bool complete) override {
+    close_file();
     if (part_view_open_) ctx_.sink.content_end(Direction::kToServer, part_view_);
     part_view_open_ = false;
     if (tx_ && part.is_attachment() && tx_->attachments.size() < kMaxAttachments) {
@@ -444,6 +485,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents {
   bool part_view_open_ = false;
   std::uint64_t part_delivered_ = 0;
   bool part_capped_ = false;
+  AppLimits file_limits_;
+  std::unique_ptr<FileDecoder> file_;  // the attachment being received
 };
 
 }  // namespace

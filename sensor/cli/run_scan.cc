@@ -26,11 +26,12 @@ int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
     }
     // The same tally shape as EVE's `pii`: counts, distinct counts and masked samples only;
     // `decoders` are the layers undone before scanning (gzip, utf16le, mime, base64, ...).
-    const engine::FileScan scan = engine::scan_file(*rt.detect, *in, name, *scratch);
+    const engine::FileScan scan = engine::scan_file(*rt.detect, *in, name, *scratch, rt.config.app);
     Json line = Json::object();
     line["file"] = masker.mask(name);  // a file name can be personal data too
     line["decoders"] = scan.decoders;
     line["pii"] = scan.tally.to_json();
+    if (scan.encrypted) line["encrypted"] = true;  // an encrypted export is a signal of its own
     if (!scan.problems.empty()) {
       line["problems"] = scan.problems;
       for (const auto& p : scan.problems)

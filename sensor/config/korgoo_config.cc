@@ -82,7 +82,8 @@ void load_stream(const YamlReader& r, stream::StreamConfig& c) {
 
 void load_app(const YamlReader& r, app::AppLimits& c) {
   r.allow_only({"max_header_bytes", "max_decompressed_bytes", "max_decompression_ratio",
-                "max_mime_depth", "memcap"});
+                "max_mime_depth", "memcap", "max_file_output_bytes", "max_archive_bytes",
+                "max_archive_entries", "max_archive_depth"});
   c.memcap = r.nonzero_bytes("memcap", c.memcap,
                              "leaves no room for any header: every flow is read as raw bytes");
   c.max_header_bytes = r.nonzero_bytes("max_header_bytes", c.max_header_bytes,
@@ -93,6 +94,14 @@ void load_app(const YamlReader& r, app::AppLimits& c) {
       r.integer("max_decompression_ratio", c.max_decompression_ratio, 1, 1'000'000));
   c.max_mime_depth =
       static_cast<std::uint32_t>(r.integer("max_mime_depth", c.max_mime_depth, 1, 64));
+  c.max_file_output_bytes = r.nonzero_bytes("max_file_output_bytes", c.max_file_output_bytes,
+                                            "would inspect nothing of a compressed file");
+  c.max_archive_bytes = r.nonzero_bytes("max_archive_bytes", c.max_archive_bytes,
+                                        "would open no archive or office document");
+  c.max_archive_entries = static_cast<std::uint32_t>(
+      r.integer("max_archive_entries", c.max_archive_entries, 1, 10'000'000));
+  c.max_archive_depth =
+      static_cast<std::uint32_t>(r.integer("max_archive_depth", c.max_archive_depth, 1, 32));
 }
 
 void load_detect(const YamlReader& r, detect::DetectConfig& c, const fs::path& base,

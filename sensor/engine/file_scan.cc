@@ -36,13 +36,13 @@ class DetectorSink final : public app::FileDecoder::Sink {
 }  // namespace
 
 FileScan scan_file(const detect::DetectEngine& engine, std::istream& in, std::string_view file_name,
-                   detect::Scratch& scratch) {
+                   detect::Scratch& scratch, const app::AppLimits& limits) {
   constexpr std::size_t kChunk = 64 * 1024;
   // This file's counters on their own, then added to the scratch's running totals.
   detect::DetectStats outer = std::exchange(scratch.stats(), detect::DetectStats{});
   detect::FlowDetector detector(engine);
   DetectorSink sink(detector, scratch);
-  app::FileDecoder decoder(file_name, sink);
+  app::FileDecoder decoder(file_name, sink, limits);
   std::vector<std::uint8_t> buf(kChunk);
   while (in) {
     in.read(reinterpret_cast<char*>(buf.data()), static_cast<std::streamsize>(buf.size()));
@@ -58,6 +58,7 @@ FileScan scan_file(const detect::DetectEngine& engine, std::istream& in, std::st
   out.tally = detector.tally(Direction::kToServer);
   out.decoders = decoder.decoders();
   out.problems = decoder.problems();
+  out.encrypted = decoder.encrypted();
   if (in.bad()) out.problems.push_back("read error");
   return out;
 }

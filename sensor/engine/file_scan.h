@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/protocol_decoder.h"
 #include "detect/detect_engine.h"
 #include "detect/scratch.h"
 #include "detect/tally.h"
@@ -17,9 +18,11 @@ struct FileScan {
   detect::Tally tally;
   std::vector<std::string> decoders;  // the layers that ran, outermost first
   std::vector<std::string> problems;  // what could not be decoded (said, never dropped)
+  bool encrypted = false;             // a password-protected archive member was seen
 };
 
+// `limits`: app.max_file_output_bytes and the archive limits (bombs) of the configuration.
 FileScan scan_file(const detect::DetectEngine& engine, std::istream& in, std::string_view file_name,
-                   detect::Scratch& scratch);
+                   detect::Scratch& scratch, const app::AppLimits& limits = app::AppLimits{});
 
 }  // namespace korgoo::engine

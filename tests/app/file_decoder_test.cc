@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "zip_writer.h"
 #include "zlib_util.h"
 
 namespace korgoo::app {
@@ -18,6 +20,7 @@ struct Decoded {
   std::vector<std::string> parts;  // text between boundaries
   std::vector<std::string> decoders;
   std::vector<std::string> problems;
+  FileDecoder::Counters counters;
   std::string all() const {
     std::string out;
     for (const auto& p : parts) out += p;
@@ -43,13 +46,14 @@ class Recorder final : public FileDecoder::Sink {
 };
 
 // Fed in chunks of `chunk` bytes, so that every layer's state crosses calls.
-Decoded decode(const std::string& name, const std::string& bytes, std::size_t chunk = 7) {
+Decoded decode(const std::string& name, const std::string& bytes, std::size_t chunk = 7,
+               const AppLimits& limits = AppLimits{}) {
   Recorder rec;
-  FileDecoder d(name, rec);
+  FileDecoder d(name, rec, limits);
   for (std::size_t i = 0; i < bytes.size(); i += chunk)
     d.feed(as_bytes(std::string_view(bytes).substr(i, chunk)));
   d.finish();
-  return {rec.take(), d.decoders(), d.problems()};
+  return {rec.take(), d.decoders(), d.problems(), d.counters()};
 }
 
 using Names = std::vector<std::string>;
@@ -155,6 +159,268 @@ TEST(FileDecoder, ArbitraryBytesBehindEveryLayerAreSafe) {
       EXPECT_NO_THROW(decode("x.bin", bytes, 1 + static_cast<std::size_t>(round)));
     }
   }
+}
+
+// Archives and office documents (issue 13). Values are synthetic (a valid PIN of a person born
+// 15.03.1985 and a Luhn-valid test card); assertions say whether a value was found, never print
+// it.
+const std::string kPin = std::string("2") + "15031985" + "00012";
+const std::string kCard = std::string("4000") + "0012" + "3456" + "7899";
+
+bool has(const Decoded& d, std::string_view needle) {
+  return d.all().find(needle) != std::string::npos;
+}
+bool has_part(const Decoded& d, std::string_view needle) {
+  return std::any_of(d.parts.begin(), d.parts.end(), [&](const std::string& p) {
+    return p.find(needle) != std::string_view::npos;
+  });
+}
+bool problem(const Decoded& d, std::string_view needle) {
+  return std::any_of(d.problems.begin(), d.problems.end(),
+                     [&](const std::string& p) { return p.find(needle) != std::string::npos; });
+}
+
+using testing::make_xlsx;
+using testing::make_zip;
+
+TEST(FileDecoderArchives, TestCardIsLuhnValid) {
+  int sum = 0;
+  for (std::size_t i = 0; i < kCard.size(); ++i) {
+    int d = kCard[kCard.size() - 1 - i] - '0';
+    if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  EXPECT_EQ(sum % 10, 0);
+}
+
+TEST(FileDecoderArchives, XlsxNumericPinCellAndSharedStringCard) {
+  // The PIN is a number cell as Excel writes big numbers (exponent form); the card a shared
+  // string; the header an inline string. Shared strings come after the sheet in the zip.
+  const std::string rows =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>pin</t></is></c>"
+      "<c r=\"B1\" t=\"s\"><v>0</v></c></row>"
+      "<row r=\"2\"><c r=\"A2\"><v>2.1503198500012E13</v></c>"
+      "<c r=\"B2\" t=\"s\"><v>1</v></c><c r=\"C2\" t=\"b\"><v>1</v></c>"
+      "<c r=\"D2\"><f>A2+1</f><v>7</v></c></row>";
+  const Decoded d = decode("export.xlsx", make_xlsx({"card", kCard}, rows), 100);
+  EXPECT_EQ(d.decoders, (Names{"zip", "xlsx"}));
+  EXPECT_TRUE(d.problems.empty());
+  EXPECT_TRUE(has(d, "pin\tcard\n"));
+  EXPECT_TRUE(has(d, kPin + "\t" + kCard + "\t\t7\n")) << "cells joined or lost";
+  EXPECT_FALSE(has(d, "numFmts")) << "styles are not text";
+  EXPECT_EQ(d.counters.archives, 1u);
+}
+
+TEST(FileDecoderArchives, DocxParagraphRunsHeaderAndFooter) {
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  // A PIN split over three runs (spell-check does this) is one value; two paragraphs are two
+  // lines; a text box's fallback copy is not read twice.
+  const std::string doc = "<w:document " + w +
+                          " xmlns:mc=\"m\"><w:body><w:p><w:r><w:t xml:space=\"preserve\">ПИН "
+                          "</w:t></w:r><w:r><w:t>" +
+                          kPin.substr(0, 6) + "</w:t></w:r><w:r><w:t>" + kPin.substr(6) +
+                          "</w:t></w:r></w:p><w:p><w:r><w:t>second</w:t></w:r></w:p>"
+                          "<mc:AlternateContent><mc:Choice><w:p><w:r><w:t>boxed</w:t></w:r>"
+                          "</w:p></mc:Choice><mc:Fallback><w:p><w:r><w:t>boxed</w:t></w:r></w:p>"
+                          "</mc:Fallback></mc:AlternateContent></w:body></w:document>";
+  const std::string header =
+      "<w:hdr " + w + "><w:p><w:r><w:t>card " + kCard + "</w:t></w:r></w:p></w:hdr>";
+  const std::string footer =
+      "<w:ftr " + w + "><w:p><w:r><w:t>footer text</w:t></w:r></w:p></w:ftr>";
+  const Decoded d = decode("letter.docx", make_zip({{"[Content_Types].xml", "<Types/>"},
+                                                    {"word/document.xml", doc},
+                                                    {"word/header1.xml", header},
+                                                    {"word/footer2.xml", footer},
+                                                    {"word/styles.xml", "<w:styles/>"}}));
+  EXPECT_EQ(d.decoders, (Names{"zip", "docx"}));
+  EXPECT_TRUE(has(d, "ПИН " + kPin + "\nsecond\n"));
+  EXPECT_TRUE(has_part(d, "card " + kCard));
+  EXPECT_TRUE(has_part(d, "footer text"));
+  const std::string all = d.all();
+  EXPECT_EQ(all.find("boxed"), all.rfind("boxed")) << "alternate content read twice";
+  EXPECT_EQ(d.parts.size(), 3u);
+}
+
+TEST(FileDecoderArchives, PptxSlidesAndOdsTypedCells) {
+  const Decoded p =
+      decode("deck.pptx", make_zip({{"[Content_Types].xml", "<Types/>"},
+                                    {"ppt/presentation.xml", "<p:presentation/>"},
+                                    {"ppt/slides/slide1.xml", "<p:sld><a:p><a:r><a:t>pin " + kPin +
+                                                                  "</a:t></a:r></a:p></p:sld>"}}));
+  EXPECT_EQ(p.decoders, (Names{"zip", "pptx"}));
+  EXPECT_TRUE(has(p, "pin " + kPin + "\n"));
+  // ODF: the typed value of a float cell, not its display text (which may be rounded).
+  const std::string content =
+      "<office:document-content><office:body><office:spreadsheet><table:table>"
+      "<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"" +
+      kPin + "\"><text:p>2,15E+13</text:p></table:table-cell><table:table-cell><text:p>" + kCard +
+      "</text:p></table:table-cell></table:table-row></table:table>"
+      "</office:spreadsheet></office:body></office:document-content>";
+  const Decoded o = decode(
+      "list.ods", make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet", true},
+                            {"content.xml", content},
+                            {"meta.xml", "<office:meta/>"}}));
+  EXPECT_EQ(o.decoders, (Names{"zip", "ods"}));
+  EXPECT_TRUE(has(o, kPin + "\t"));
+  EXPECT_TRUE(has(o, kCard + "\n"));
+  EXPECT_FALSE(has(o, "2,15E+13"));
+}
+
+TEST(FileDecoderArchives, ZipOfCsvStoredAndDeflatedEachAPart) {
+  const Decoded d = decode("export.zip", make_zip({{"a.csv", "id,pin\n1," + kPin + "\n", true},
+                                                   {"b.txt", "card " + kCard + "\n"},
+                                                   {"dir/c.json", "{\"p\":\"\\u0032\"}"}}));
+  EXPECT_EQ(d.decoders, (Names{"zip", "json_escapes"}));
+  ASSERT_EQ(d.parts.size(), 3u);
+  EXPECT_EQ(d.parts[0], "id,pin\n1," + kPin + "\n");
+  EXPECT_EQ(d.parts[1], "card " + kCard + "\n");
+  EXPECT_EQ(d.parts[2], "{\"p\":\"2\"}");
+  EXPECT_EQ(d.counters.entries, 3u);
+}
+
+TEST(FileDecoderArchives, NestedZipGzipAndXlsxUpToTheDepthLimit) {
+  const std::string csv = "id,pin\n1," + kPin + "\n";
+  const std::string inner = make_zip({{"inner.csv.gz", testing::compress(csv, 31)}});
+  const std::string xlsx = make_xlsx({}, "<row><c><v>" + kPin + "</v></c></row>");
+  const std::string outer = make_zip({{"inner.zip", inner}, {"book.xlsx", xlsx}});
+  const Decoded d = decode("outer.zip", outer);
+  EXPECT_EQ(d.decoders, (Names{"zip", "gzip", "xlsx"}));
+  EXPECT_TRUE(d.problems.empty());
+  EXPECT_TRUE(has_part(d, csv));
+  EXPECT_TRUE(has_part(d, kPin + "\n"));
+  EXPECT_EQ(d.counters.archives, 3u);
+  // One archive deep only: the inner zip is scanned as its bytes (the stored gzip is not
+  // inflated), said once per archive that was not opened.
+  AppLimits one;
+  one.max_archive_depth = 1;
+  const Decoded shallow = decode("outer.zip", outer, 4096, one);
+  EXPECT_EQ(shallow.counters.depth_limit_hits, 2u);
+  EXPECT_TRUE(problem(shallow, "max_archive_depth"));
+  EXPECT_EQ(shallow.counters.archives, 1u);
+}
+
+TEST(FileDecoderArchives, BombStopsAtTheOutputCapAndTheRatio) {
+  const std::string zeros(8u << 20, '0');
+  const std::string bomb = make_zip(
+      {{"a.csv", "id,pin\n1," + kPin + "\n"}, {"zeros.txt", zeros}, {"after.csv", "never read\n"}});
+  ASSERT_LT(bomb.size(), 64u * 1024);
+  AppLimits cap;
+  cap.max_file_output_bytes = 1u << 20;
+  const Decoded d = decode("bomb.zip", bomb, 4096, cap);
+  EXPECT_EQ(d.counters.output_limit_hits, 1u);
+  EXPECT_TRUE(problem(d, "max_file_output_bytes"));
+  EXPECT_TRUE(has_part(d, kPin)) << "the member before the bomb is scanned";
+  EXPECT_FALSE(has(d, "never read"));
+  EXPECT_LE(d.all().size(), (1u << 20) + 64 * 1024);
+  // With the default output cap, the expansion ratio stops it (8 MB from a few KB).
+  AppLimits ratio;
+  ratio.max_decompression_ratio = 100;
+  const Decoded r = decode("bomb.zip", bomb, 4096, ratio);
+  EXPECT_EQ(r.counters.ratio_limit_hits, 1u);
+  EXPECT_EQ(r.counters.output_limit_hits, 0u);
+  EXPECT_TRUE(problem(r, "max_decompression_ratio"));
+  EXPECT_LT(r.all().size(), zeros.size());
+  // A gzip bomb inside the zip counts against the same file cap.
+  const Decoded g = decode("gz.zip", make_zip({{"z.gz", testing::compress(zeros, 31)}}), 4096, cap);
+  EXPECT_EQ(g.counters.output_limit_hits, 1u);
+  EXPECT_LE(g.all().size(), (1u << 20) + 64 * 1024);
+}
+
+TEST(FileDecoderArchives, EntryLimit) {
+  std::vector<testing::Member> many;
+  for (char i = '0'; i < '6'; ++i) many.push_back({std::string("m.txt").insert(1, 1, i), "text\n"});
+  AppLimits limits;
+  limits.max_archive_entries = 4;
+  const Decoded d = decode("many.zip", make_zip(many), 4096, limits);
+  EXPECT_EQ(d.counters.entry_limit_hits, 1u);
+  EXPECT_EQ(d.counters.entries, 4u);
+  EXPECT_TRUE(problem(d, "max_archive_entries"));
+}
+
+TEST(FileDecoderArchives, EncryptedMemberIsFlaggedNotDecoded) {
+  const std::string closed = make_zip({{"closed.csv", "card " + kCard + "\n"}}, true);
+  const Decoded d = decode(
+      "secret.zip", make_zip({{"open.csv", "id,pin\n1," + kPin + "\n"}, {"closed.zip", closed}}));
+  EXPECT_EQ(d.counters.encrypted_entries, 1u);
+  EXPECT_TRUE(problem(d, "encrypted"));
+  EXPECT_TRUE(has_part(d, kPin)) << "the open member is still scanned";
+  EXPECT_FALSE(has(d, kCard));
+}
+
+TEST(FileDecoderArchives, TarAndBzip2XzZstdStreams) {
+  const std::string csv = "id,pin\n1," + kPin + "\n";
+  const Decoded tar = decode("a.tar", testing::make_tar({{"a.csv", csv}, {"b.txt", kCard}}, ""));
+  EXPECT_EQ(tar.decoders, (Names{"tar"}));
+  EXPECT_TRUE(has_part(tar, csv));
+  EXPECT_TRUE(has_part(tar, kCard));
+  const Decoded txz = decode("a.tar.xz", testing::make_tar({{"a.csv", csv}}, "xz"));
+  EXPECT_EQ(txz.decoders, (Names{"xz"}));
+  EXPECT_TRUE(has_part(txz, csv));
+  const Decoded tgz =
+      decode("a.tgz", testing::compress(testing::make_tar({{"a.csv", csv}}, ""), 31));
+  EXPECT_EQ(tgz.decoders, (Names{"gzip", "tar"}));
+  EXPECT_TRUE(has_part(tgz, csv));
+  for (const char* filter : {"bzip2", "xz", "zstd"}) {
+    SCOPED_TRACE(filter);
+    const Decoded d = decode("a.csv.x", testing::make_tar({{"a.csv", csv}}, filter, false));
+    EXPECT_EQ(d.decoders, (Names{filter}));
+    EXPECT_TRUE(has_part(d, csv));
+    EXPECT_TRUE(d.problems.empty());
+  }
+}
+
+// Damaged archives and documents: every byte of a real xlsx flipped in turn (a stride of
+// positions, several values), and random bytes behind each archive magic. Nothing throws or
+// crashes, and the output stays within the file cap.
+TEST(FileDecoderArchives, CorruptedArchivesAreSafe) {
+  const std::string xlsx =
+      make_xlsx({"pin", kCard}, "<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c></row>");
+  AppLimits limits;
+  limits.max_file_output_bytes = 1u << 20;
+  for (std::size_t at = 0; at < xlsx.size(); at += 3) {
+    for (const unsigned char flip : {0x01, 0x80, 0xFF}) {
+      std::string bytes = xlsx;
+      bytes[at] = static_cast<char>(static_cast<unsigned char>(bytes[at]) ^ flip);
+      Decoded d;
+      ASSERT_NO_THROW(d = decode("x.xlsx", bytes, 4096, limits)) << "byte " << at;
+      EXPECT_LE(d.all().size(), (1u << 20) + 64 * 1024);
+    }
+  }
+  std::uint64_t state = 13;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<char>(state >> 56);
+  };
+  for (const std::string& head :
+       {std::string("PK\x03\x04", 4), std::string("PK\x05\x06", 4), std::string("BZh9"),
+        std::string("\xFD"
+                    "7zXZ\0",
+                    6),
+        std::string("\x28\xB5\x2F\xFD")}) {
+    for (int round = 0; round < 20; ++round) {
+      std::string bytes = head;
+      for (int i = 0; i < 2000; ++i) bytes.push_back(next());
+      EXPECT_NO_THROW(decode("x.bin", bytes, 1 + static_cast<std::size_t>(round) * 97, limits));
+    }
+  }
+}
+
+TEST(FileDecoderArchives, DamagedAndTruncatedZips) {
+  const std::string zip =
+      make_zip({{"a.csv", "id,pin\n1," + kPin + "\n"}, {"b.csv", std::string(20000, 'x') + "\n"}});
+  // Cut inside the second member: the central directory is gone; local headers give the first.
+  const Decoded cut = decode("cut.zip", zip.substr(0, zip.size() / 2), 4096);
+  EXPECT_TRUE(has_part(cut, kPin));
+  EXPECT_FALSE(cut.problems.empty());
+  // Bytes that start like a zip and are not one: said, nothing thrown.
+  const Decoded junk = decode("junk.zip", std::string("PK\x03\x04", 4) + std::string(300, '\x7f'));
+  EXPECT_FALSE(junk.problems.empty());
+  // An archive larger than max_archive_bytes is read up to there.
+  AppLimits small;
+  small.max_archive_bytes = zip.size() / 2;
+  const Decoded big = decode("big.zip", zip, 4096, small);
+  EXPECT_EQ(big.counters.size_limit_hits, 1u);
+  EXPECT_TRUE(has_part(big, kPin));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "app/decoders.h"
 #include "http_test_util.h"
+#include "zip_writer.h"
 #include "zlib_util.h"
 
 namespace korgoo::app {
@@ -212,6 +213,56 @@ TEST(HttpBody, MultipartCutOffIsTruncated) {
   EXPECT_EQ(files[0]->body["fileinfo"]["state"], "TRUNCATED");
   EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToServer),
             std::vector<std::string>{"half of it"});
+}
+
+// An .xlsx uploaded as a multipart file part and a .zip of a CSV sent as a response are
+// scanned as their text, one view per part read (issue 13); a text file part is as sent.
+TEST(HttpBody, ArchiveAndOfficeFilesAreScannedAsTheirText) {
+  const std::string pin = std::string("2") + "15031985" + "00012";  // synthetic
+  const std::string xlsx = testing::make_xlsx(
+      {"pin"}, "<row><c t=\"s\"><v>0</v></c></row><row><c><v>" + pin + "</v></c></row>");
+  const std::string body =
+      "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.xlsx\"\r\n"
+      "Content-Type: application/octet-stream\r\n\r\n" +
+      xlsx +
+      "\r\n--b\r\nContent-Disposition: form-data; name=\"t\"; "
+      "filename=\"t.txt\"\r\n\r\nplain text\r\n--b--\r\n";
+  const std::string csv = "id,pin\n1," + pin + "\n";
+  const std::string zip = testing::make_zip({{"a.csv", csv}});
+  const std::vector<Step> flow = {
+      client("POST /u HTTP/1.1\r\nHost: h\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+             "Content-Length: " +
+             std::to_string(body.size()) + "\r\n\r\n" + body),
+      server(response("Content-Type: application/zip\r\n", zip))};
+  auto run = run_http(flow);
+  const auto up = run.sink().contents(ContentKind::kHttpBody, Direction::kToServer);
+  EXPECT_TRUE(up == (std::vector<std::string>{"pin\n" + pin + "\n", "plain text"}))
+      << "the sheet's text and the text part, each a view";
+  const auto down = run.sink().contents(ContentKind::kHttpBody, Direction::kToClient);
+  EXPECT_TRUE(down == std::vector<std::string>{csv}) << "the zip member's text";
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["size"], xlsx.size());  // as sent, not as decoded
+  expect_segmentation_independent(flow);
+}
+
+TEST(HttpBody, ArchiveBombInAnUploadStopsAtTheBodyCap) {
+  const std::string zip = testing::make_zip({{"z.txt", std::string(4u << 20, '0')}});
+  const std::string body =
+      "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"z.zip\"\r\n\r\n" + zip +
+      "\r\n--b--\r\n";
+  AppLimits limits;
+  limits.max_decompressed_bytes = 1u << 20;
+  auto run = run_http({client("POST /u HTTP/1.1\r\nHost: h\r\nContent-Type: multipart/form-data; "
+                              "boundary=b\r\nContent-Length: " +
+                              std::to_string(body.size()) + "\r\n\r\n" + body)},
+                      -1, false, &limits);
+  std::size_t seen = 0;
+  for (const auto& v : run.sink().contents(ContentKind::kHttpBody, Direction::kToServer))
+    seen += v.size();
+  EXPECT_LE(seen, (1u << 20) + 64 * 1024);
+  EXPECT_GT(seen, 0u);
+  EXPECT_GE(run.stats().decompress_limit_hits, 1u);
 }
 
 }  // namespace

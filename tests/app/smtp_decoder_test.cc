@@ -5,6 +5,7 @@
 
 #include "app/decoders.h"
 #include "recording_sink.h"
+#include "zip_writer.h"
 
 namespace korgoo::app {
 namespace {
@@ -375,6 +376,51 @@ TEST(SmtpDecoder, GapInsideBdatChunkKeepsFraming) {
   const auto files = h.sink.records_of("fileinfo");
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0]->body["fileinfo"]["state"], "TRUNCATED");
+}
+
+// Base64 in 76-character lines, as mail clients send attachments.
+std::string base64_lines(const std::string& in) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out, line;
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, in.size() - i);
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 3; ++k)
+      v = v << 8 | (k < n ? static_cast<unsigned char>(in[i + k]) : 0u);
+    for (std::size_t k = 0; k < 4; ++k)
+      line.push_back(k <= n ? kAlphabet[(v >> (18 - 6 * k)) & 63] : '=');
+    if (line.size() >= 76) out.append(line).append("\r\n"), line.clear();
+  }
+  return out.append(line).append("\r\n");
+}
+
+// A .zip attached to a mail is scanned as its members' text, one view each (issue 13); the
+// attachment's fileinfo keeps its size as sent.
+TEST(SmtpDecoder, ZipAttachmentIsScannedAsItsMembersText) {
+  const std::string pin = std::string("2") + "15031985" + "00012";  // synthetic
+  const std::string csv = "id,pin\n1," + pin + "\n";
+  const std::string zip = testing::make_zip({{"a.csv", csv}, {"b.txt", "second member\n"}});
+  const std::string message =
+      "Content-Type: multipart/mixed; boundary=z\r\n\r\n--z\r\nContent-Type: text/plain\r\n\r\n"
+      "see attached\r\n--z\r\nContent-Type: application/zip\r\nContent-Transfer-Encoding: "
+      "base64\r\nContent-Disposition: attachment; filename=export.zip\r\n\r\n" +
+      base64_lines(zip) + "--z--\r\n.\r\n";
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 20}) {
+    SCOPED_TRACE(chunk);
+    Harness h;
+    run({{C, "EHLO c\r\nMAIL FROM:<a@x>\r\nRCPT TO:<b@y>\r\nDATA\r\n"},
+         {S, "250 x\r\n250 ok\r\n250 ok\r\n354 go\r\n"},
+         {C, message},
+         {S, "250 queued\r\n"}},
+        0, chunk, &h);
+    const auto bodies = h.sink.contents(ContentKind::kMailBody);
+    EXPECT_TRUE(bodies == (std::vector<std::string>{"see attached", csv, "second member\n"}))
+        << "the text part, then each member a view";
+    const auto files = h.sink.records_of("fileinfo");
+    ASSERT_EQ(files.size(), 1u);
+    EXPECT_EQ(files[0]->body["fileinfo"]["size"], zip.size());
+  }
 }
 
 }  // namespace

@@ -50,6 +50,29 @@ TEST(BlindingConfig, ZeroAppCapsAreRefused) {
             std::string::npos);
 }
 
+// The file limits against bombs (issue 13): zero is refused with file:line, values load.
+TEST(BlindingConfig, FileLimitsAreCheckedAndLoaded) {
+  const auto out = load_error("file0", "app:\n  max_file_output_bytes: 0\n");
+  EXPECT_EQ(out.rfind("file0.yaml:2:26: key 'app.max_file_output_bytes': 0 would inspect", 0), 0u)
+      << out;
+  const auto depth = load_error("depth0", "app:\n  max_archive_depth: 0\n");
+  EXPECT_EQ(depth.rfind("depth0.yaml:2:22: key 'app.max_archive_depth'", 0), 0u) << depth;
+  EXPECT_NE(load_error("entries0", "app:\n  max_archive_entries: 0\n")
+                .find("key 'app.max_archive_entries'"),
+            std::string::npos);
+  EXPECT_NE(load_error("size0", "app:\n  max_archive_bytes: 0\n").find("app.max_archive_bytes"),
+            std::string::npos);
+  const fs::path dir = fs::temp_directory_path() / "korgoo-test-blinding";
+  fs::create_directories(dir);
+  std::ofstream(dir / "files.yaml") << "app:\n  max_file_output_bytes: 2mb\n  max_archive_bytes: "
+                                       "1mb\n  max_archive_entries: 7\n  max_archive_depth: 2\n";
+  const Config c = load_config(dir / "files.yaml", dir);
+  EXPECT_EQ(c.app.max_file_output_bytes, 2u << 20);
+  EXPECT_EQ(c.app.max_archive_bytes, 1u << 20);
+  EXPECT_EQ(c.app.max_archive_entries, 7u);
+  EXPECT_EQ(c.app.max_archive_depth, 2u);
+}
+
 TEST(BlindingConfig, NonZeroCapsStillLoad) {
   EXPECT_EQ(load_error("caps", "stream:\n  memcap: 1mb\ndecode:\n  defrag:\n    memcap: 64kb\n"),
             "");

@@ -2,8 +2,10 @@
 // input, and a working --test-config.
 #include <gtest/gtest.h>
 
+#include "app/zip_writer.h"
 #include "app/zlib_util.h"
 #include "common/json.h"
+#include "detect/generators.h"
 #include "e2e/run_sensor.h"
 
 namespace korgoo::e2e {
@@ -95,6 +97,23 @@ std::string cat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+// Writes `files` into `dir` and runs `korgoo scan` on them all; its output (stdout and stderr)
+// into `text`; returns the exit status.
+int scan_files(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
+               std::string& text) {
+  std::string args;
+  for (const auto& [name, bytes] : files) {
+    std::ofstream(dir / name, std::ios::binary) << bytes;
+    args.append(" ").append(shell_quote((dir / name).string()));
+  }
+  const fs::path out = dir / "out.txt";
+  const std::string cmd =
+      cat({shell_quote(KORGOO_BINARY), " scan", args, " > ", shell_quote(out.string()), " 2>&1"});
+  const int rc = std::system(cmd.c_str());
+  text = read_text(out);
+  return rc;
+}
+
 TEST(Cli, ScanDecodesWhatTheNetworkPathDecodes) {
   const fs::path dir = scratch_dir("cli-scan-decoders");
   fs::remove_all(dir);
@@ -126,16 +145,8 @@ TEST(Cli, ScanDecodesWhatTheNetworkPathDecodes) {
   };
   const std::vector<std::string> decoders = {"[\"percent\"]", "[\"json_escapes\"]", "[\"gzip\"]",
                                              "[\"mime\",\"base64\"]", "[\"utf16le\"]"};
-  std::string args;
-  for (const auto& [name, bytes] : files) {
-    std::ofstream(dir / name, std::ios::binary) << bytes;
-    args.append(" ").append(shell_quote((dir / name).string()));
-  }
-  const fs::path out = dir / "out.txt";
-  const std::string cmd =
-      cat({shell_quote(KORGOO_BINARY), " scan", args, " > ", shell_quote(out.string()), " 2>&1"});
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << read_text(out);
-  const std::string text = read_text(out);
+  std::string text;
+  ASSERT_EQ(scan_files(dir, files, text), 0) << "korgoo scan failed";
   EXPECT_EQ(text.find(pin), std::string::npos) << "a value was printed in clear";
   std::istringstream lines(text);
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -145,6 +156,79 @@ TEST(Cli, ScanDecodesWhatTheNetworkPathDecodes) {
     EXPECT_NE(line.find(cat({"\"decoders\":", decoders[i]})), std::string::npos) << line;
     EXPECT_NE(line.find("\"kg_pin\":{\"count\":1,\"distinct\":1"), std::string::npos) << line;
   }
+}
+
+// The same people as a CSV, an .xlsx (PINs as number cells, cards as shared strings), a .zip
+// of the CSV and a .docx (one row a paragraph): scan finds the same tally in each (issue 13).
+TEST(Cli, ScanFindsInOfficeDocumentsAndArchivesWhatItFindsInTheCsv) {
+  const fs::path dir = scratch_dir("cli-scan-documents");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  detect::testing::Rng rng(13);
+  std::string csv = "pin,card,note\n";
+  std::string rows =
+      "<row><c t=\"inlineStr\"><is><t>pin</t></is></c><c t=\"inlineStr\"><is>"
+      "<t>card</t></is></c><c t=\"inlineStr\"><is><t>note</t></is></c></row>";
+  std::string paragraphs;
+  std::vector<std::string> shared;
+  std::vector<std::string> values;
+  for (int i = 0; i < 20; ++i) {
+    const std::string pin = detect::testing::kg_pin(rng);
+    const std::string pan = detect::testing::card(rng, "4", 16);
+    values.push_back(pin);
+    values.push_back(pan);
+    csv.append(pin).append(",").append(pan).append(",row\n");
+    rows.append("<row><c><v>").append(pin).append("</v></c><c t=\"s\"><v>");
+    rows.append(std::to_string(shared.size())).append("</v></c><c t=\"inlineStr\"><is><t>row");
+    rows.append("</t></is></c></row>");
+    shared.push_back(pan);
+    paragraphs.append("<w:p><w:r><w:t>").append(pin).append(",").append(pan);
+    paragraphs.append(",row</w:t></w:r></w:p>");
+  }
+  const std::string docx = app::testing::make_zip(
+      {{"[Content_Types].xml", "<Types/>"},
+       {"word/document.xml", cat({"<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>pin,card,"
+                                  "note</w:t></w:r></w:p>",
+                                  paragraphs, "</w:body></w:document>"})}});
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"people.csv", csv},
+      {"people.xlsx", app::testing::make_xlsx(shared, rows)},
+      {"people.zip", app::testing::make_zip({{"people.csv", csv}})},
+      {"people.docx", docx},
+  };
+  std::string text;
+  ASSERT_EQ(scan_files(dir, files, text), 0) << "korgoo scan failed";
+  for (const auto& v : values) ASSERT_EQ(text.find(v), std::string::npos) << "printed in clear";
+  std::istringstream lines(text);
+  std::vector<Json> scans;
+  for (std::string line; std::getline(lines, line);) scans.push_back(Json::parse(line));
+  ASSERT_EQ(scans.size(), files.size());
+  EXPECT_EQ(scans[0]["pii"]["kg_pin"]["count"], 20);
+  EXPECT_EQ(scans[0]["pii"]["payment_card"]["count"], 20);
+  const std::vector<Json> decoders = {Json::array(), Json{"zip", "xlsx"}, Json{"zip"},
+                                      Json{"zip", "docx"}};
+  for (std::size_t i = 1; i < files.size(); ++i) {
+    SCOPED_TRACE(files[i].first);
+    EXPECT_TRUE(scans[i]["pii"] == scans[0]["pii"]) << "tallies differ from the CSV's";
+    EXPECT_EQ(scans[i]["decoders"], decoders[i]);
+  }
+}
+
+// A password-protected export is reported: "encrypted": true, a problem, exit status 1.
+TEST(Cli, ScanFlagsAnEncryptedArchive) {
+  const fs::path dir = scratch_dir("cli-scan-encrypted");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string text;
+  EXPECT_NE(
+      scan_files(dir,
+                 {{"secret.zip", app::testing::make_zip(
+                                     {{"a.csv", cat({"id,pin\n1,", synthetic_pin()})}}, true)}},
+                 text),
+      0);
+  EXPECT_NE(text.find("\"encrypted\":true"), std::string::npos) << text;
+  EXPECT_NE(text.find("encrypted member(s) not decoded"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"pii\":{}"), std::string::npos) << text;
 }
 
 TEST(Cli, DamagedCaptureIsReadUpToTheDamageAndReported) {
