@@ -21,6 +21,7 @@
 #include <spdlog/spdlog.h>
 
 #include "config/config_dump.h"
+#include "config/icap_config_loader.h"
 #include "config/korgoo_config.h"
 #include "detect/signature_listing.h"
 #include "detect/text_masker.h"
@@ -31,6 +32,7 @@
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
 #include "ops/data_dir.h"
+#include "ops/icap_run.h"
 #include "ops/service_run.h"
 #include "output/eve_writer.h"
 #include "output/masking_log_sink.h"
@@ -48,6 +50,7 @@ constexpr const char* kUsage = R"(usage:
   korgoo [-c CONFIG] -r PCAP|DIR [-l OUTDIR]    replay capture file(s)
   korgoo [-c CONFIG] -i IFACE [-F BPF] [-l OUTDIR]   capture from an interface
   korgoo [-c CONFIG] -q QUEUE[,QUEUE...] [-l OUTDIR] inline (NFQUEUE)
+  korgoo [-c CONFIG] --icap [ADDR:]PORT [-l OUTDIR]  ICAP service for a proxy (docs/icap.md)
   korgoo [-c CONFIG] --test-config             check configuration, signatures, rules
   korgoo [-c CONFIG] --list-signatures         print the loaded signatures
   korgoo [-c CONFIG] --dump-config             print the effective configuration
@@ -74,6 +77,7 @@ struct Options {
   std::optional<fs::path> read;
   std::optional<std::string> iface;
   std::optional<std::string> queues;
+  std::optional<std::string> icap;  // --icap [ADDR:]PORT
   std::optional<std::string> bpf;
   fs::path log_dir = ".";
   bool test_config = false;
@@ -94,12 +98,17 @@ void apply_overrides(const Options& o, config::Config& c) {
   if (o.group) c.service.group = *o.group;
   if (o.control) c.service.control_socket = *o.control;
   if (o.pid_file) c.service.pid_file = *o.pid_file;
+  if (o.icap) {
+    config::parse_icap_listen(*o.icap, c.icap);
+    c.icap.enabled = true;
+  }
   for (const auto& [set, key] : {std::pair{o.queues.has_value(), "inline.queues"},
                                  {o.bpf.has_value(), "capture.bpf"},
                                  {o.user.has_value(), "service.user"},
                                  {o.group.has_value(), "service.group"},
                                  {o.control.has_value(), "service.control_socket"},
-                                 {o.pid_file.has_value(), "service.pid_file"}})
+                                 {o.pid_file.has_value(), "service.pid_file"},
+                                 {o.icap.has_value(), "icap.listen"}})
     if (set) c.origins[key] = "command line";
 }
 
@@ -116,6 +125,7 @@ int parse_options(int argc, char** argv, Options& o) {
                                     {"group", required_argument, nullptr, 'G'},
                                     {"control", required_argument, nullptr, 'C'},
                                     {"pid-file", required_argument, nullptr, 'P'},
+                                    {"icap", required_argument, nullptr, 'I'},
                                     {"version", no_argument, nullptr, 'V'},
                                     {"help", no_argument, nullptr, 'h'},
                                     {nullptr, 0, nullptr, 0}};
@@ -167,6 +177,9 @@ int parse_options(int argc, char** argv, Options& o) {
       case 'P':
         o.pid_file = optarg;
         break;
+      case 'I':
+        o.icap = optarg;
+        break;
       case 'V':
         std::cout << "korgoo " << KORGOO_VERSION << "\n";
         return 0;
@@ -187,11 +200,13 @@ int parse_options(int argc, char** argv, Options& o) {
     return 2;
   }
   const int sources = (o.read ? 1 : 0) + (o.iface ? 1 : 0) + (o.queues ? 1 : 0);
-  if (sources > 1) {
-    std::cerr << "korgoo: choose one of -r, -i, -q\n";
+  if (sources + (o.icap ? 1 : 0) > 1) {
+    std::cerr << "korgoo: choose one of -r, -i, -q, --icap\n";
     return 2;
   }
-  if (sources == 0 && !o.test_config && !o.list_signatures && !o.scan && !o.dump_config) {
+  // No source: --icap, or a configuration whose icap section is enabled (checked once loaded).
+  if (sources == 0 && !o.icap && !o.config && !o.test_config && !o.list_signatures && !o.scan &&
+      !o.dump_config) {
     std::cerr << kUsage;
     return 2;
   }
@@ -431,6 +446,11 @@ int main(int argc, char** argv) {
     const fs::path log_file = o.log_dir / rt->config.output.log_filename;
     create_log_file(log_file, rt->config.output.file_mode);
     auto log_sink = setup_logging(o, &log_file, rt->config.output.log_level, rt.get());
+    if (!o.read && !o.iface && !o.queues) {
+      if (rt->config.icap.enabled) return ops::run_icap(*rt, o.log_dir);
+      std::cerr << kUsage;
+      return 2;
+    }
     return run_sensor(o, *rt, log_sink.get(), data.path);
   } catch (const std::exception& e) {
     std::cerr << "korgoo: " << e.what() << "\n";

@@ -13,6 +13,7 @@
 #include "detect/detect_config.h"
 #include "detect/text_masker.h"
 #include "flow/flow_config.h"
+#include "icap/icap_config.h"
 #include "policy/policy_config.h"
 #include "source/live_source.h"
 #include "stream/stream_config.h"
@@ -59,6 +60,7 @@ struct Config {
   source::LiveConfig capture;
   InlineConfig inline_mode;
   ServiceConfig service;
+  icap::IcapConfig icap;  // the ICAP service (--icap, or icap.enabled)
   // Where relative signature and rule paths fall back to (config/content_paths.h).
   std::filesystem::path data_dir;
   // Dotted key ("stream.depth") -> where its value was set ("/etc/korgoo/korgoo.yaml:52"),

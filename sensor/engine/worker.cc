@@ -105,6 +105,42 @@ Verdict Worker::inspect(const decode::DecodedPacket& dp) {
   return Verdict::kAccept;
 }
 
+ExchangeResult Worker::inspect_exchange(const Exchange& x) {
+  const Timestamp now = wall_clock_now();
+  advance(now);
+  if (first_packet_.usec == 0) first_packet_ = now;
+  if (x.iface != in_iface_) in_iface_.assign(x.iface);
+  capture_file_.clear();
+  bool client_is_lo = false;
+  const auto key = flow::FlowKey::make(x.client, x.server, 6, 0, client_is_lo);
+  // Two exchanges of one client and server in the same microsecond still get two ids.
+  std::uint64_t id = flow::make_flow_id(key, now);
+  if (id == last_exchange_id_) ++id;
+  last_exchange_id_ = id;
+  flow::Flow f(key, x.client, x.server, now, id);
+  FlowInspector insp(services_, f);
+  ExchangeResult result;
+  result.flow_id = id;
+  exchange_ = &x;
+  exchange_result_ = &result;
+  struct Clear {
+    Worker& w;
+    ~Clear() { w.exchange_ = nullptr, w.exchange_result_ = nullptr; }
+  } clear{*this};
+  services_.scratch.set_time(now.seconds());
+  // No reassembly: the proxy already holds each message whole and in order.
+  insp.on_data(Direction::kToServer, as_bytes(x.to_server), 0);
+  if (!x.to_client.empty()) insp.on_data(Direction::kToClient, as_bytes(x.to_client), 0);
+  insp.finish();
+  if (insp.take_tally_change()) evaluate_policy(f, insp);
+  result.alerted = insp.alerted();
+  result.blocked = insp.blocked();
+  if (!insp.detector().tally(Direction::kToServer).empty() ||
+      !insp.detector().tally(Direction::kToClient).empty())
+    ++stats_.flows_with_pii;
+  return result;
+}
+
 void Worker::advance(Timestamp now) {
   eve_.flush_if_due();      // a record reaches the file within the flush interval, even idle
   if (now <= now_) return;  // packet time can step back a little; timers only move forward
@@ -231,6 +267,14 @@ void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decis
   rec["pii"] = std::move(pii);
   for (auto it = insp.app_fields().begin(); it != insp.app_fields().end(); ++it)
     rec[it.key()] = it.value();
+  if (exchange_) {
+    for (auto it = exchange_->extra.begin(); it != exchange_->extra.end(); ++it)
+      rec[it.key()] = it.value();
+    if (drop && inline_mode_ && !exchange_result_->blocked) {
+      exchange_result_->blocked = true;
+      exchange_result_->block_signature = d.rule->signature;
+    }
+  }
   eve_.write(rec);
   insp.set_alerted();
   ++stats_.alerts;
@@ -244,6 +288,9 @@ void Worker::write_app_record(flow::Flow& f, const app::AppRecord& r,
   h.tx_id = r.tx_id;
   Json rec = output::make_record(h, rt_.config.output.ipv6_compress);
   for (auto it = r.body.begin(); it != r.body.end(); ++it) rec[it.key()] = it.value();
+  if (exchange_)
+    for (auto it = exchange_->extra.begin(); it != exchange_->extra.end(); ++it)
+      rec[it.key()] = it.value();
   eve_.write(rec);
 }
 
@@ -327,6 +374,7 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
   // Records that could not be written (full disk, I/O errors): never silent.
   s["eve"] = {
       {"records", eve_.records()}, {"lost", eve_.lost()}, {"write_errors", eve_.write_errors()}};
+  if (stats_extension_) stats_extension_(s);
   return s;
 }
 
