@@ -8,7 +8,9 @@
 #   3. the identifiers to a recipient covered by a legal basis pass;
 #   4. EVE has the alert (in_iface icap, icap object, verdict drop, user hashed) and no
 #      identifier in clear;
-#   5. protocol cases against korgoo directly (icap_conformance.py): preview, ieof, 204,
+#   5. with ssl-bump (squid-openssl; a CA made here, curl trusting it, a local TLS sink):
+#      the same block over HTTPS, and a benign HTTPS upload passing;
+#   6. protocol cases against korgoo directly (icap_conformance.py): preview, ieof, 204,
 #      keep-alive, malformed requests.
 # Exit 77 (ctest: skipped) with one line when Squid is missing or cannot start here.
 set -euo pipefail
@@ -63,6 +65,28 @@ SINK=$(free_port)
 python3 "$HERE/../inline/upload_server.py" "$WORK/sink" "$SINK" 127.0.0.2 127.0.0.3 &
 PIDS+=($!)
 SPORT=$(free_port)
+# HTTPS: only with a Squid built with OpenSSL (Debian squid-openssl) and its certificate helper.
+CERTGEN=/usr/lib/squid/security_file_certgen
+HTTPS=0
+if "$SQUID" -v | grep -q -- '--with-openssl' && [ -x "$CERTGEN" ] && command -v openssl >/dev/null; then
+  HTTPS=1
+  T="$WORK/tls"
+  mkdir -p "$T"
+  {
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/ca.key" -out "$T/ca.pem" -days 2 \
+      -subj "/CN=korgoo ICAP test CA" -addext "basicConstraints=critical,CA:true" \
+      -addext "keyUsage=critical,keyCertSign,cRLSign"
+    openssl req -newkey rsa:2048 -nodes -keyout "$T/srv.key" -out "$T/srv.csr" -subj "/CN=127.0.0.2"
+    printf 'subjectAltName=IP:127.0.0.2,IP:127.0.0.3\nextendedKeyUsage=serverAuth\n' >"$T/srv.ext"
+    openssl x509 -req -in "$T/srv.csr" -CA "$T/ca.pem" -CAkey "$T/ca.key" -CAcreateserial \
+      -out "$T/srv.pem" -days 2 -extfile "$T/srv.ext"
+    "$CERTGEN" -c -s "$WORK/squid/ssl_db" -M 4MB
+  } >"$WORK/tls.log" 2>&1 || { echo "FAIL: could not make the test CA"; cat "$WORK/tls.log"; exit 1; }
+  BPORT=$(free_port)
+  TLS_SINK=$(free_port)
+  python3 "$HERE/tls_sink.py" "$WORK/sink" "$TLS_SINK" "$T/srv.pem" "$T/srv.key" 127.0.0.2 &
+  PIDS+=($!)
+fi
 cat >"$WORK/squid.conf" <<CONF
 http_port 127.0.0.1:$SPORT
 pid_filename $WORK/squid/squid.pid
@@ -86,8 +110,23 @@ adaptation_access korgoo_req allow all
 icap_service_failure_limit -1
 icap_io_timeout 10 seconds
 CONF
+if [ "$HTTPS" = 1 ]; then
+  cat >>"$WORK/squid.conf" <<CONF
+http_port 127.0.0.1:$BPORT ssl-bump tls-cert=$T/ca.pem tls-key=$T/ca.key generate-host-certificates=on dynamic_cert_mem_cache_size=4MB
+sslcrtd_program $CERTGEN -s $WORK/squid/ssl_db -M 4MB
+sslcrtd_children 2
+acl step1 at_step SslBump1
+ssl_bump peek step1
+ssl_bump bump all
+tls_outgoing_options cafile=$T/ca.pem
+CONF
+fi
 # Run as root (CI), Squid becomes its effective user: it must own its files.
-if [ "$(id -u)" -eq 0 ] && id proxy >/dev/null 2>&1; then chmod 711 "$WORK"; chown -R proxy "$WORK/squid"; fi
+if [ "$(id -u)" -eq 0 ] && id proxy >/dev/null 2>&1; then
+  chmod 711 "$WORK"
+  chown -R proxy "$WORK/squid"
+  [ "$HTTPS" = 1 ] && chown -R proxy "$T"
+fi
 "$SQUID" -N -f "$WORK/squid.conf" >"$WORK/squid.stdout" 2>&1 &
 SQPID=$!
 PIDS+=($SQPID)
@@ -122,12 +161,31 @@ wait_for 5 bash -c "cat '$WORK'/sink/127.0.0.2-*.bin 2>/dev/null | grep -q 'widg
 code=$(upload "$WORK/pii.csv" 127.0.0.3)
 [ "$code" = 200 ] && ok "personal data to the allowlisted recipient passed" || bad "allowlisted upload answered $code"
 
+if [ "$HTTPS" = 1 ]; then
+  wait_for 10 listening "$TLS_SINK" 127.0.0.2 || bad "TLS sink did not start"
+  # upload_tls BODYFILE -> STATUS, through the bumping port, trusting only the test CA.
+  upload_tls() {
+    curl -sS --max-time 20 -x "http://127.0.0.1:$BPORT" --cacert "$T/ca.pem" -H 'Expect:' \
+      -H 'Content-Type: text/csv' --data-binary "@$1" -o "$WORK/reply" -w '%{http_code}' \
+      "https://127.0.0.2:$TLS_SINK/upload" 2>"$WORK/curl-tls.err" || echo "curl-failed"
+  }
+  code=$(upload_tls "$WORK/pii.csv")
+  if [ "$code" = 403 ] && grep -q "Upload blocked" "$WORK/reply"; then ok "HTTPS (ssl-bump): personal data got the block page"; else bad "HTTPS personal data upload answered $code ($(head -c 200 "$WORK/curl-tls.err"))"; fi
+  sleep 0.5
+  [ "$(find "$WORK/sink" -name '*-tls-*' -size +0 | wc -l)" = 0 ] && ok "HTTPS: the TLS sink received nothing" || bad "HTTPS: the blocked upload reached the TLS sink"
+  code=$(upload_tls "$WORK/benign.csv")
+  [ "$code" = 200 ] && ok "HTTPS (ssl-bump): benign upload passed" || bad "HTTPS benign upload answered $code"
+  wait_for 5 bash -c "cat '$WORK'/sink/*-tls-*.bin 2>/dev/null | grep -q 'widget-4,quantity 12'" && ok "HTTPS: the TLS sink got the benign body" || bad "HTTPS: benign body did not arrive whole"
+else
+  echo "skip: HTTPS part: squid without OpenSSL (install squid-openssl)"
+fi
+
 # Through Squid, then straight to korgoo: the protocol cases.
 python3 "$HERE/icap_conformance.py" 127.0.0.1 "$KPORT" "$WORK/pii.csv" || fail=1
 
 kill -TERM "$KPID"
 wait_for 10 bash -c "! kill -0 $KPID" || bad "korgoo did not stop on SIGTERM"
-python3 - "$WORK/out/eve.json" <<'PY' || fail=1
+python3 - "$WORK/out/eve.json" "$HTTPS" <<'PY' || fail=1
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 alerts = [r for r in recs if r["event_type"] == "alert"]
@@ -144,6 +202,9 @@ if drops:
     check(a.get("icap", {}).get("method") == "REQMOD" and a["icap"].get("client") == "127.0.0.1",
           "the alert has the icap object with method and client")
     check("http" in a and a["dest_ip"] == "127.0.0.2", "the alert has http metadata and the destination")
+if sys.argv[2] == "1":
+    check(any(a.get("http", {}).get("url", "").startswith("https://") for a in drops),
+          "a drop alert is about the HTTPS upload (seen decrypted through ssl-bump)")
 stats = [r for r in recs if r["event_type"] == "stats"]
 check(bool(stats) and "icap" in stats[-1]["stats"].get("korgoo", {}), "the final stats record has icap counters")
 sys.exit(0 if ok else 1)
