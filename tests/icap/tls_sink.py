@@ -4,14 +4,14 @@
 Usage: tls_sink.py OUTDIR PORT CERT KEY ADDR...  Each connection's bytes go to
 OUTDIR/<addr>-tls-<n>.bin (empty when the handshake fails, e.g. a readiness probe).
 """
+import functools
 import os
-import socket
 import ssl
 import sys
 import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "inline"))
-from upload_server import handle  # noqa: E402
+from upload_server import handle, serve  # noqa: E402
 
 
 def tls_handle(ctx, conn, path):
@@ -24,25 +24,14 @@ def tls_handle(ctx, conn, path):
     handle(tls, path)
 
 
-def serve(ctx, addr, port, outdir):
-    s = socket.socket()
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind((addr, port))
-    s.listen(16)
-    n = 0
-    while True:
-        conn, _ = s.accept()
-        n += 1
-        path = os.path.join(outdir, f"{addr}-tls-{n}.bin")
-        threading.Thread(target=tls_handle, args=(ctx, conn, path), daemon=True).start()
-
-
 def main():
     outdir, port, cert, key = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ctx.load_cert_chain(cert, key)
     for addr in sys.argv[5:]:
-        threading.Thread(target=serve, args=(ctx, addr, port, outdir), daemon=True).start()
+        handler = functools.partial(tls_handle, ctx)
+        threading.Thread(target=serve, args=(addr, port, outdir, handler, "tls-"),
+                         daemon=True).start()
     threading.Event().wait()
 
 
