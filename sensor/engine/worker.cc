@@ -128,9 +128,14 @@ ExchangeResult Worker::inspect_exchange(const Exchange& x) {
     ~Clear() { w.exchange_ = nullptr, w.exchange_result_ = nullptr; }
   } clear{*this};
   services_.scratch.set_time(now.seconds());
-  // No reassembly: the proxy already holds each message whole and in order.
-  insp.on_data(Direction::kToServer, as_bytes(x.to_server), 0);
-  if (!x.to_client.empty()) insp.on_data(Direction::kToClient, as_bytes(x.to_client), 0);
+  // No reassembly: the proxy already holds each message whole and in order. It is handed
+  // over in pieces no larger than the app layer's probe window, as segments would arrive: a
+  // first piece larger than the window would leave the protocol undecided past it.
+  for (const auto& [dir, msg] : {std::pair{Direction::kToServer, x.to_server},
+                                 std::pair{Direction::kToClient, x.to_client}}) {
+    for (std::size_t at = 0; at < msg.size(); at += app::AppLayer::kProbeWindow)
+      insp.on_data(dir, as_bytes(msg.substr(at, app::AppLayer::kProbeWindow)), 0);
+  }
   insp.finish();
   if (insp.take_tally_change()) evaluate_policy(f, insp);
   result.alerted = insp.alerted();

@@ -202,6 +202,9 @@ if drops:
     check(a.get("icap", {}).get("method") == "REQMOD" and a["icap"].get("client") == "127.0.0.1",
           "the alert has the icap object with method and client")
     check("http" in a and a["dest_ip"] == "127.0.0.2", "the alert has http metadata and the destination")
+http = [r for r in recs if r["event_type"] == "http"]
+check(any(r["http"].get("url", "").endswith("/big-upload") for r in http),
+      "a message larger than the probe window is decoded as HTTP (its http record)")
 if sys.argv[2] == "1":
     check(any(a.get("http", {}).get("url", "").startswith("https://") for a in drops),
           "a drop alert is about the HTTPS upload (seen decrypted through ssl-bump)")
