@@ -24,6 +24,7 @@ TEST=(
   clang-format libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 python3-jsonschema python3-prometheus-client tshark iproute2 iptables curl
   netcat-openbsd
+  squid-openssl c-icap   # the ICAP test: Squid (ssl-bump capable) and c-icap-client
 )
 RUNTIME=(
   libpcap0.8 libhyperscan5 libyaml-cpp0.7 libspdlog1.10 libfmt9 libphonenumber8

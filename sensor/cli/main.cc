@@ -13,6 +13,7 @@
 #include "detect/signature_listing.h"
 #include "engine/runtime.h"
 #include "ops/data_dir.h"
+#include "ops/icap_run.h"
 #include "ops/service_loop.h"
 #include "policy/geo_resolver.h"
 
@@ -63,6 +64,11 @@ int main(int argc, char** argv) {
     const fs::path log_file = o.log_dir / rt->config.output.log_filename;
     create_log_file(log_file, rt->config.output.file_mode);
     auto log_sink = setup_logging(o, &log_file, rt->config.output.log_level, rt.get());
+    if (!o.read && !o.iface && !o.queues) {
+      if (rt->config.icap.enabled) return ops::run_icap(*rt, o.log_dir);
+      print_usage(std::cerr);
+      return 2;
+    }
     return run_sensor(o, *rt, log_sink.get(), data.path);
   } catch (const std::exception& e) {
     std::cerr << "korgoo: " << e.what() << "\n";

@@ -1,5 +1,7 @@
 #include "cli/options.h"
 
+#include "config/icap_config_loader.h"
+
 #include <getopt.h>
 
 #include <cstdlib>
@@ -14,6 +16,7 @@ constexpr const char* kUsage = R"(usage:
   korgoo [-c CONFIG] -r PCAP|DIR [-l OUTDIR]    replay capture file(s)
   korgoo [-c CONFIG] -i IFACE [-F BPF] [-l OUTDIR]   capture from an interface
   korgoo [-c CONFIG] -q QUEUE[,QUEUE...] [-l OUTDIR] inline (NFQUEUE)
+  korgoo [-c CONFIG] --icap [ADDR:]PORT [-l OUTDIR]  ICAP service for a proxy (docs/icap.md)
   korgoo [-c CONFIG] --test-config             check configuration, signatures, rules
   korgoo [-c CONFIG] --list-signatures         print the loaded signatures
   korgoo [-c CONFIG] --dump-config             print the effective configuration
@@ -39,6 +42,10 @@ options:
 
 }  // namespace
 
+void print_usage(std::ostream& out) {
+  out << kUsage;
+}
+
 void apply_overrides(const Options& o, config::Config& c) {
   if (o.queues) c.inline_mode.queues = config::parse_queue_list(*o.queues);
   if (o.bpf) c.capture.bpf = *o.bpf;
@@ -46,6 +53,10 @@ void apply_overrides(const Options& o, config::Config& c) {
   if (o.group) c.service.group = *o.group;
   if (o.control) c.service.control_socket = *o.control;
   if (o.pid_file) c.service.pid_file = *o.pid_file;
+  if (o.icap) {
+    config::parse_icap_listen(*o.icap, c.icap);
+    c.icap.enabled = true;
+  }
   if (o.workers) c.threads = *o.workers;
   for (const auto& [set, key] : {std::pair{o.queues.has_value(), "inline.queues"},
                                  {o.bpf.has_value(), "capture.bpf"},
@@ -53,7 +64,8 @@ void apply_overrides(const Options& o, config::Config& c) {
                                  {o.group.has_value(), "service.group"},
                                  {o.control.has_value(), "service.control_socket"},
                                  {o.pid_file.has_value(), "service.pid_file"},
-                                 {o.workers.has_value(), "threads"}})
+                                 {o.workers.has_value(), "threads"},
+                                 {o.icap.has_value(), "icap.listen"}})
     if (set) c.origins[key] = "command line";
 }
 
@@ -71,6 +83,7 @@ int parse_options(int argc, char** argv, Options& o) {
                                     {"control", required_argument, nullptr, 'C'},
                                     {"pid-file", required_argument, nullptr, 'P'},
                                     {"workers", required_argument, nullptr, 'w'},
+                                    {"icap", required_argument, nullptr, 'I'},
                                     {"version", no_argument, nullptr, 'V'},
                                     {"help", no_argument, nullptr, 'h'},
                                     {nullptr, 0, nullptr, 0}};
@@ -122,6 +135,9 @@ int parse_options(int argc, char** argv, Options& o) {
       case 'P':
         o.pid_file = optarg;
         break;
+      case 'I':
+        o.icap = optarg;
+        break;
       case 'w': {
         char* end = nullptr;
         const unsigned long n = std::strtoul(optarg, &end, 10);
@@ -153,11 +169,13 @@ int parse_options(int argc, char** argv, Options& o) {
     return 2;
   }
   const int sources = (o.read ? 1 : 0) + (o.iface ? 1 : 0) + (o.queues ? 1 : 0);
-  if (sources > 1) {
-    std::cerr << "korgoo: choose one of -r, -i, -q\n";
+  if (sources + (o.icap ? 1 : 0) > 1) {
+    std::cerr << "korgoo: choose one of -r, -i, -q, --icap\n";
     return 2;
   }
-  if (sources == 0 && !o.test_config && !o.list_signatures && !o.scan && !o.dump_config) {
+  // No source: --icap, or a configuration whose icap section is enabled (checked once loaded).
+  if (sources == 0 && !o.icap && !o.config && !o.test_config && !o.list_signatures && !o.scan &&
+      !o.dump_config) {
     std::cerr << kUsage;
     return 2;
   }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct Options {
   std::optional<fs::path> read;
   std::optional<std::string> iface;
   std::optional<std::string> queues;
+  std::optional<std::string> icap;  // --icap [ADDR:]PORT
   std::optional<std::string> bpf;
   fs::path log_dir = ".";
   bool test_config = false;
@@ -33,6 +35,8 @@ struct Options {
 
 // Parses argv into `o`. Returns -1 to go on, or the exit status (usage printed, --version).
 int parse_options(int argc, char** argv, Options& o);
+// The usage text.
+void print_usage(std::ostream& out);
 // Command-line settings that override the file; applied again on every reload.
 void apply_overrides(const Options& o, config::Config& c);
 

@@ -125,6 +125,28 @@ void dump_config(const Config& c, std::ostream& out) {
   d.line("service.control_socket", c.service.control_socket);
   d.line("service.pid_file", c.service.pid_file);
   d.line("service.metrics_listen", c.service.metrics_listen);
+  const auto& i = c.icap;
+  d.line("icap.enabled", i.enabled);
+  d.line("icap.listen", i.address + ":" + std::to_string(i.port));
+  d.line("icap.service", i.service);
+  d.line("icap.max_connections", i.max_connections);
+  d.line("icap.preview", i.preview);
+  d.line("icap.options_ttl", i.options_ttl);
+  d.line("icap.transfer_ignore", i.transfer_ignore);
+  d.line("icap.max_header_bytes", i.max_header_bytes);
+  d.line("icap.max_buffered_body", i.max_buffered_body);
+  d.line("icap.idle_timeout_ms", i.idle_timeout_ms);
+  d.line("icap.time_budget_ms", i.time_budget_ms);
+  d.line("icap.fail_open", i.fail_open);
+  d.line("icap.enforce", i.enforce);
+  d.line("icap.client_ip_header", i.client_ip_header);
+  d.line("icap.username_header", i.username_header);
+  d.line("icap.server_ip_header", i.server_ip_header);
+  d.line("icap.resolve_hosts", i.resolve_hosts);
+  d.line("icap.hosts", i.hosts);
+  d.line("icap.block_page.status", i.block_page.status);
+  d.line("icap.block_page.html_file", i.block_page.html_file);
+  d.line("icap.block_page.json_file", i.block_page.json_file);
 }
 
 }  // namespace korgoo::config

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "config/content_paths.h"
+#include "config/icap_config_loader.h"
 #include "config/yaml_reader.h"
 #include "policy/policy_config_loader.h"
 
@@ -226,7 +227,7 @@ Config load_config(const fs::path& file, const fs::path& data_dir) {
   record_origins(root, "", file.string(), c.origins);
   const YamlReader r(root, file.string());
   r.allow_only({"home_networks", "capture", "decode", "flow", "stream", "app", "detect", "policy",
-                "rules", "outputs", "inline", "service", "threads"});
+                "rules", "outputs", "inline", "service", "threads", "icap"});
   if (r.has("threads")) {
     // "auto" (one per core) or a count; --workers overrides it.
     c.threads = r.string("threads", "auto") == "auto"
@@ -248,6 +249,7 @@ Config load_config(const fs::path& file, const fs::path& data_dir) {
   load_output(r.section("outputs"), c.output);
   load_inline(r.section("inline"), c.inline_mode);
   load_service(r.section("service"), c.service);
+  load_icap(r.section("icap"), c.icap);
   c.policy = policy::load_policy_section(root["policy"], file.string(), base);
   c.policy.home_networks = c.flow.home_networks;
   return c;

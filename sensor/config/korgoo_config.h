@@ -13,6 +13,7 @@
 #include "detect/detect_config.h"
 #include "detect/text_masker.h"
 #include "flow/flow_config.h"
+#include "icap/icap_config.h"
 #include "policy/policy_config.h"
 #include "source/live_source.h"
 #include "stream/stream_config.h"
@@ -63,6 +64,7 @@ struct Config {
   ServiceConfig service;
   // Workers of a replay or live capture (`threads`): 0 = one per core. Inline runs one.
   unsigned threads = 0;
+  icap::IcapConfig icap;  // the ICAP service (--icap, or icap.enabled)
   // Where relative signature and rule paths fall back to (config/content_paths.h).
   std::filesystem::path data_dir;
   // Dotted key ("stream.depth") -> where its value was set ("/etc/korgoo/korgoo.yaml:52"),

@@ -143,6 +143,47 @@ Verdict Worker::inspect(const decode::DecodedPacket& dp) {
   return Verdict::kAccept;
 }
 
+ExchangeResult Worker::inspect_exchange(const Exchange& x) {
+  const Timestamp now = wall_clock_now();
+  advance(now);
+  if (first_packet_.usec == 0) first_packet_ = now;
+  if (x.iface != in_iface_) in_iface_.assign(x.iface);
+  capture_file_.clear();
+  bool client_is_lo = false;
+  const auto key = flow::FlowKey::make(x.client, x.server, 6, 0, client_is_lo);
+  // Two exchanges of one client and server in the same microsecond still get two ids.
+  std::uint64_t id = flow::make_flow_id(key, now);
+  if (id == last_exchange_id_) ++id;
+  last_exchange_id_ = id;
+  flow::Flow f(key, x.client, x.server, now, id);
+  FlowInspector insp(services_, f);
+  ExchangeResult result;
+  result.flow_id = id;
+  exchange_ = &x;
+  exchange_result_ = &result;
+  struct Clear {
+    Worker& w;
+    ~Clear() { w.exchange_ = nullptr, w.exchange_result_ = nullptr; }
+  } clear{*this};
+  services_.scratch.set_time(now.seconds());
+  // No reassembly: the proxy already holds each message whole and in order. It is handed
+  // over in pieces no larger than the app layer's probe window, as segments would arrive: a
+  // first piece larger than the window would leave the protocol undecided past it.
+  for (const auto& [dir, msg] : {std::pair{Direction::kToServer, x.to_server},
+                                 std::pair{Direction::kToClient, x.to_client}}) {
+    for (std::size_t at = 0; at < msg.size(); at += app::AppLayer::kProbeWindow)
+      insp.on_data(dir, as_bytes(msg.substr(at, app::AppLayer::kProbeWindow)), 0);
+  }
+  insp.finish();
+  if (insp.take_tally_change()) evaluate_policy(f, insp);
+  result.alerted = insp.alerted();
+  result.blocked = insp.blocked();
+  if (!insp.detector().tally(Direction::kToServer).empty() ||
+      !insp.detector().tally(Direction::kToClient).empty())
+    ++stats_.flows_with_pii;
+  return result;
+}
+
 void Worker::advance(Timestamp now, std::uint64_t packet) {
   out_.flush_if_due();      // a record reaches the file within the flush interval, even idle
   if (now <= now_) return;  // packet time can step back a little; timers only move forward
@@ -277,6 +318,14 @@ void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decis
   rec["pii"] = std::move(pii);
   for (auto it = insp.app_fields().begin(); it != insp.app_fields().end(); ++it)
     rec[it.key()] = it.value();
+  if (exchange_) {
+    for (auto it = exchange_->extra.begin(); it != exchange_->extra.end(); ++it)
+      rec[it.key()] = it.value();
+    if (drop && inline_mode_ && !exchange_result_->blocked) {
+      exchange_result_->blocked = true;
+      exchange_result_->block_signature = d.rule->signature;
+    }
+  }
   out_.write(rec, order_);
   insp.set_alerted();
   ++stats_.alerts;
@@ -290,6 +339,9 @@ void Worker::write_app_record(flow::Flow& f, const app::AppRecord& r,
   h.tx_id = r.tx_id;
   Json rec = output::make_record(h, rt_.config.output.ipv6_compress);
   for (auto it = r.body.begin(); it != r.body.end(); ++it) rec[it.key()] = it.value();
+  if (exchange_)
+    for (auto it = exchange_->extra.begin(); it != exchange_->extra.end(); ++it)
+      rec[it.key()] = it.value();
   out_.write(rec, order_);
 }
 
@@ -379,6 +431,7 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
   // Records that could not be written (full disk, I/O errors): never silent.
   const auto eve = out_.counts();
   s["eve"] = {{"records", eve.records}, {"lost", eve.lost}, {"write_errors", eve.write_errors}};
+  if (stats_extension_) stats_extension_(s);
   return s;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,6 +44,24 @@ struct WorkerShare {
   unsigned count = 1;
 };
 
+// An HTTP exchange that did not come from packets: a proxy handed it over (ICAP). It runs as
+// a synthetic TCP flow from `client` to `server` through the same app layer, detection,
+// policy and records as a captured one.
+struct Exchange {
+  flow::Endpoint client, server;
+  std::string_view to_server;   // the request as it crossed the wire (head and body)
+  std::string_view to_client;   // the response, or "" (REQMOD)
+  std::string_view iface;       // EVE in_iface of its records ("icap")
+  Json extra = Json::object();  // objects added to each of its records ({"icap": {...}})
+};
+
+struct ExchangeResult {
+  std::uint64_t flow_id = 0;  // EVE flow_id of its records: the incident a block page names
+  bool alerted = false;
+  bool blocked = false;         // a drop rule fired (and the worker enforces drops)
+  std::string block_signature;  // that rule's signature
+};
+
 class Worker final : public PipelineControl, private AppRecordWriter {
  public:
   // `inline_mode`: drop decisions are carried out (the flow's packets get kDrop verdicts);
@@ -69,6 +88,10 @@ class Worker final : public PipelineControl, private AppRecordWriter {
 
   Json stats_json(const source::SourceStats& source_stats) const override;
   WorkerStats totals() const override { return stats_; }
+  // Inspects one exchange at wall-clock time (drop rules block it when inline_mode).
+  ExchangeResult inspect_exchange(const Exchange& x);
+  // Adds objects to every stats record (the ICAP service's counters).
+  void set_stats_extension(std::function<void(Json&)> f) { stats_extension_ = std::move(f); }
   // Writes an operational EVE record ("reload", ...) stamped with the worker's current time.
   void write_event(std::string_view event_type, Json body) override;
   // The Runtime adopted a reload (Runtime::adopt_reload): fit the scan scratch to the new
@@ -149,6 +172,11 @@ class Worker final : public PipelineControl, private AppRecordWriter {
   const source::PacketSource* source_ = nullptr;
   const source::SourceStats* replay_counters_ = nullptr;
   std::uint64_t last_number_ = 0;  // of the last packet processed or observed
+  // The exchange being inspected (inspect_exchange), while its records are written.
+  const Exchange* exchange_ = nullptr;
+  ExchangeResult* exchange_result_ = nullptr;
+  std::uint64_t last_exchange_id_ = 0;
+  std::function<void(Json&)> stats_extension_;
 };
 
 }  // namespace korgoo::engine

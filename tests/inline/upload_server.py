@@ -39,7 +39,8 @@ def handle(conn, path):
         conn.close()
 
 
-def serve(addr, port, outdir):
+def serve(addr, port, outdir, handler=handle, tag=""):
+    """Accepts on addr:port; each connection goes to `handler` in a thread of its own."""
     s = socket.socket()
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind((addr, port))
@@ -48,8 +49,8 @@ def serve(addr, port, outdir):
     while True:
         conn, _ = s.accept()
         n += 1
-        path = os.path.join(outdir, f"{addr}-{n}.bin")
-        threading.Thread(target=handle, args=(conn, path), daemon=True).start()
+        path = os.path.join(outdir, f"{addr}-{tag}{n}.bin")
+        threading.Thread(target=handler, args=(conn, path), daemon=True).start()
 
 
 def main():

@@ -1,0 +1,17 @@
+// The `icap:` section of the configuration (icap/icap_config.h says what each key does) and
+// the [ADDR:]PORT syntax shared with --icap.
+#pragma once
+
+#include <string_view>
+
+#include "config/yaml_reader.h"
+#include "icap/icap_config.h"
+
+namespace korgoo::config {
+
+void load_icap(const YamlReader& r, icap::IcapConfig& c);
+
+// "1344", "127.0.0.1:1344", "[::1]:1344" into c.address and c.port; throws ConfigError.
+void parse_icap_listen(std::string_view text, icap::IcapConfig& c);
+
+}  // namespace korgoo::config
