@@ -68,7 +68,7 @@ SPORT=$(free_port)
 # HTTPS: only with a Squid built with OpenSSL (Debian squid-openssl) and its certificate helper.
 CERTGEN=/usr/lib/squid/security_file_certgen
 HTTPS=0
-if "$SQUID" -v | grep -q -- '--with-openssl' && [ -x "$CERTGEN" ] && command -v openssl >/dev/null; then
+if grep -q -- '--with-openssl' <<<"$("$SQUID" -v)" && [ -x "$CERTGEN" ] && command -v openssl >/dev/null; then
   HTTPS=1
   T="$WORK/tls"
   mkdir -p "$T"

@@ -36,7 +36,7 @@ done
 gzip -t "$root/usr/share/man/man8/korgoo.8.gz" || fail "man page not gzip"
 grep -qx /etc/korgoo/korgoo.yaml "$tmp/control/conffiles" || fail "config is not a conffile"
 grep -q "adduser --system" "$tmp/control/postinst" || fail "postinst makes no system user"
-dpkg-deb -f "$deb" Depends | grep -q libpcap0.8 || fail "Depends lacks the shared libraries"
+grep -q libpcap0.8 <<<"$(dpkg-deb -f "$deb" Depends)" || fail "Depends lacks the shared libraries"
 echo "package: $(basename "$deb"), $(stat -c %s "$deb") bytes"
 
 # 2. The shipped unit's command line, moved under the root.
@@ -72,7 +72,7 @@ pidfile=$(grep -o -- '--pid-file [^ ]*' <<<"${start_cmd[*]}" | cut -d' ' -f2)
 grep -q "^CapEff:[[:space:]]*0000000000000000" /proc/$pid/status || fail "capabilities kept"
 grep -q "^Uid:[[:space:]]*65534" /proc/$pid/status || fail "not the service user"
 ctl=("$root/usr/bin/korgoo-ctl" --socket "$root/run/korgoo/korgoo.ctl")
-"${ctl[@]}" version | grep -q '"version"' || fail "korgoo-ctl version"
+grep -q '"version"' <<<"$("${ctl[@]}" version)" || fail "korgoo-ctl version"
 
 # Traffic that carries a (synthetic) e-mail address over HTTP on lo; returns at once.
 web_port=$(free_port)
@@ -101,7 +101,7 @@ printf 'rules:\n  - id: 9100043\n    action: [broken\n' >"$root/etc/korgoo/rules
 kill -HUP $pid
 wait_for '"result":"failed"' "$log/eve.json" || fail "broken rule not reported in EVE"
 wait_for "reload failed" "$log/korgoo.log" || fail "broken rule not in the log"
-grep "reload failed" "$log/korgoo.log" | grep -q "local.yaml:[0-9]" || fail "log does not name file:line"
+grep -q "local.yaml:[0-9]" <<<"$(grep "reload failed" "$log/korgoo.log")" || fail "log does not name file:line"
 kill -0 $pid || fail "the sensor died on a broken rule"
 n=$(alerts_of 9100042)
 post after-broken

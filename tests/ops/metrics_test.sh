@@ -23,7 +23,7 @@ sed -e "s|^  metrics_listen: \"\"|  metrics_listen: \"127.0.0.1:$port\"|" \
 grep -q "metrics_listen: \"127.0.0.1:$port\"" "$tmp/korgoo.yaml" || fail "config edit"
 
 # Off by default; a malformed address names file:line.
-"$korgoo" --dump-config | grep -q '^service.metrics_listen: ""  # default' || fail "not off by default"
+grep -q '^service.metrics_listen: ""  # default' <<<"$("$korgoo" --dump-config)" || fail "not off by default"
 sed "s|127.0.0.1:$port|localhost|" "$tmp/korgoo.yaml" >"$tmp/bad.yaml"
 line=$(grep -n 'metrics_listen: "localhost"' "$tmp/bad.yaml" | cut -d: -f1)
 "$korgoo" -c "$tmp/bad.yaml" --test-config >"$tmp/bad.out" 2>&1 && fail "bad address accepted"
@@ -46,7 +46,7 @@ grep -q "cannot listen on 127.0.0.1:$port" "$tmp/second.out" || fail "taken port
 
 scrape() { curl -sf "http://127.0.0.1:$port/metrics" -o "$1" || fail "scrape failed"; }
 scrape "$tmp/m1"
-curl -sI "http://127.0.0.1:$port/metrics" | grep -qi '^content-type: text/plain; version=0.0.4' ||
+grep -qi '^content-type: text/plain; version=0.0.4' <<<"$(curl -sI "http://127.0.0.1:$port/metrics")" ||
   fail "content type"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/other")" = 404 ] || fail "not 404"
 if python3 -c 'import prometheus_client' 2>/dev/null; then

@@ -6,6 +6,8 @@
 # control commands go through korgoo-ctl, whose exit status says what happened.
 # Needs root and a capturable lo; exits 77 otherwise.
 set -uo pipefail
+# Output is checked with grep -q <<<"$(cmd)", never cmd | grep -q: under pipefail, grep -q
+# leaving at its first match can fail the writer with EPIPE (seen as a flaky failure).
 korgoo=$1
 korgoo_ctl=$2
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,9 +40,9 @@ grep -q "^NoNewPrivs:[[:space:]]*1" "$status" || fail "no_new_privs not set"
 [ "$(stat -c %a "$tmp/ctl")" = 660 ] || fail "control socket mode $(stat -c %a "$tmp/ctl")"
 echo "uid $(awk '/^Uid/{print $3}' $status), CapEff $(awk '/^CapEff/{print $2}' $status), socket 0660"
 
-ctl version | grep -q '"version"' || fail "version"
-out=$(ctl stats); echo "$out" | grep -q "\"capture\"" || fail "stats: ${out:0:200}"
-ctl --pretty stats | grep -q '^  "capture": {' || fail "--pretty does not indent"
+grep -q '"version"' <<<"$(ctl version)" || fail "version"
+out=$(ctl stats); grep -q "\"capture\"" <<<"$out" || fail "stats: ${out:0:200}"
+grep -q '^  "capture": {' <<<"$(ctl --pretty stats)" || fail "--pretty does not indent"
 ctl bogus 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "unknown command 'bogus'" "$tmp/err" || fail "unknown command: exit $rc"
 "$korgoo_ctl" --socket "$tmp/nothing-here" stats 2>"$tmp/err"; rc=$?
@@ -51,15 +53,16 @@ if getent passwd daemon >/dev/null; then  # not in the socket's group: refused
   [ $rc -eq 3 ] && grep -q "permission denied" "$tmp/err" || fail "other user: exit $rc"
 fi
 # The sensor itself refuses what it does not know (a client other than korgoo-ctl).
-python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
-s.sendall(b"bogus\n"); print(s.recv(4096).decode())' "$tmp/ctl" | grep -q '"failed"' ||
+reply=$(python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+s.sendall(b"bogus\n"); print(s.recv(4096).decode())' "$tmp/ctl")
+grep -q '"failed"' <<<"$reply" ||
   fail "sensor accepted an unknown command"
 # A client that hangs up before the answer costs the sensor nothing (no SIGPIPE death).
 for _ in 1 2 3; do
   python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
 s.sendall(b"stats\n"); s.close()' "$tmp/ctl"
 done
-ctl version | grep -q '"version"' && kill -0 $pid || fail "sensor died when a client hung up"
+grep -q '"version"' <<<"$(ctl version)" && kill -0 $pid || fail "sensor died when a client hung up"
 
 rules_before=$(ctl reload | python3 -c 'import json,sys; print(json.load(sys.stdin)["rules"])')
 write_local_rule "$tmp/etc/rules.d/local.yaml" 9100001 outbound
@@ -77,8 +80,8 @@ wait_for '"result":"failed"' "$tmp/log/eve.json" || fail "broken rule not report
 grep -q 'local.yaml:2' "$tmp/log/korgoo.log" || fail "failure does not name file:line"
 kill -0 $pid || fail "sensor died on a broken rule"
 wait_for "reload failed" "$tmp/log/korgoo.log"
-for _ in $(seq 1 50); do ctl stats | grep -q '"failures":2' && break; sleep 0.1; done
-ctl stats | grep -q '"failures":2' || fail "failed reloads not counted"
+for _ in $(seq 1 50); do grep -q '"failures":2' <<<"$(ctl stats)" && break; sleep 0.1; done
+grep -q '"failures":2' <<<"$(ctl stats)" || fail "failed reloads not counted"
 
 mv "$tmp/log/eve.json" "$tmp/log/eve.json.1"
 kill -USR2 $pid
@@ -88,7 +91,7 @@ rm "$tmp/etc/rules.d/local.yaml"
 ctl reload >/dev/null || fail "reload without the broken file"   # a record into the new file
 wait_for "\"event_type\":\"reload\"" "$tmp/log/eve.json" || fail "new eve.json not written"
 mv "$tmp/log/eve.json" "$tmp/log/eve.json.2"
-ctl reopen | grep -q '"ok"' || fail "korgoo-ctl reopen"
+grep -q '"ok"' <<<"$(ctl reopen)" || fail "korgoo-ctl reopen"
 [ -e "$tmp/log/eve.json" ] || fail "eve.json not reopened by korgoo-ctl reopen"
 
 kill -INT $pid
@@ -101,7 +104,7 @@ grep -q interrupted "$tmp/out" || fail "summary does not say interrupted"
   -l "$tmp/log2" >"$tmp/out" 2>&1 &
 pid=$!
 wait_for "privileges:" "$tmp/log2/korgoo.log" || fail "second start"
-ctl shutdown | grep -q '"ok"' || fail "korgoo-ctl shutdown"
+grep -q '"ok"' <<<"$(ctl shutdown)" || fail "korgoo-ctl shutdown"
 wait $pid; rc=$?
 [ $rc -eq 0 ] || fail "exit $rc after korgoo-ctl shutdown"
 echo "ok: reload, broken reload, reopen, control socket and korgoo-ctl, SIGINT 130, shutdown"
