@@ -59,7 +59,7 @@ int run_icap(const engine::Runtime& rt, const std::filesystem::path& log_dir) {
   spdlog::info("ICAP service stopped{}", got && info.ssi_signo == SIGINT ? " (interrupted)" : "");
   std::cout << "korgoo: ICAP " << counters.reqmod << " REQMOD, " << counters.respmod << " RESPMOD, "
             << counters.options << " OPTIONS; " << counters.blocked << " blocked, "
-            << worker.stats().alerts << " alerts, " << counters.malformed << " malformed; "
+            << worker.totals().alerts << " alerts, " << counters.malformed << " malformed; "
             << eve.records() << " EVE records in " << eve_path.string() << "\n";
   return eve.lost() ? 1 : 0;
 }
