@@ -1,6 +1,8 @@
 // Runs the korgoo binary the way a user does and reads back what it wrote.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -58,8 +60,10 @@ inline fs::path source_dir() {
 inline fs::path shared_dir() {
   return KORGOO_SHARED_DIR;
 }
+// Per process too: two test runs on one machine (two checkouts) must not share a folder.
 inline fs::path scratch_dir(const std::string& name) {
-  return fs::temp_directory_path() / ("korgoo-test-" + name);
+  return fs::temp_directory_path() /
+         ("korgoo-test-" + std::to_string(::getpid()) + "-" + name);
 }
 
 }  // namespace korgoo::e2e
