@@ -62,8 +62,7 @@ inline fs::path shared_dir() {
 }
 // Per process too: two test runs on one machine (two checkouts) must not share a folder.
 inline fs::path scratch_dir(const std::string& name) {
-  return fs::temp_directory_path() /
-         ("korgoo-test-" + std::to_string(::getpid()) + "-" + name);
+  return fs::temp_directory_path() / ("korgoo-test-" + std::to_string(::getpid()) + "-" + name);
 }
 
 }  // namespace korgoo::e2e
