@@ -1,16 +1,16 @@
 #include "engine/flow_dispatch.h"
 
 #include "decode/link_layer.h"
+#include "policy/aggregation_state.h"
 
 namespace korgoo::engine {
 
 namespace {
 
-// FNV-1a, then a finaliser (splitmix64's) so that nearby addresses spread over the workers.
+// The policy's address hash (FNV-1a), then splitmix64's finaliser so that nearby addresses
+// spread over the workers.
 std::uint64_t hash_address(const IpAddress& a) {
-  std::uint64_t h = 0xcbf29ce484222325ULL ^ static_cast<std::uint8_t>(a.family());
-  const std::size_t n = a.is_v4() ? 4 : 16;
-  for (std::size_t i = 0; i < n; ++i) h = (h ^ a.bytes()[i]) * 0x100000001b3ULL;
+  std::uint64_t h = policy::IpAddressHash{}(a);
   h ^= h >> 30;
   h *= 0xbf58476d1ce4e5b9ULL;
   h ^= h >> 27;
