@@ -11,6 +11,12 @@ void TcpReassembler::on_segment(Direction dir, const Segment& seg, StreamConsume
   if (closed()) return;
   HalfStream& self = half(dir);
 
+  if (handshake_.discarded_before_established(dir, seg)) {
+    if (seg.has(tcp_flag::kRst)) ++stats_.resets_ignored;
+    return;
+  }
+  handshake_.observe(dir, seg);
+
   if (seg.has(tcp_flag::kRst)) {
     // An RST from before what we delivered cannot be current; believing it would let a forged
     // RST end inspection while the real connection goes on.
