@@ -19,6 +19,11 @@ void Handshake::observe(Direction dir, const Segment& seg) {
   if (seg.has(tcp_flag::kSyn) || !seg.payload.empty()) s.started = true;
 }
 
+void Handshake::restart(Direction dir, const Segment& syn) {
+  side(dir) = Side{};
+  observe(dir, syn);
+}
+
 bool Handshake::timestamp_echo_ok(const Side& receiver, const Segment& seg) const {
   // Linux rejects a segment in SYN-SENT whose echoed timestamp is not between its first SYN
   // and now; a zero echo means "none" (RFC 7323 3.2).

@@ -17,6 +17,9 @@ class Handshake {
   // Every segment that is not discarded, before it reaches the half streams.
   void observe(Direction dir, const Segment& seg);
 
+  // `dir` sent a SYN with a new ISN that replaces its unanswered first one.
+  void restart(Direction dir, const Segment& syn);
+
   // A RST (or bare FIN) from `dir` that the other side would drop:
   //  - the other side sent a SYN and `dir` has not answered it (SYN-SENT): only a RST whose ACK
   //    acknowledges that SYN, and whose timestamp echo (if any) is one the other side sent

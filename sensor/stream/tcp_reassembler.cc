@@ -15,7 +15,15 @@ void TcpReassembler::on_segment(Direction dir, const Segment& seg, StreamConsume
     if (seg.has(tcp_flag::kRst)) ++stats_.resets_ignored;
     return;
   }
-  handshake_.observe(dir, seg);
+  // A new SYN (another ISN) while the peer has not answered the first one: the client gave up
+  // on the first attempt (refused, or its SYN lost) and a server would open this one.
+  if (seg.has(tcp_flag::kSyn) && !seg.has(tcp_flag::kAck) && !half(opposite(dir)).started() &&
+      self.restart_syn(seg.seq)) {
+    ++stats_.syn_restarts;
+    handshake_.restart(dir, seg);
+  } else {
+    handshake_.observe(dir, seg);
+  }
 
   if (seg.has(tcp_flag::kRst)) {
     // An RST from before what we delivered cannot be current; believing it would let a forged

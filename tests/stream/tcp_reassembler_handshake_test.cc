@@ -90,5 +90,29 @@ TEST_F(Handshake, ClientRstBeforeAnyAnswerIsIgnored) {
   EXPECT_TRUE(r->closed());
 }
 
+// bug-3844: the first SYN is refused (a RST without ACK, which the client drops) and the client
+// opens again from the same port with another ISN; the server answers that one.
+TEST_F(Handshake, UnansweredSynReplacedBySynWithAnotherIsn) {
+  syn(kC2S, 1111);
+  send(kS2C, 2222, "", tcp_flag::kRst, 1112);
+  syn(kC2S, 3333);
+  send(kS2C, 4444, "", kSynAck, 3334);
+  send(kC2S, 3334, "GET /", tcp_flag::kAck, 4445);
+  send(kS2C, 4445, "<html>hi</html>", tcp_flag::kAck, 3339);
+  EXPECT_EQ(text(kC2S), "GET /");
+  EXPECT_TRUE(out.side(kC2S).gaps.empty());
+  EXPECT_EQ(text(kS2C), "<html>hi</html>");
+  EXPECT_EQ(stats.syn_restarts, 1u);
+}
+
+TEST_F(Handshake, SynWithAnotherIsnAfterTheAnswerIsARetransmissionNoRestart) {
+  syn(kC2S, 1111);
+  send(kS2C, 4444, "", kSynAck, 1112);
+  syn(kC2S, 3333);
+  send(kC2S, 1112, "abc", tcp_flag::kAck, 4445);
+  EXPECT_EQ(text(kC2S), "abc");
+  EXPECT_EQ(stats.syn_restarts, 0u);
+}
+
 }  // namespace
 }  // namespace korgoo::stream::testing
