@@ -24,6 +24,8 @@ struct Segment {
   bool has_ts = false;
   std::uint32_t tsval = 0;
   std::uint32_t tsecr = 0;
+  // Carries a TCP MD5 or TCP-AO signature, which only the endpoints can check.
+  bool signed_segment = false;
 
   bool has(std::uint8_t flag) const { return (flags & flag) != 0; }
 };

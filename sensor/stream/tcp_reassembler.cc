@@ -28,7 +28,10 @@ void TcpReassembler::on_segment(Direction dir, const Segment& seg, StreamConsume
   if (seg.has(tcp_flag::kRst)) {
     // An RST from before what we delivered cannot be current; believing it would let a forged
     // RST end inspection while the real connection goes on.
-    if (self.is_stale(seg.seq)) {
+    // A signed RST is dropped by a receiver without the key (Linux: TCPMD5UNEXPECTED,
+    // TCP-AO unexpected) and one with the key checks a signature we cannot: either way it
+    // is no proof the connection ended.
+    if (self.is_stale(seg.seq) || seg.signed_segment) {
       ++stats_.resets_ignored;
       return;
     }
