@@ -72,6 +72,17 @@ TEST(HttpDecoder, UriViewIsPercentDecoded) {
   EXPECT_FALSE(http[0]->body["http"].contains("status"));
 }
 
+// bug-5464-verdict-05: the stream ends before the request head's empty line; the request line
+// and fields that came are still a request (libhtp logs it at close too).
+TEST(HttpDecoder, HeadCutByTheEndOfTheStreamIsStillARecord) {
+  auto run = run_http({client("GET /index.html HTTP/1.0\r\nHost: h\r\nUser-Agent: u\r\n")});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["url"], "/index.html");
+  EXPECT_EQ(http[0]->body["http"]["hostname"], "h");
+  EXPECT_EQ(http[0]->body["http"]["http_user_agent"], "u");
+}
+
 TEST(HttpDecoder, KeepAliveTransactionsInOrder) {
   auto run = run_http({client("GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"),
                        server("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx"),
