@@ -25,6 +25,15 @@ ProbeResult match_prefix(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() ? ProbeResult::kYes : ProbeResult::kMaybe;
 }
 
+// The methods of RFC 9110 and PATCH.
+bool is_standard_method(std::string_view m) {
+  for (std::string_view known :
+       {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PATCH"}) {
+    if (m == known) return true;
+  }
+  return false;
+}
+
 ProbeResult probe_request(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size() && is_method_char(s[i])) ++i;
@@ -35,7 +44,12 @@ ProbeResult probe_request(std::string_view s) {
   const std::size_t target = i;
   while (i < s.size() && s[i] != ' ' && s[i] != '\r' && s[i] != '\n') ++i;
   if (i == s.size()) return ProbeResult::kMaybe;
-  if (i == target || s[i] != ' ') return ProbeResult::kNo;
+  if (i == target) return ProbeResult::kNo;
+  // No version: an HTTP/0.9 request line, which libhtp and servers still read. Only for a
+  // standard method and a path, so that other line protocols are not taken for it.
+  if (s[i] != ' ')
+    return is_standard_method(s.substr(0, target - 1)) && s[target] == '/' ? ProbeResult::kYes
+                                                                           : ProbeResult::kNo;
   const ProbeResult r = match_prefix(s.substr(i + 1), kVersion);
   if (r != ProbeResult::kNo) return r;
   return match_prefix(s.substr(i + 1), "HTTP/0.9");
