@@ -52,7 +52,18 @@ ProbeResult probe_request(std::string_view s) {
                                                                            : ProbeResult::kNo;
   const ProbeResult r = match_prefix(s.substr(i + 1), kVersion);
   if (r != ProbeResult::kNo) return r;
-  return match_prefix(s.substr(i + 1), "HTTP/0.9");
+  if (match_prefix(s.substr(i + 1), "HTTP/0.9") != ProbeResult::kNo)
+    return match_prefix(s.substr(i + 1), "HTTP/0.9");
+  // A space inside the path ("GET /a b HTTP/1.1"): libhtp takes the line's last word as the
+  // version and the rest as the target, so an attack string with spaces is still HTTP.
+  if (!is_standard_method(s.substr(0, target - 1)) || s[target] != '/') return ProbeResult::kNo;
+  const std::string_view line = s.substr(i);
+  const std::size_t eol = line.find_first_of("\r\n");
+  if (eol == std::string_view::npos) return ProbeResult::kMaybe;
+  const std::size_t last = line.substr(0, eol).rfind(' ');
+  return match_prefix(line.substr(last + 1, eol - last - 1), kVersion) == ProbeResult::kYes
+             ? ProbeResult::kYes
+             : ProbeResult::kNo;
 }
 
 }  // namespace

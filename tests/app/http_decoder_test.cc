@@ -83,6 +83,15 @@ TEST(HttpDecoder, HeadCutByTheEndOfTheStreamIsStillARecord) {
   EXPECT_EQ(http[0]->body["http"]["http_user_agent"], "u");
 }
 
+// bug-5437-02: an attack string with a space inside the target; the version is the last word.
+TEST(HttpDecoder, SpaceInsideTheTargetKeepsItWhole) {
+  auto run = run_http({client("GET /s?a;wget+ http://h/x HTTP/1.1\r\nHost: h\r\n\r\n")});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["url"], "/s?a;wget+ http://h/x");
+  EXPECT_EQ(http[0]->body["http"]["protocol"], "HTTP/1.1");
+}
+
 TEST(HttpDecoder, KeepAliveTransactionsInOrder) {
   auto run = run_http({client("GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"),
                        server("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx"),
