@@ -96,6 +96,19 @@ TEST(HttpDecoder, BentRequestsAreStillRecords) {
   }
 }
 
+// http-evader 485, 487: a junk line before the status line is skipped, as browsers do.
+TEST(HttpDecoder, JunkLineBeforeTheStatusLineIsSkipped) {
+  for (const char* junk : {"foobar\r\n", " foobar\r\n", "SIP/2.0 200 ok\r\n"}) {
+    auto run =
+        run_http({client("GET /f HTTP/1.1\r\nHost: h\r\n\r\n"),
+                  server(std::string(junk) + "HTTP/1.1 200 ok\r\nContent-Length: 3\r\n\r\nabc")});
+    auto http = run.sink().records_of("http");
+    ASSERT_EQ(http.size(), 1u) << junk;
+    EXPECT_EQ(http[0]->body["http"]["status"], 200) << junk;
+    EXPECT_EQ(run.sink().records_of("fileinfo").size(), 1u) << junk;
+  }
+}
+
 TEST(HttpDecoder, KeepAliveTransactionsInOrder) {
   auto run = run_http({client("GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"),
                        server("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx"),
