@@ -81,6 +81,9 @@ void AppLayer::on_end(Direction dir) {
   }
   ended_[index_of(dir)] = true;
   if (gave_up_) return;
+  // The end of the stream also ends its last line: an opening still undecided is probed once
+  // more as if that line had ended (an HTTP/0.9 request "GET /" then the close, bug-3844).
+  if (probe_at_end(dir)) return;
   exhaust(dir);
   if (exhausted_[0] && exhausted_[1]) give_up();
 }
@@ -143,6 +146,23 @@ void AppLayer::probe(Direction dir) {
     if (!exhausted_[d]) exhaust(dir);
     if (exhausted_[0] && exhausted_[1]) give_up();
   }
+}
+
+bool AppLayer::probe_at_end(Direction dir) {
+  const int d = index_of(dir);
+  if (exhausted_[d] || buffer_[d].empty()) return false;
+  std::vector<std::uint8_t> ended(buffer_[d]);
+  if (ended.back() != '\n') {
+    ended.push_back('\r');
+    ended.push_back('\n');
+  }
+  for (const ProtocolSpec* p : order_) {
+    if (p->probe(dir, ByteView(ended)) == ProbeResult::kYes) {
+      choose(*p);
+      return true;
+    }
+  }
+  return false;
 }
 
 // UDP: each datagram is a whole message, so the first one decides.

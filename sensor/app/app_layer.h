@@ -75,6 +75,9 @@ class AppLayer {
   void append(Direction dir, ByteView data);
   void append_gap(Direction dir, std::uint64_t length);
   void probe(Direction dir);
+  // At the end of `dir`: probes its opening once more with its last line ended; true if that
+  // chose a decoder.
+  bool probe_at_end(Direction dir);
   void probe_datagram(Direction dir, ByteView data);
   void choose(const ProtocolSpec& spec);
   void install(std::unique_ptr<ProtocolDecoder> decoder);

@@ -119,6 +119,22 @@ MessagePlan HttpDecoder::on_head(Direction dir, std::string_view raw_head) {
     }
     head = without_nul;
   }
+  // Junk lines before a status line ("foobar", " foobar", "SIP/2.0 200 ok"): browsers and
+  // libhtp skip them and read the response that follows (http-evader 485, 487). Only a few,
+  // and only when a line that starts "HTTP/" comes, so a response without one stays lost.
+  if (dir == Direction::kToClient && !head.starts_with("HTTP/")) {
+    constexpr int kMaxJunkLines = 3;
+    std::size_t at = 0;
+    for (int n = 0; n < kMaxJunkLines; ++n) {
+      const std::size_t lf = head.find('\n', at);
+      if (lf == std::string_view::npos) break;
+      at = lf + 1;
+      if (head.substr(at).starts_with("HTTP/")) {
+        head = head.substr(at);
+        break;
+      }
+    }
+  }
   // The start line ends at the first CR or LF: a bare CR ends it for browsers, and the
   // fields behind one must not be read as part of it (http-evader 377, 403).
   const std::size_t eol = std::min(head.find_first_of("\r\n"), head.size());

@@ -126,12 +126,21 @@ std::string HttpHeaders::joined(std::string_view name) const {
 
 std::optional<HttpRequestLine> parse_request_line(std::string_view line) {
   const std::vector<std::string_view> parts = split_ws(trim(line));
-  if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
+  if (parts.size() < 2) return std::nullopt;
   if (!std::all_of(parts[0].begin(), parts[0].end(), is_token_char)) return std::nullopt;
   HttpRequestLine r;
   r.method = parts[0];
   r.target = parts[1];
-  if (parts.size() == 3) {
+  if (parts.size() > 3) {
+    // Spaces inside the target: as libhtp, the last word is the version, the rest the target.
+    const std::string_view last = parts.back();
+    if (last.size() < 5 || !equals_nocase(last.substr(0, 5), "HTTP/")) return std::nullopt;
+    const std::string_view before_last = parts[parts.size() - 2];
+    r.target = std::string_view(
+        parts[1].data(),
+        static_cast<std::size_t>(before_last.data() + before_last.size() - parts[1].data()));
+    r.protocol = last;
+  } else if (parts.size() == 3) {
     if (parts[2].size() < 5 || !equals_nocase(parts[2].substr(0, 5), "HTTP/")) return std::nullopt;
     r.protocol = parts[2];
   }

@@ -225,6 +225,16 @@ void HttpMessageParser::gap(std::uint64_t length) {
 
 void HttpMessageParser::end() {
   switch (state_) {
+    case State::kHead:
+      // The stream ended inside a head: the start line and fields that came were still sent
+      // (a request the client gave up on, a capture cut short), so they make a message,
+      // incomplete, as libhtp logs them at close.
+      if (!head_.empty()) {
+        const MessagePlan plan = handler_.on_head(dir_, head_);
+        release_head();
+        if (plan.valid) end_message(false);
+      }
+      break;
     case State::kBodyUntilClose:
       end_message(true);
       break;

@@ -25,6 +25,15 @@ ProbeResult match_prefix(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() ? ProbeResult::kYes : ProbeResult::kMaybe;
 }
 
+// The methods of RFC 9110 and PATCH.
+bool is_standard_method(std::string_view m) {
+  for (std::string_view known :
+       {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PATCH"}) {
+    if (m == known) return true;
+  }
+  return false;
+}
+
 ProbeResult probe_request(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size() && is_method_char(s[i])) ++i;
@@ -35,10 +44,26 @@ ProbeResult probe_request(std::string_view s) {
   const std::size_t target = i;
   while (i < s.size() && s[i] != ' ' && s[i] != '\r' && s[i] != '\n') ++i;
   if (i == s.size()) return ProbeResult::kMaybe;
-  if (i == target || s[i] != ' ') return ProbeResult::kNo;
+  if (i == target) return ProbeResult::kNo;
+  // No version: an HTTP/0.9 request line, which libhtp and servers still read. Only for a
+  // standard method and a path, so that other line protocols are not taken for it.
+  if (s[i] != ' ')
+    return is_standard_method(s.substr(0, target - 1)) && s[target] == '/' ? ProbeResult::kYes
+                                                                           : ProbeResult::kNo;
   const ProbeResult r = match_prefix(s.substr(i + 1), kVersion);
   if (r != ProbeResult::kNo) return r;
-  return match_prefix(s.substr(i + 1), "HTTP/0.9");
+  if (match_prefix(s.substr(i + 1), "HTTP/0.9") != ProbeResult::kNo)
+    return match_prefix(s.substr(i + 1), "HTTP/0.9");
+  // A space inside the path ("GET /a b HTTP/1.1"): libhtp takes the line's last word as the
+  // version and the rest as the target, so an attack string with spaces is still HTTP.
+  if (!is_standard_method(s.substr(0, target - 1)) || s[target] != '/') return ProbeResult::kNo;
+  const std::string_view line = s.substr(i);
+  const std::size_t eol = line.find_first_of("\r\n");
+  if (eol == std::string_view::npos) return ProbeResult::kMaybe;
+  const std::size_t last = line.substr(0, eol).rfind(' ');
+  return match_prefix(line.substr(last + 1, eol - last - 1), kVersion) == ProbeResult::kYes
+             ? ProbeResult::kYes
+             : ProbeResult::kNo;
 }
 
 }  // namespace

@@ -55,6 +55,10 @@ struct DecodedPacket {
   std::uint8_t wscale = 0;  // window-scale option value, when present on SYN
   bool has_wscale = false;
   std::uint16_t mss = 0;
+  bool has_ts = false;  // timestamp option (RFC 7323)
+  std::uint32_t tsval = 0;
+  std::uint32_t tsecr = 0;
+  bool signed_segment = false;  // carries a TCP MD5 (RFC 2385) or TCP-AO (RFC 5925) option
 
   ByteView payload;          // L4 payload (TCP/UDP); for other protocols, the IP payload
   std::uint32_t ip_len = 0;  // bytes from the start of the IP header to the end of payload

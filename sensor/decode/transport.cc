@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::size_t kTcpMinHeader = 20;
 constexpr std::size_t kUdpHeader = 8;
-constexpr std::uint8_t kOptEnd = 0, kOptNop = 1, kOptMss = 2, kOptWscale = 3;
+constexpr std::uint8_t kOptEnd = 0, kOptNop = 1, kOptMss = 2, kOptWscale = 3, kOptTimestamp = 8,
+                       kOptMd5 = 19, kOptAuth = 29;
 constexpr std::uint8_t kMaxWscale = 14;  // RFC 7323 2.3: larger shifts are treated as 14
 
 // Returns false when an option runs past the header.
@@ -29,6 +30,12 @@ bool parse_tcp_options(ByteView opts, DecodedPacket& out) {
     } else if (kind == kOptWscale && len == 3) {
       out.wscale = std::min(opts[i + 2], kMaxWscale);
       out.has_wscale = true;
+    } else if (kind == kOptMd5 || kind == kOptAuth) {
+      out.signed_segment = true;
+    } else if (kind == kOptTimestamp && len == 10) {
+      out.has_ts = true;
+      out.tsval = load_be32(opts.data() + i + 2);
+      out.tsecr = load_be32(opts.data() + i + 6);
     }
     i += len;
   }

@@ -7,8 +7,8 @@
 
 namespace korgoo::decode {
 
-// Fills ports, seq/ack, flags, window, MSS and window scale, and the payload. An option list
-// that runs off the header stops option parsing (Linux does the same and still accepts the
+// Fills ports, seq/ack, flags, window, MSS, window scale and timestamps, and the payload. An option
+// list that runs off the header stops option parsing (Linux does the same and still accepts the
 // segment) and sets `bad_options`; it is not an error.
 DecodeError decode_tcp(ByteView segment, DecodedPacket& out, bool& bad_options);
 

@@ -30,6 +30,14 @@ void HalfStream::on_syn(std::uint32_t syn_seq) {
   if (!started_) start(syn_seq + 1, false);
 }
 
+bool HalfStream::restart_syn(std::uint32_t syn_seq) {
+  if (!started_ || midstream_ || ended_ || fin_known_ || next_ != 0 || buffer_.bytes() != 0 ||
+      base_seq_ == syn_seq + 1)
+    return false;
+  start(syn_seq + 1, false);
+  return true;
+}
+
 void HalfStream::on_data(Env& env, std::uint32_t seq, ByteView payload) {
   if (ended_ || payload.empty()) return;
   if (!started_) {

@@ -36,6 +36,9 @@ class HalfStream {
   // A SYN fixes the ISN: offset 0 is ISN + 1. Ignored once the direction has started (a
   // retransmitted SYN, or a SYN after a mid-stream pickup).
   void on_syn(std::uint32_t syn_seq);
+  // A SYN with another ISN before anything was delivered or buffered: the previous attempt was
+  // refused or abandoned and this one replaces it. Returns whether it did.
+  bool restart_syn(std::uint32_t syn_seq);
   // Payload whose first byte has sequence number `seq`.
   void on_data(Env& env, std::uint32_t seq, ByteView payload);
   // A FIN at `fin_seq` (the sequence number after the segment's payload).

@@ -20,6 +20,12 @@ struct Segment {
   std::uint8_t flags = 0;
   ByteView payload;  // must stay valid for the duration of on_segment only
   Timestamp ts;
+  // The TCP timestamp option (RFC 7323), when present: judged in the handshake (PAWS).
+  bool has_ts = false;
+  std::uint32_t tsval = 0;
+  std::uint32_t tsecr = 0;
+  // Carries a TCP MD5 or TCP-AO signature, which only the endpoints can check.
+  bool signed_segment = false;
 
   bool has(std::uint8_t flag) const { return (flags & flag) != 0; }
 };

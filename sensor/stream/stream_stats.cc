@@ -16,6 +16,7 @@ void StreamStats::add(const StreamStats& o) {
   depth_reached += o.depth_reached;
   midstream_pickups += o.midstream_pickups;
   syn_data += o.syn_data;
+  syn_restarts += o.syn_restarts;
   resets += o.resets;
   resets_ignored += o.resets_ignored;
 }
@@ -34,6 +35,7 @@ void StreamStats::to_json(Json& j) const {
   j["depth_reached"] = depth_reached;
   j["midstream_pickups"] = midstream_pickups;
   j["syn_data"] = syn_data;
+  j["syn_restarts"] = syn_restarts;
   j["resets"] = resets;
   j["resets_ignored"] = resets_ignored;
 }

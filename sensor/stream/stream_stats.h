@@ -27,8 +27,11 @@ struct StreamStats {
   std::uint64_t depth_reached = 0;      // directions that hit the reassembly depth
   std::uint64_t midstream_pickups = 0;  // directions started without a SYN
   std::uint64_t syn_data = 0;           // SYNs carrying data (TCP Fast Open)
+  std::uint64_t syn_restarts = 0;       // unanswered SYNs replaced by a SYN with another ISN
   std::uint64_t resets = 0;             // RSTs that ended a flow
-  std::uint64_t resets_ignored = 0;     // RSTs with a sequence number before delivered data
+  // RSTs the receiver would drop: a sequence number before delivered data, or not acceptable
+  // in the handshake (see handshake.h).
+  std::uint64_t resets_ignored = 0;
 
   // Adds another worker's counters (peaks add too: workers hold memory at the same time).
   void add(const StreamStats& o);

@@ -11,10 +11,27 @@ void TcpReassembler::on_segment(Direction dir, const Segment& seg, StreamConsume
   if (closed()) return;
   HalfStream& self = half(dir);
 
+  if (handshake_.discarded_before_established(dir, seg)) {
+    if (seg.has(tcp_flag::kRst)) ++stats_.resets_ignored;
+    return;
+  }
+  // A new SYN (another ISN) while the peer has not answered the first one: the client gave up
+  // on the first attempt (refused, or its SYN lost) and a server would open this one.
+  if (seg.has(tcp_flag::kSyn) && !seg.has(tcp_flag::kAck) && !half(opposite(dir)).started() &&
+      self.restart_syn(seg.seq)) {
+    ++stats_.syn_restarts;
+    handshake_.restart(dir, seg);
+  } else {
+    handshake_.observe(dir, seg);
+  }
+
   if (seg.has(tcp_flag::kRst)) {
     // An RST from before what we delivered cannot be current; believing it would let a forged
     // RST end inspection while the real connection goes on.
-    if (self.is_stale(seg.seq)) {
+    // A signed RST is dropped by a receiver without the key (Linux: TCPMD5UNEXPECTED,
+    // TCP-AO unexpected) and one with the key checks a signature we cannot: either way it
+    // is no proof the connection ended.
+    if (self.is_stale(seg.seq) || seg.signed_segment) {
       ++stats_.resets_ignored;
       return;
     }

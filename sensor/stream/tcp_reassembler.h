@@ -13,7 +13,9 @@
 //  - A gap is declared when the peer acknowledges data we never saw (lost in capture), and at
 //    the end of a direction for each remaining hole and a missing tail before the FIN.
 //  - A direction ends (on_end) once everything up to its FIN is delivered or declared a gap.
-//    An RST ends both directions, unless its sequence number lies before delivered data.
+//    An RST ends both directions, unless its sequence number lies before delivered data, or
+//    it is one the receiver would discard during the handshake (handshake.h); FINs without
+//    data sent to a side still waiting for its SYN-ACK are dropped too.
 //  - Bytes past the depth are neither delivered nor buffered.
 // Known limits: ACKs are trusted, so if capture reorders data after its ACK the data becomes a
 // gap; the ACK of a FIN we never saw reads as one missing byte.
@@ -24,6 +26,7 @@
 
 #include "common/direction.h"
 #include "stream/half_stream.h"
+#include "stream/handshake.h"
 #include "stream/reassembly_budget.h"
 #include "stream/segment.h"
 #include "stream/stream_config.h"
@@ -73,6 +76,7 @@ class TcpReassembler {
   StreamStats& stats_;
   ReassemblyBudget& budget_;
   std::array<HalfStream, 2> halves_;
+  Handshake handshake_;
 };
 
 }  // namespace korgoo::stream

@@ -87,13 +87,31 @@ TEST(AppLayer, GapBeforeDecisionIsReplayed) {
 }
 
 TEST(AppLayer, EndBeforeDecisionGivesUp) {
+  // A method cut short, and a line no protocol takes even once the end has ended it.
+  for (const char* opening : {"GET", "FOO /bar"}) {
+    TestContext t;
+    AppLayer app(t.ctx, true);
+    app.on_data(Direction::kToServer, as_bytes(opening));
+    app.on_end(Direction::kToServer);
+    app.on_end(Direction::kToClient);
+    EXPECT_TRUE(app.decided()) << opening;
+    EXPECT_EQ(app.app_proto(), "") << opening;
+  }
+}
+
+// bug-3844, bug-4702-01: "GET /" and then the close is an HTTP/0.9 request (libhtp reads it
+// so); the server's bare body does not decide anything before that.
+TEST(AppLayer, EndOfStreamEndsAnHttp09RequestLine) {
   TestContext t;
   AppLayer app(t.ctx, true);
   app.on_data(Direction::kToServer, as_bytes("GET /"));
+  app.on_data(Direction::kToClient, as_bytes("<html>hi</html>"));
+  EXPECT_FALSE(app.decided());
   app.on_end(Direction::kToServer);
   app.on_end(Direction::kToClient);
-  EXPECT_TRUE(app.decided());
-  EXPECT_EQ(app.app_proto(), "");
+  EXPECT_EQ(app.app_proto(), "http");
+  ASSERT_EQ(t.sink.records_of("http").size(), 1u);
+  EXPECT_EQ(t.sink.records_of("http")[0]->body["http"]["url"], "/");
 }
 
 TEST(AppLayer, SetDecoderSkipsProbing) {

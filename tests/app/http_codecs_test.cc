@@ -197,6 +197,13 @@ TEST(ProbeHttp, RequestAndStatusLines) {
   EXPECT_EQ(probe(Direction::kToServer, "EHLO mail.example\r\n"), ProbeResult::kNo);
   EXPECT_EQ(probe(Direction::kToServer, "\x16\x03\x01"), ProbeResult::kNo);
   EXPECT_EQ(probe(Direction::kToServer, "GET / RTSP/1.0\r\n"), ProbeResult::kNo);
+  EXPECT_EQ(probe(Direction::kToServer, "GET /\r\n"), ProbeResult::kYes);  // HTTP/0.9
+  EXPECT_EQ(probe(Direction::kToServer, "FOO /\r\n"), ProbeResult::kNo);
+  EXPECT_EQ(probe(Direction::kToServer, "GET x\r\n"), ProbeResult::kNo);
+  // bug-5437-02: spaces inside the target, the version last (libhtp reads it so).
+  EXPECT_EQ(probe(Direction::kToServer, "GET /a;wget+ http://h/x HTTP/1.1\r\n"), ProbeResult::kYes);
+  EXPECT_EQ(probe(Direction::kToServer, "GET /a;wget+ http://h/x"), ProbeResult::kMaybe);
+  EXPECT_EQ(probe(Direction::kToServer, "GET /a b RTSP/1.0\r\n"), ProbeResult::kNo);
   EXPECT_EQ(probe(Direction::kToClient, "HTTP/1.0 200"), ProbeResult::kYes);
   EXPECT_EQ(probe(Direction::kToClient, "HTT"), ProbeResult::kMaybe);
   EXPECT_EQ(probe(Direction::kToClient, "220 ftp ready"), ProbeResult::kNo);

@@ -72,6 +72,43 @@ TEST(HttpDecoder, UriViewIsPercentDecoded) {
   EXPECT_FALSE(http[0]->body["http"].contains("status"));
 }
 
+// Requests libhtp reads although they bend the grammar; each flow gives one http record.
+TEST(HttpDecoder, BentRequestsAreStillRecords) {
+  struct Case {
+    std::string request, url, field, value;
+  };
+  const Case cases[] = {
+      // bug-5464-verdict-05: the stream ends before the head's empty line; what came is
+      // still a request (libhtp logs it at close too).
+      {"GET /index.html HTTP/1.0\r\nHost: h\r\nUser-Agent: u\r\n", "/index.html", "http_user_agent",
+       "u"},
+      // bug-5437-02: a space inside the target; the version is the last word.
+      {"GET /s?a;wget+ http://h/x HTTP/1.1\r\nHost: h\r\n\r\n", "/s?a;wget+ http://h/x", "protocol",
+       "HTTP/1.1"},
+  };
+  for (const Case& c : cases) {
+    auto run = run_http({client(c.request)});
+    auto http = run.sink().records_of("http");
+    ASSERT_EQ(http.size(), 1u) << c.request;
+    EXPECT_EQ(http[0]->body["http"]["url"], c.url);
+    EXPECT_EQ(http[0]->body["http"]["hostname"], "h");
+    EXPECT_EQ(http[0]->body["http"][c.field], c.value);
+  }
+}
+
+// http-evader 485, 487: a junk line before the status line is skipped, as browsers do.
+TEST(HttpDecoder, JunkLineBeforeTheStatusLineIsSkipped) {
+  for (const char* junk : {"foobar\r\n", " foobar\r\n", "SIP/2.0 200 ok\r\n"}) {
+    auto run =
+        run_http({client("GET /f HTTP/1.1\r\nHost: h\r\n\r\n"),
+                  server(std::string(junk) + "HTTP/1.1 200 ok\r\nContent-Length: 3\r\n\r\nabc")});
+    auto http = run.sink().records_of("http");
+    ASSERT_EQ(http.size(), 1u) << junk;
+    EXPECT_EQ(http[0]->body["http"]["status"], 200) << junk;
+    EXPECT_EQ(run.sink().records_of("fileinfo").size(), 1u) << junk;
+  }
+}
+
 TEST(HttpDecoder, KeepAliveTransactionsInOrder) {
   auto run = run_http({client("GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"),
                        server("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx"),

@@ -148,6 +148,23 @@ TEST_F(End, StaleRstIsIgnored) {
   EXPECT_EQ(text(kC2S), "abcdefg");
 }
 
+// security-4710-02: a RST carrying a TCP-AO option (a TCP MD5 one likewise) before the
+// request; the receiver drops it, the request and response follow.
+TEST_F(End, SignedRstIsIgnored) {
+  syn(kC2S, 0);
+  syn(kS2C, 100);
+  Segment s;
+  s.seq = 1;
+  s.ack = 101;
+  s.flags = tcp_flag::kRst | tcp_flag::kAck;
+  s.signed_segment = true;
+  r->on_segment(kC2S, s, out);
+  EXPECT_FALSE(r->closed());
+  EXPECT_EQ(stats.resets_ignored, 1u);
+  send(kC2S, 1, "GET");
+  EXPECT_EQ(text(kC2S), "GET");
+}
+
 TEST_F(End, DepthExactlyAtTheBoundary) {
   cfg.depth = 10;
   reset();
