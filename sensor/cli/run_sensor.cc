@@ -16,13 +16,17 @@
 #include "detect/text_masker.h"
 #include "engine/capture_loop.h"
 #include "engine/each_file_names.h"
+#include "engine/lane_run.h"
 #include "engine/parallel_run.h"
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
 #include "output/eve_writer.h"
+#include "source/fanout_program.h"
+#include "source/fanout_source.h"
 #include "source/live_source.h"
 #include "source/nfqueue_source.h"
 #include "source/pcap_file_source.h"
+#include "source/source_group.h"
 
 namespace korgoo::cli {
 
@@ -72,9 +76,70 @@ unsigned worker_count(unsigned configured) {
   return std::clamp(std::thread::hardware_concurrency(), 1u, config::kMaxThreads);
 }
 
+// Where the packets come from: one source (a replay, a libpcap reader, one worker's queues),
+// or a source per worker (an AF_PACKET fanout group, queues shared out), read by LaneRun.
+struct Sources {
+  std::unique_ptr<source::PacketSource> single;
+  std::unique_ptr<source::SourceGroup> per_worker;
+  source::PacketSource& view() { return per_worker ? *per_worker : *single; }
+};
+
+Sources open_live(const Options& o, const engine::Runtime& rt, unsigned workers) {
+  Sources out;
+  auto cfg = rt.config.capture;
+  cfg.interface = *o.iface;
+  if (o.bpf) cfg.bpf = *o.bpf;
+  // "any" is a cooked pseudo-device only libpcap reads.
+  if (workers <= 1 || cfg.method == source::CaptureMethod::kPcap || cfg.interface == "any") {
+    out.single = std::make_unique<source::LiveSource>(cfg);
+    return out;
+  }
+  source::FanoutConfig fc;
+  fc.live = cfg;
+  // capture.buffer is the whole run's: each socket's ring gets its share.
+  fc.ring_bytes = static_cast<std::uint32_t>(
+      std::min<std::uint64_t>((std::uint64_t(cfg.buffer_mib) << 20) / workers, 1u << 30));
+  // Two sensors on one interface must not join one group: by default it is the process's.
+  fc.group =
+      static_cast<std::uint16_t>(cfg.fanout_group >= 0 ? cfg.fanout_group : getpid() & 0xffff);
+  fc.program = source::fanout_program(rt.config.flow.home_networks);
+  std::vector<std::unique_ptr<source::PacketSource>> members;
+  for (unsigned i = 0; i < workers; ++i)
+    members.push_back(std::make_unique<source::FanoutSource>(fc));
+  out.per_worker = std::make_unique<source::SourceGroup>(std::move(members));
+  return out;
+}
+
+Sources open_inline(const engine::Runtime& rt, unsigned workers) {
+  Sources out;
+  source::NfqueueConfig cfg;
+  cfg.queues = rt.config.inline_mode.queues;
+  cfg.fail_open = rt.config.inline_mode.fail_open;
+  cfg.queue_maxlen = static_cast<std::uint32_t>(rt.config.inline_mode.queue_maxlen);
+  cfg.bypass_mark = rt.config.inline_mode.bypass_mark;
+  const auto lanes = static_cast<unsigned>(
+      std::min<std::size_t>(workers, std::max<std::size_t>(cfg.queues.size(), 1)));
+  if (lanes <= 1) {
+    out.single = std::make_unique<source::NfqueueSource>(cfg);
+    return out;
+  }
+  // The kernel spreads connections over the queues (--queue-balance hashes the address pair,
+  // so both directions of a flow reach one queue); each worker takes every lanes-th queue.
+  std::vector<std::unique_ptr<source::PacketSource>> members;
+  for (unsigned i = 0; i < lanes; ++i) {
+    source::NfqueueConfig mine = cfg;
+    mine.queues.clear();
+    for (std::size_t q = i; q < cfg.queues.size(); q += lanes) mine.queues.push_back(cfg.queues[q]);
+    members.push_back(std::make_unique<source::NfqueueSource>(mine));
+  }
+  out.per_worker = std::make_unique<source::SourceGroup>(std::move(members));
+  return out;
+}
+
 // How the run's work was spread, so that an imbalance shows (one internal host doing most
 // of the traffic keeps one worker busy: its flows must meet in one place).
-void print_loads(const std::vector<engine::ParallelRun::Load>& loads) {
+template <class Load>
+void print_loads(const std::vector<Load>& loads) {
   std::cout << "korgoo: " << loads.size() << " workers; packets";
   for (const auto& l : loads) std::cout << " " << l.packets;
   std::cout << "; busy s";
@@ -94,23 +159,16 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
     }
     return run_each_file(o, rt);
   }
-  std::unique_ptr<source::PacketSource> source;
   const bool live = o.iface.has_value() || o.queues.has_value();
-  if (o.read) {
-    source = std::make_unique<source::PcapFileSource>(*o.read, o.bpf.value_or(""));
-  } else if (o.iface) {
-    auto cfg = rt.config.capture;
-    cfg.interface = *o.iface;
-    if (o.bpf) cfg.bpf = *o.bpf;
-    source = std::make_unique<source::LiveSource>(cfg);
-  } else {
-    source::NfqueueConfig cfg;
-    cfg.queues = rt.config.inline_mode.queues;
-    cfg.fail_open = rt.config.inline_mode.fail_open;
-    cfg.queue_maxlen = static_cast<std::uint32_t>(rt.config.inline_mode.queue_maxlen);
-    cfg.bypass_mark = rt.config.inline_mode.bypass_mark;
-    source = std::make_unique<source::NfqueueSource>(cfg);
-  }
+  const unsigned configured = worker_count(rt.config.threads);
+  Sources sources;
+  if (o.read)
+    sources.single = std::make_unique<source::PcapFileSource>(*o.read, o.bpf.value_or(""));
+  else if (o.iface)
+    sources = open_live(o, rt, configured);
+  else
+    sources = open_inline(rt, configured);
+  source::PacketSource* source = &sources.view();
   const fs::path eve_path = o.log_dir / rt.config.output.eve_filename;
   output::EveWriter eve(eve_path, eve_options(rt));
   // What the log and the summary echo (a capture file's name) is masked like EVE metadata.
@@ -124,20 +182,28 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
         eve_path.string());
   spdlog::default_logger()->flush();  // tools wait for this line to know the sensor is up
   std::atomic<bool> stop{false};
-  // A replay or a live capture spreads its flows over the workers; inline runs one (a verdict
-  // cannot wait for a batch).
-  const unsigned workers = source->is_inline() ? 1 : worker_count(rt.config.threads);
-  if (source->is_inline() && rt.config.threads > 1)
-    spdlog::info("threads: {} configured; inline runs one worker", rt.config.threads);
-  if (workers > 1) spdlog::info("{} workers", workers);
+  // Several workers: each with its own source (fanout sockets, queues) when there is one per
+  // worker; otherwise one reader spreading batches over them (a replay, a libpcap reader).
+  // Inline with one queue runs one worker: a verdict cannot wait for a batch.
   std::unique_ptr<engine::Worker> single;
   std::unique_ptr<engine::ParallelRun> parallel;
-  if (workers > 1)
-    parallel = std::make_unique<engine::ParallelRun>(rt, eve, workers);
-  else
+  std::unique_ptr<engine::LaneRun> lanes;
+  if (sources.per_worker) {
+    lanes = std::make_unique<engine::LaneRun>(rt, eve, *sources.per_worker, source->is_inline());
+    spdlog::info("{} workers, each reading its own {}", sources.per_worker->size(),
+                 source->is_inline() ? "queues" : "fanout socket");
+  } else if (!source->is_inline() && configured > 1) {
+    parallel = std::make_unique<engine::ParallelRun>(rt, eve, configured);
+    spdlog::info("{} workers", configured);
+  } else {
+    if (source->is_inline() && rt.config.threads > 1)
+      spdlog::info("threads: {} configured; one queue, so one worker", rt.config.threads);
     single = std::make_unique<engine::Worker>(rt, eve, source->is_inline());
-  const engine::PipelineControl& pipeline =
-      parallel ? static_cast<engine::PipelineControl&>(*parallel) : *single;
+  }
+  const engine::PipelineControl& pipeline = lanes ? static_cast<engine::PipelineControl&>(*lanes)
+                                            : parallel
+                                                ? static_cast<engine::PipelineControl&>(*parallel)
+                                                : *single;
   engine::WorkerMailbox mailbox;
   int stop_signal = 0;
   {
@@ -150,7 +216,9 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
           source->stop();
         },
         live, !live && isatty(STDERR_FILENO) != 0});
-    if (parallel)
+    if (lanes)
+      lanes->run(stop, &mailbox);
+    else if (parallel)
       parallel->run(*source, stop, live, &mailbox);
     else
       engine::run_capture(*source, *single, stop, live, &mailbox);
@@ -162,6 +230,7 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
             << " flows with personal data" << (stop_signal == SIGINT ? " (interrupted)" : "")
             << "\n";
   if (parallel) print_loads(parallel->loads());
+  if (lanes) print_loads(lanes->loads());
   if (s.skipped_files)
     std::cout << "korgoo: " << s.skipped_files << " files skipped: not captures\n";
   std::cout << "korgoo: " << eve.records() << " EVE records in " << eve_path.string() << " (";

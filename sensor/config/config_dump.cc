@@ -59,6 +59,11 @@ void dump_config(const Config& c, std::ostream& out) {
     d.line("threads", "auto");
   else
     d.line("threads", c.threads);
+  d.line("capture.method", c.capture.method == source::CaptureMethod::kPcap ? "pcap" : "af-packet");
+  if (c.capture.fanout_group < 0)
+    d.line("capture.fanout_group", "auto");
+  else
+    d.line("capture.fanout_group", c.capture.fanout_group);
   d.line("capture.bpf", c.capture.bpf);
   d.line("capture.snaplen", c.capture.snaplen);
   d.line("capture.promiscuous", c.capture.promiscuous);

@@ -31,7 +31,13 @@ void record_origins(const YAML::Node& node, const std::string& prefix, const std
 }
 
 void load_capture(const YamlReader& r, source::LiveConfig& c) {
-  r.allow_only({"bpf", "snaplen", "promiscuous", "buffer"});
+  r.allow_only({"method", "fanout_group", "bpf", "snaplen", "promiscuous", "buffer"});
+  c.method = r.choice("method", c.method == source::CaptureMethod::kPcap ? "pcap" : "af-packet",
+                      {"af-packet", "pcap"}) == "pcap"
+                 ? source::CaptureMethod::kPcap
+                 : source::CaptureMethod::kAfPacket;
+  if (r.has("fanout_group") && r.string("fanout_group", "") != "auto")
+    c.fanout_group = static_cast<int>(r.integer("fanout_group", 0, 0, 65535));
   c.bpf = r.string("bpf", c.bpf);
   c.snaplen = static_cast<int>(r.integer("snaplen", c.snaplen, 64, 262144));
   c.promiscuous = r.boolean("promiscuous", c.promiscuous);

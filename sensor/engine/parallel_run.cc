@@ -7,32 +7,8 @@
 
 namespace korgoo::engine {
 
-namespace {
-
-// The run's counters from every worker's: the capture section is the source's, the same in
-// each worker's share, so it is taken once rather than added up. `workers` lists what each
-// worker processed, so that an operator sees an imbalance.
-Json merge_counters(const std::vector<const Json*>& shares) {
-  Json total = *shares.front();
-  for (std::size_t i = 1; i < shares.size(); ++i) add_counters(total, *shares[i]);
-  if (auto it = shares.front()->find("capture"); it != shares.front()->end())
-    total["capture"] = *it;
-  Json per_worker = Json::array();
-  for (const Json* s : shares) {
-    const auto decoder = s->find("decoder");
-    const auto flow = s->find("flow");
-    per_worker.push_back(
-        {{"packets", decoder != s->end() ? decoder->value("packets", std::uint64_t{0}) : 0},
-         {"flows", flow != s->end() ? flow->value("created", std::uint64_t{0}) : 0}});
-  }
-  total["workers"] = std::move(per_worker);
-  return total;
-}
-
-}  // namespace
-
 ParallelRun::ParallelRun(const Runtime& rt, output::EveWriter& eve, unsigned workers)
-    : rt_(rt), eve_(eve), dispatch_(rt.config.flow.home_networks, std::max(workers, 1u)) {
+    : eve_(eve), dispatch_(rt.config.flow.home_networks, std::max(workers, 1u)) {
   const unsigned n = std::max(workers, 1u);
   for (unsigned i = 0; i < n; ++i) {
     auto lane = std::make_unique<Lane>();
@@ -199,8 +175,9 @@ void ParallelRun::drain() {
     std::size_t j = i + 1;
     for (; j < all.size() && all[j]->is_stats && !(r.order < all[j]->order); ++j)
       shares.push_back(&all[j]->counters);
-    output::fill_stats_record(r.header, with_busy_time(merge_counters(shares)), r.uptime,
-                              {eve_.records(), eve_.lost(), eve_.write_errors()});
+    output::fill_stats_record(
+        r.header, with_busy_time(merge_worker_counters(shares, CaptureCounters::kShared)), r.uptime,
+        {eve_.records(), eve_.lost(), eve_.write_errors()});
     eve_.write(r.header);
     eve_.flush();
     i = j;
@@ -214,7 +191,7 @@ Json ParallelRun::stats_json(const source::SourceStats& source_stats) const {
   for (const auto& lane : lanes_) each.push_back(lane->worker->stats_json(source_stats));
   std::vector<const Json*> shares;
   for (const auto& s : each) shares.push_back(&s);
-  Json total = with_busy_time(merge_counters(shares));
+  Json total = with_busy_time(merge_worker_counters(shares, CaptureCounters::kShared));
   total["eve"] = {
       {"records", eve_.records()}, {"lost", eve_.lost()}, {"write_errors", eve_.write_errors()}};
   return total;

@@ -81,7 +81,6 @@ class ParallelRun final : public PipelineControl {
   // Live: each worker's busy time added to stats.korgoo.workers, so that an imbalance shows.
   Json with_busy_time(Json counters) const;
 
-  const Runtime& rt_;
   output::EveWriter& eve_;
   FlowDispatch dispatch_;
   std::vector<std::unique_ptr<Lane>> lanes_;

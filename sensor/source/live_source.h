@@ -10,9 +10,15 @@ struct pcap;
 
 namespace korgoo::source {
 
+// How a live interface is read with more than one worker: each worker its own AF_PACKET
+// socket of a fanout group (FanoutSource), or one libpcap reader feeding them all.
+enum class CaptureMethod { kAfPacket, kPcap };
+
 struct LiveConfig {
   std::string interface;
-  std::string bpf;  // empty = everything
+  CaptureMethod method = CaptureMethod::kAfPacket;
+  int fanout_group = -1;  // AF_PACKET fanout group id; -1: chosen from the process id
+  std::string bpf;        // empty = everything
   int snaplen = 262144;
   bool promiscuous = true;
   int buffer_mib = 64;

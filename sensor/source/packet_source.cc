@@ -17,6 +17,20 @@ void SourceStats::to_json(Json& out) const {
   out["queue_overruns"] = queue_overruns;
 }
 
+SourceStats& SourceStats::operator+=(const SourceStats& o) {
+  packets += o.packets;
+  bytes += o.bytes;
+  files += o.files;
+  skipped_files += o.skipped_files;
+  read_errors += o.read_errors;
+  truncated_packets += o.truncated_packets;
+  kernel_drops += o.kernel_drops;
+  verdicts_accept += o.verdicts_accept;
+  verdicts_drop += o.verdicts_drop;
+  queue_overruns += o.queue_overruns;
+  return *this;
+}
+
 LinkType link_type_from_dlt(int dlt) {
   switch (dlt) {
     case DLT_NULL:

@@ -29,6 +29,7 @@ struct SourceStats {
   std::uint64_t queue_overruns = 0;     // inline: the kernel queue overflowed (ENOBUFS)
 
   void to_json(Json& out) const;
+  SourceStats& operator+=(const SourceStats& o);
 };
 
 class PacketSource {

@@ -7,9 +7,19 @@
 #      at all: each line is its own packet and ends in a newline, which closes the value, so
 #      the packet holding the first value is dropped (docs/inline.md);
 #   3. the same upload to a recipient covered by a legal basis completes.
+# With `balance` as the second argument the rules spread connections over queues 0 and 1
+# (--queue-balance) and korgoo runs two workers, one per queue: the same outcomes must hold.
 # Exit 77 (ctest: skipped) with one line when namespaces cannot be made here.
 set -euo pipefail
-KORGOO=${1:?usage: netns_inline_test.sh PATH-TO-korgoo}
+KORGOO=${1:?usage: netns_inline_test.sh PATH-TO-korgoo [balance]}
+MODE=${2:-single}
+if [ "$MODE" = balance ]; then
+  TARGET=(--queue-balance 0:1)
+  QUEUES=(-q 0,1 --workers 2)
+else
+  TARGET=(--queue-num 0)
+  QUEUES=(-q 0)
+fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d /tmp/korgoo-inline.XXXXXX)
 CLI=kgi-cli-$$
@@ -44,8 +54,8 @@ ip -n "$CLI" link set "v$$c" up
 ip -n "$SRV" link set "v$$s" up
 # The gateway's rules: every TCP packet to and from the servers goes through queue 0;
 # --queue-bypass accepts packets while no sensor is bound (fail-open at start and stop).
-ip netns exec "$CLI" iptables -A OUTPUT -d 10.200.0.0/24 -p tcp -j NFQUEUE --queue-num 0 --queue-bypass
-ip netns exec "$CLI" iptables -A INPUT -s 10.200.0.0/24 -p tcp -j NFQUEUE --queue-num 0 --queue-bypass
+ip netns exec "$CLI" iptables -A OUTPUT -d 10.200.0.0/24 -p tcp -j NFQUEUE "${TARGET[@]}" --queue-bypass
+ip netns exec "$CLI" iptables -A INPUT -s 10.200.0.0/24 -p tcp -j NFQUEUE "${TARGET[@]}" --queue-bypass
 
 mkdir -p "$WORK/srv" "$WORK/out"
 ip netns exec "$SRV" python3 "$HERE/upload_server.py" "$WORK/srv" 8080 10.200.0.2 10.200.0.3 &
@@ -65,7 +75,7 @@ fail=0
 result=$(ip netns exec "$CLI" python3 "$HERE/upload_client.py" 10.200.0.2 8080 "$WORK/benign.csv")
 [ "$result" = complete ] && echo "ok: with no sensor bound, --queue-bypass let traffic through" || { echo "FAIL: with no sensor bound the upload was $result"; fail=1; }
 
-ip netns exec "$CLI" "$KORGOO" -c "$HERE/korgoo-inline.yaml" -q 0 -l "$WORK/out" >"$WORK/korgoo.stdout" 2>&1 &
+ip netns exec "$CLI" "$KORGOO" -c "$HERE/korgoo-inline.yaml" "${QUEUES[@]}" -l "$WORK/out" >"$WORK/korgoo.stdout" 2>&1 &
 KPID=$!
 PIDS+=($KPID)
 for _ in $(seq 1 100); do
@@ -87,7 +97,7 @@ result=$(ip netns exec "$CLI" python3 "$HERE/upload_client.py" 10.200.0.3 8080 "
 sleep 1.5
 # The default flush interval is 1 s of wall time: the alert is on disk while the sensor runs.
 grep -q '"action":"blocked"' "$WORK/out/eve.json" && echo "ok: the alert reached the disk within the flush interval" || { echo "FAIL: no alert on disk 1.5 s after the drop"; fail=1; }
-grep -q '"in_iface":"nfq0"' "$WORK/out/eve.json" && echo "ok: records name the queue in in_iface" || { echo "FAIL: no in_iface in EVE"; fail=1; }
+grep -Eq '"in_iface":"nfq[01]"' "$WORK/out/eve.json" && echo "ok: records name the queue in in_iface" || { echo "FAIL: no in_iface in EVE"; fail=1; }
 # The blocked client keeps retransmitting; with --queue-bypass the kernel would deliver those
 # retransmissions once the sensor stops. A gateway that takes the sensor out also stops
 # queueing (docs/inline.md), so keep the blocked flow blocked here: what the server holds
@@ -125,6 +135,12 @@ grep -q '"action":"blocked"' "$WORK/out/eve.json" && echo "ok: EVE alert says bl
 grep -q '"id":"test-contract"' "$WORK/out/eve.json" && echo "ok: EVE flow names the legal basis" || { echo "FAIL: no basis in EVE"; fail=1; }
 drops=$(grep -o '"verdicts_drop":[0-9]*' "$WORK/out/eve.json" | tail -1 | cut -d: -f2)
 [ "${drops:-0}" -gt 0 ] && echo "ok: $drops packets dropped by verdict" || { echo "FAIL: no drop verdicts counted"; fail=1; }
+
+if [ "$MODE" = balance ]; then
+  workers=$(grep '"event_type":"stats"' "$WORK/out/eve.json" | tail -1 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["stats"]["korgoo"]["workers"]))')
+  [ "$workers" = 2 ] && echo "ok: two workers, one per queue" || { echo "FAIL: stats list $workers workers"; fail=1; }
+  grep -q "each reading its own queues" "$WORK/out/korgoo.log" && echo "ok: the log says each worker reads its own queue" || { echo "FAIL: no per-queue workers in the log"; fail=1; }
+fi
 
 if [ "$fail" -ne 0 ]; then
   echo "--- korgoo output"; cat "$WORK/korgoo.stdout"; tail -5 "$WORK/out/korgoo.log"
