@@ -34,7 +34,10 @@ class Assembler {
         throw std::logic_error("fanout program: jump to an unbound or earlier label");
       code_[at].k = static_cast<std::uint32_t>(labels_[label] - static_cast<int>(at) - 1);
     }
-    if (code_.size() > BPF_MAXINSNS) throw std::runtime_error("fanout program: too many prefixes");
+    if (code_.size() > BPF_MAXINSNS)
+      throw std::runtime_error(
+          "home_networks has too many prefixes for the AF_PACKET fanout program (the kernel "
+          "takes 4096 instructions): use capture.method: pcap, or fewer, wider prefixes");
     return std::move(code_);
   }
 
