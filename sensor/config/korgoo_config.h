@@ -62,7 +62,7 @@ struct Config {
   source::LiveConfig capture;
   InlineConfig inline_mode;
   ServiceConfig service;
-  // Workers of a replay or live capture (`threads`): 0 = one per core. Inline runs one.
+  // Workers (`threads`): 0 = one per core. Inline runs at most one per queue.
   unsigned threads = 0;
   icap::IcapConfig icap;  // the ICAP service (--icap, or icap.enabled)
   // Where relative signature and rule paths fall back to (config/content_paths.h).

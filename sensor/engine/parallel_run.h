@@ -1,4 +1,5 @@
-// Several workers on one input (--workers N): a replay, or a live capture. The calling thread
+// Several workers on one input (--workers N): a replay, or a live capture read by libpcap
+// (capture.method pcap; AF_PACKET fanout and inline queues use LaneRun). The calling thread
 // reads packets in batches; every worker sees every batch, processes the packets FlowDispatch
 // gives it and observes the others' times, so that all workers run their timers (flow
 // timeouts, stats) at the same packets as one worker would. Once a batch is done, the
@@ -6,8 +7,8 @@
 // one: a replay's eve.json is then byte-identical whatever N (apart from cap-driven
 // evictions, as each worker has 1/N of every cap). While the workers process one batch, the
 // reader fills the next. Live, a batch is also cut when the link idles or 20 ms have passed,
-// and an idle link advances every worker's clock by the wall clock. Inline runs one worker:
-// a verdict cannot wait for a batch.
+// and an idle link advances every worker's clock by the wall clock. Never inline: a verdict
+// cannot wait for a batch.
 #pragma once
 
 #include <atomic>
