@@ -16,10 +16,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found (apt-get install clang libclang-rt-14-dev)"; exit 77; }
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DKORGOO_FUZZ=ON -DKORGOO_BUILD_BENCH=OFF >/dev/null || exit 1
-cmake --build build-fuzz --target fuzz_harnesses || exit 1
-python3 tests/fuzz/make_seeds.py . build-fuzz/fuzz-seeds >/dev/null || exit 1
+# KORGOO_SKIP_BUILD=1: use build-fuzz/ and its seeds as they are (a second fuzz.sh running
+# beside a first must not rebuild the tree under it).
+if [ "${KORGOO_SKIP_BUILD:-0}" != 1 ]; then
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DKORGOO_FUZZ=ON -DKORGOO_BUILD_BENCH=OFF >/dev/null || exit 1
+  cmake --build build-fuzz --target fuzz_harnesses || exit 1
+  python3 tests/fuzz/make_seeds.py . build-fuzz/fuzz-seeds >/dev/null || exit 1
+fi
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then
   for b in build-fuzz/tests/fuzz/fuzz_*; do [ -x "$b" ] && harnesses+=("${b##*/fuzz_}"); done

@@ -66,6 +66,12 @@ FlowDetector::FlowDetector(const DetectEngine& engine)
     : engine_(&engine),
       tallies_{Tally(engine.config().max_samples), Tally(engine.config().max_samples)} {}
 
+std::array<Tally, 2> FlowDetector::take_tallies() {
+  new_values_ = {};
+  const Tally empty(engine_->config().max_samples);
+  return std::exchange(tallies_, {empty, empty});
+}
+
 FlowDetector::~FlowDetector() = default;
 FlowDetector::FlowDetector(FlowDetector&&) noexcept = default;
 FlowDetector& FlowDetector::operator=(FlowDetector&&) noexcept = default;

@@ -43,6 +43,8 @@ class FlowDetector {
   void end_all(Scratch& scratch);
 
   const Tally& tally(Direction dir) const { return tallies_[index_of(dir)]; }
+  // Both directions' tallies, leaving them empty (a closed flow keeps only their sum).
+  std::array<Tally, 2> take_tallies();
   // Increases whenever a tally changes, so that the engine re-runs policy only then.
   std::uint64_t generation() const { return generation_; }
   // Organisation INNs, BINs and role mailboxes seen (not personal data, for stats).

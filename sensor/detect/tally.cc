@@ -11,7 +11,7 @@ std::uint64_t Tally::count(std::string_view type) const {
 
 std::uint64_t Tally::distinct(std::string_view type) const {
   const auto it = types_.find(type);
-  return it == types_.end() ? 0 : it->second.occurrences.size();
+  return it == types_.end() ? 0 : it->second.occurrences.size() + it->second.compacted_distinct;
 }
 
 std::vector<std::string> Tally::types() const {
@@ -32,7 +32,7 @@ void Tally::to_json(Json& out) const {
   for (const auto& [name, t] : types_) {
     Json entry = Json::object();
     entry["count"] = t.count;
-    entry["distinct"] = t.occurrences.size();
+    entry["distinct"] = t.occurrences.size() + t.compacted_distinct;
     entry["samples"] = t.samples;
     out[name] = std::move(entry);
   }
@@ -70,6 +70,7 @@ void Tally::merge(const Tally& other) {
   for (const auto& [name, theirs] : other.types_) {
     PerType& mine = types_[name];
     mine.count += theirs.count;
+    mine.compacted_distinct += theirs.compacted_distinct;
     theirs.occurrences.for_each(
         [&](std::uint64_t hash, std::uint64_t n) { mine.occurrences.slot(hash) += n; });
     for (const auto& s : theirs.samples) {
@@ -78,6 +79,13 @@ void Tally::merge(const Tally& other) {
         mine.samples.push_back(s);
       }
     }
+  }
+}
+
+void Tally::compact() {
+  for (auto& [name, t] : types_) {
+    t.compacted_distinct += t.occurrences.size();
+    t.occurrences = ValueCounts{};
   }
 }
 

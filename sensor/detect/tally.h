@@ -33,6 +33,11 @@ class Tally {
   // values are the union, samples fill up to max_samples.
   void merge(const Tally& other);
 
+  // Keeps only what a record shows (counts, distinct counts, samples) and frees the value
+  // hashes: for a tally that will not change again (a closed flow waiting out its timeout).
+  // A compacted tally merged into another adds its distinct count instead of a union.
+  void compact();
+
   // Records that value `hash` of `type` has been seen `occurrences` times in one content view.
   // The tally keeps, per value, the maximum over views (see flow_detector.h); returns true if
   // the tally changed. `masked` is called only when a sample slot is free for a new value.
@@ -44,7 +49,8 @@ class Tally {
  private:
   struct PerType {
     std::uint64_t count = 0;
-    ValueCounts occurrences;  // value hash -> count (max over views)
+    ValueCounts occurrences;               // value hash -> count (max over views)
+    std::uint64_t compacted_distinct = 0;  // distinct values whose hashes compact() freed
     std::vector<std::string> samples;
     friend bool operator==(const PerType&, const PerType&) = default;
   };

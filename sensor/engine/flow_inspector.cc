@@ -75,6 +75,22 @@ void FlowInspector::release_streams() {
   detector_.end_all(services_.scratch);  // views the app layer left open (none, normally)
 }
 
+void FlowInspector::compact_if_closed() {
+  if (closed_tally_ || tcp_ || !ended_[0] || !ended_[1]) return;
+  auto both = detector_.take_tallies();
+  both[0].merge(both[1]);
+  both[0].compact();
+  closed_tally_ = std::move(both[0]);
+  app_fields_ = Json::object();
+}
+
+detect::Tally FlowInspector::flow_tally() const {
+  if (closed_tally_) return *closed_tally_;
+  detect::Tally merged = detector_.tally(Direction::kToServer);
+  merged.merge(detector_.tally(Direction::kToClient));
+  return merged;
+}
+
 void FlowInspector::finish() {
   if (finished_) return;
   finished_ = true;

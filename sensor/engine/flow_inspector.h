@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "app/app_layer.h"
@@ -52,6 +53,12 @@ class FlowInspector final : public flow::FlowInspection,
   void set_blocked() { blocked_ = true; }
   // True once after each change of the tallies, so that policy runs only when needed.
   bool take_tally_change();
+  // Both TCP directions have ended and policy has seen the last change: nothing can change
+  // the tallies any more, so keep only their compacted sum and drop the app objects alerts
+  // would repeat. What a closed flow holds while it waits out flow.timeouts.tcp_closed.
+  void compact_if_closed();
+  // What the flow carried, both directions together (the flow record's pii).
+  detect::Tally flow_tally() const;
 
   // stream::StreamConsumer
   void on_data(Direction dir, ByteView data, std::uint64_t offset) override;
@@ -83,6 +90,7 @@ class FlowInspector final : public flow::FlowInspection,
   bool alerted_ = false;
   bool blocked_ = false;
   Json app_fields_ = Json::object();
+  std::optional<detect::Tally> closed_tally_;  // once compact_if_closed() has run
 };
 
 }  // namespace korgoo::engine

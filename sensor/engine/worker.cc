@@ -135,6 +135,7 @@ Verdict Worker::inspect(const decode::DecodedPacket& dp) {
   }
   insp.on_packet(tracked.dir, dp);
   if (insp.take_tally_change()) evaluate_policy(f, insp);
+  insp.compact_if_closed();
   if (insp.blocked()) {
     ++stats_.packets_dropped;
     return Verdict::kDrop;
@@ -366,8 +367,7 @@ void Worker::on_flow_end(flow::Flow& f) {
 }
 
 void Worker::write_flow_record(flow::Flow& f, FlowInspector& insp) {
-  detect::Tally merged = insp.detector().tally(Direction::kToServer);
-  merged.merge(insp.detector().tally(Direction::kToClient));
+  const detect::Tally merged = insp.flow_tally();
   const bool has_pii = !merged.empty();
   if (has_pii) ++stats_.flows_with_pii;
   const auto mode = rt_.config.output.flow_records;

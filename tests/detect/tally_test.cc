@@ -22,6 +22,25 @@ TEST(Tally, JsonHasSortedTypesWithCountDistinctSamples) {
   EXPECT_EQ(t.types(), (std::vector<std::string>{"email", "kg_pin"}));
 }
 
+TEST(Tally, ACompactedTallyShowsTheSameRecord) {
+  Tally a(3), b(3);
+  for (std::uint64_t h = 1; h <= 40; ++h)
+    a.observe("kg_pin", h, 1, [] { return sample("22***45"); });
+  for (std::uint64_t h = 30; h <= 50; ++h)
+    b.observe("kg_pin", h, 2, [] { return sample("22***46"); });
+  b.observe("email", 7, 1, [] { return sample("us***kg"); });
+  a.merge(b);  // the union first: 50 distinct
+  const std::string before = a.to_json().dump();
+  a.compact();
+  EXPECT_EQ(a.to_json().dump(), before);
+  EXPECT_EQ(a.distinct("kg_pin"), 50u);
+  EXPECT_EQ(a.count("kg_pin"), 82u);
+  // Merged later, a compacted tally adds its distinct count (no hashes left to unite).
+  Tally c(3);
+  c.merge(a);
+  EXPECT_EQ(c.distinct("kg_pin"), 50u);
+}
+
 TEST(Tally, ObserveKeepsTheMaximumPerValue) {
   Tally t;
   EXPECT_TRUE(t.observe("phone", 5, 2, [] { return sample("+9***11"); }));
