@@ -16,13 +16,13 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "common/ip_address.h"
+#include "common/ring_queue.h"
 #include "common/timestamp.h"
 #include "policy/aggregation_config.h"
 
@@ -66,11 +66,11 @@ class AggregationState {
   };
   struct HashWindow {
     std::unordered_map<std::uint64_t, std::int64_t> last_seen;  // hash -> usec
-    std::deque<std::pair<std::int64_t, std::uint64_t>> order;   // (usec, hash), oldest first
+    RingQueue<std::pair<std::int64_t, std::uint64_t>> order;    // (usec, hash), oldest first
   };
   struct Series {
     std::string type;
-    std::deque<Bucket> buckets;
+    RingQueue<Bucket> buckets;
     HashWindow hashes;
     bool uses_hashes = false;
   };
