@@ -64,14 +64,14 @@ void AggregationState::expire(Series& s, Timestamp now) const {
   auto pop_front = [&w] {
     auto [ts, hash] = w.order.front();
     w.order.pop_front();
-    if (auto it = w.last_seen.find(hash); it != w.last_seen.end() && it->second == ts)
-      w.last_seen.erase(it);
+    if (w.last_seen.get(hash) == ts) w.last_seen.erase(hash);
   };
   while (!w.order.empty() && w.order.front().first < cutoff) pop_front();
   while (w.last_seen.size() > max_hashes_ && !w.order.empty()) pop_front();
   if (w.order.size() > 2 * w.last_seen.size() + 64) {
     w.order.clear();
-    for (const auto& [hash, ts] : w.last_seen) w.order.emplace_back(ts, hash);
+    w.last_seen.for_each(
+        [&w](std::uint64_t hash, std::int64_t ts) { w.order.emplace_back(ts, hash); });
     std::sort(w.order.begin(), w.order.end());
   }
 }
@@ -92,7 +92,7 @@ void AggregationState::observe(const IpAddress& host, std::string_view type,
                                std::uint64_t value_hash, Timestamp now) {
   Series& s = series_of(host_at(host, now), type);
   s.uses_hashes = true;
-  s.hashes.last_seen[value_hash] = now.usec;
+  s.hashes.last_seen.set(value_hash, now.usec);
   s.hashes.order.emplace_back(now.usec, value_hash);
   expire(s, now);
 }
@@ -128,8 +128,9 @@ AggregationState::Totals AggregationState::totals(const IpAddress& host,
       t.distinct += w.last_seen.size();
       continue;
     }
-    for (const auto& [hash, ts] : w.last_seen)
+    w.last_seen.for_each([&](std::uint64_t, std::int64_t ts) {
       if (ts >= cutoff) ++t.distinct;
+    });
   }
   return t;
 }

@@ -25,6 +25,7 @@
 #include "common/ring_queue.h"
 #include "common/timestamp.h"
 #include "policy/aggregation_config.h"
+#include "policy/hash_times.h"
 
 namespace korgoo::policy {
 
@@ -65,8 +66,8 @@ class AggregationState {
     std::uint64_t count = 0, distinct = 0;
   };
   struct HashWindow {
-    std::unordered_map<std::uint64_t, std::int64_t> last_seen;  // hash -> usec
-    RingQueue<std::pair<std::int64_t, std::uint64_t>> order;    // (usec, hash), oldest first
+    HashTimes last_seen;                                      // hash -> usec
+    RingQueue<std::pair<std::int64_t, std::uint64_t>> order;  // (usec, hash), oldest first
   };
   struct Series {
     std::string type;
