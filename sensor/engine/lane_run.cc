@@ -99,7 +99,9 @@ void LaneRun::park() {
 
 void LaneRun::pause_all() {
   pause_.store(true, std::memory_order_release);
-  // A lane blocked in its source notices within the source's poll interval.
+  // A lane blocked waiting for packets is woken: a busy lane must not wait a whole poll
+  // interval (with its verdicts, inline) for an idle one to notice.
+  for (auto& lane : lanes_) lane->source->wake();
   std::unique_lock lock(mutex_);
   main_cv_.wait(lock, [this] { return parked_ + ended_ == lanes_.size(); });
 }

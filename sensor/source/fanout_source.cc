@@ -164,6 +164,11 @@ ReadStatus FanoutSource::next(Packet& out) {
       pollfd fds[2] = {{fd_, POLLIN | POLLERR, 0}, {wake_fd_, POLLIN, 0}};
       const int rc = poll(fds, 2, config_.live.poll_ms);
       if (stopping_.load(std::memory_order_relaxed)) return ReadStatus::kEnd;
+      if (fds[1].revents & POLLIN) {  // a wake(): consumed, and the caller sees an idle poll
+        std::uint64_t n = 0;
+        [[maybe_unused]] const auto r = ::read(wake_fd_, &n, sizeof n);
+        return ReadStatus::kIdle;
+      }
       if (rc < 0 && errno != EINTR) {
         ++stats_.read_errors;
         return ReadStatus::kEnd;
@@ -214,6 +219,10 @@ ReadStatus FanoutSource::next(Packet& out) {
 
 void FanoutSource::stop() {
   stopping_.store(true);
+  wake();
+}
+
+void FanoutSource::wake() {
   const std::uint64_t one = 1;
   [[maybe_unused]] const auto n = ::write(wake_fd_, &one, sizeof one);
 }

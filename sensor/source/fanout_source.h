@@ -36,6 +36,7 @@ class FanoutSource final : public PacketSource {
   ReadStatus next(Packet& out) override;
   // Any thread: the next (or current, blocked) next() returns kEnd.
   void stop() override;
+  void wake() override;
   const SourceStats& stats() const override;
   std::string describe() const override { return "interface " + config_.live.interface; }
 
@@ -51,7 +52,7 @@ class FanoutSource final : public PacketSource {
 
   FanoutConfig config_;
   int fd_ = -1;
-  int wake_fd_ = -1;  // eventfd: stop() wakes a blocked poll
+  int wake_fd_ = -1;  // eventfd: stop() and wake() end a blocked poll
   std::atomic<bool> stopping_{false};
   LinkType link_ = LinkType::kEthernet;
   std::uint8_t* ring_ = nullptr;

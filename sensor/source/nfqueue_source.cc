@@ -84,7 +84,12 @@ ReadStatus NfqueueSource::next(Packet& out) {
     pollfd fds[2] = {{fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
     const int rc = poll(fds, 2, config_.poll_ms);
     if (rc < 0 && errno != EINTR) return ReadStatus::kEnd;
-    if (fds[1].revents & POLLIN) return ReadStatus::kEnd;
+    if (fds[1].revents & POLLIN) {
+      if (stopping_.load()) return ReadStatus::kEnd;
+      std::uint64_t n = 0;
+      [[maybe_unused]] const auto r = read(wake_fd_, &n, sizeof n);  // a wake(): consumed
+      return ReadStatus::kIdle;
+    }
     if (rc <= 0 || !(fds[0].revents & POLLIN)) return ReadStatus::kIdle;
     const ssize_t n = recv(fd_, recv_buf_.data(), recv_buf_.size(), MSG_DONTWAIT);
     if (n < 0) {
@@ -138,6 +143,11 @@ void NfqueueSource::set_verdict(const Packet& pkt, Verdict v, bool bypass) {
 }
 
 void NfqueueSource::stop() {
+  stopping_.store(true);
+  wake();
+}
+
+void NfqueueSource::wake() {
   const std::uint64_t one = 1;
   [[maybe_unused]] auto n = write(wake_fd_, &one, sizeof one);
 }

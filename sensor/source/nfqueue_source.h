@@ -3,6 +3,7 @@
 // call: the kernel holds the packet until then, so nothing is ever held for data not yet seen.
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <string>
@@ -38,6 +39,7 @@ class NfqueueSource final : public PacketSource {
 
   ReadStatus next(Packet& out) override;
   void stop() override;
+  void wake() override;
   void set_verdict(const Packet& pkt, Verdict v, bool bypass) override;
   bool is_inline() const override { return true; }
   const SourceStats& stats() const override { return stats_; }
@@ -58,7 +60,8 @@ class NfqueueSource final : public PacketSource {
   std::vector<std::pair<int, nfq_q_handle*>> queues_;
   std::vector<std::string> queue_names_;  // EVE in_iface of each queue ("nfq0"), same order
   int fd_ = -1;
-  int wake_fd_ = -1;             // eventfd: stop() wakes a blocked poll
+  int wake_fd_ = -1;  // eventfd: stop() and wake() end a blocked poll
+  std::atomic<bool> stopping_{false};
   std::deque<Pending> pending_;  // messages read but not yet handed out (one recv may carry many)
   Pending current_;              // the packet last handed out, owned until its verdict
   std::uint64_t packet_number_ = 0;

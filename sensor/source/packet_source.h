@@ -38,6 +38,9 @@ class PacketSource {
   virtual ReadStatus next(Packet& out) = 0;
   // Interrupts a blocking read from another thread or a signal handler's flag check.
   virtual void stop() {}
+  // Any thread: a next() blocked waiting for packets returns kIdle now rather than at the
+  // end of its poll interval (LaneRun parks its workers for a service task this way).
+  virtual void wake() {}
   // Inline sources apply the verdict to the packet last returned by next(); others ignore it.
   // `bypass`: the flow needs no more inspection; the kernel may stop queueing it.
   virtual void set_verdict(const Packet& /*pkt*/, Verdict /*v*/, bool /*bypass*/) {}
