@@ -75,7 +75,4 @@ class Decoder {
   DecodeError last_error_ = DecodeError::kNone;
 };
 
-// Runs one packet through a fresh Decoder: the entry point for fuzzers.
-void fuzz_decode(ByteView data, source::LinkType link);
-
 }  // namespace korgoo::decode

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "decode/decode_test_util.h"
+#include "fuzz/decode_entry_points.h"
 
 namespace korgoo::decode {
 namespace {

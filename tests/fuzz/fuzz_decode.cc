@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "decode/decoder.h"
+#include "fuzz/decode_entry_points.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using korgoo::source::LinkType;
