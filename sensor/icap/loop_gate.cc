@@ -41,12 +41,14 @@ void LoopGate::park() {
 }
 
 void LoopGate::hold(const std::function<void()>& fn) {
+  bool mine;
   {
     std::lock_guard lock(mutex_);
-    if (held_ && holder_ == std::this_thread::get_id()) {
-      fn();  // already holding: the loops are parked
-      return;
-    }
+    mine = held_ && holder_ == std::this_thread::get_id();
+  }
+  if (mine) {
+    fn();  // already holding: the loops are parked
+    return;
   }
   std::lock_guard one_holder(holding_);
   std::unique_lock lock(mutex_);
