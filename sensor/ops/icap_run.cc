@@ -24,15 +24,6 @@ namespace korgoo::ops {
 
 namespace {
 
-// The ISTag changes with every start, so a proxy never keeps OPTIONS (and cached
-// adaptations) of a service whose signatures or rules may have changed.
-std::string istag_now() {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "\"korgoo-%llx\"",
-                static_cast<unsigned long long>(wall_clock_now().usec));
-  return buf;
-}
-
 // The service machinery expects a packet source (its counters, inline or not): ICAP has none.
 class NoPackets final : public source::PacketSource {
  public:
@@ -47,6 +38,13 @@ class NoPackets final : public source::PacketSource {
 constexpr int kCoordinatorPollMs = 100;  // how soon a control command or stats record is due
 
 }  // namespace
+
+std::string icap_istag_now() {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "\"korgoo-%llx\"",
+                static_cast<unsigned long long>(wall_clock_now().usec));
+  return buf;
+}
 
 unsigned icap_loop_count(unsigned configured) {
   if (configured > 0) return configured;
@@ -64,7 +62,7 @@ int run_icap(engine::Runtime& rt, const std::filesystem::path& log_dir,
   policy::SharedAggregation aggregation(rt.policy->new_aggregation_state());
   const unsigned n = icap_loop_count(cfg.threads);
   // Bound and built while still privileged (a port below 1024, block page templates).
-  engine::IcapLoops loops(rt, eve, istag_now(), n, aggregation);
+  engine::IcapLoops loops(rt, eve, icap_istag_now(), n, aggregation);
 
   const int stop_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (stop_fd < 0) throw std::runtime_error(std::string("icap: eventfd: ") + std::strerror(errno));

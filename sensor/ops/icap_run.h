@@ -19,6 +19,10 @@ namespace korgoo::ops {
 int run_icap(engine::Runtime& rt, const std::filesystem::path& log_dir,
              ReopenableFileSink* log_sink, ReloadSource reload);
 
+// A new ISTag: it changes with every start, so a proxy never keeps OPTIONS (and cached
+// adaptations) of a service whose signatures or rules may have changed.
+std::string icap_istag_now();
+
 // icap.threads, 0 = one per core.
 unsigned icap_loop_count(unsigned configured);
 
