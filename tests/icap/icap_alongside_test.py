@@ -11,19 +11,14 @@ no timing asserted. Exit 0 pass, 1 fail.
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SRC = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(SRC, "pcaps"))
-sys.path.insert(0, HERE)
-from generate import kg_pin  # noqa: E402  synthetic, valid-format numbers: no real person
-from icap_conformance import chunk, reqmod, response  # noqa: E402
+from icap_conformance import chunk, reqmod, response
+from icap_harness import SRC, Checks, korgoo_yaml, pins as make_pins, terminate, text, wait_until
 
 SID = 9300001
 RULES = f"""rules:
@@ -36,13 +31,6 @@ RULES = f"""rules:
 """
 
 
-def wait_until(pred, seconds=30):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if pred():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def free_port():
@@ -59,33 +47,15 @@ def main():
         print("skip: needs root (capture on lo)")
         return 77
     tmp = tempfile.mkdtemp(prefix="korgoo-icap-both.")
-    failures = 0
-
-    def check(cond, what):
-        nonlocal failures
-        print(("ok: " if cond else "FAIL: ") + what)
-        failures += 0 if cond else 1
-        return cond
+    check = Checks()
 
     log = os.path.join(tmp, "log")
     os.makedirs(log)
     open(os.path.join(tmp, "rules.yaml"), "w").write(RULES)
-    open(os.path.join(tmp, "korgoo.yaml"), "w").write(f"""
-home_networks: [127.0.0.1/32]
-detect:
-  signatures: [{SRC}/signatures]
-  hash_key: "000102030405060708090a0b0c0d0e0f"
-rules: [rules.yaml]
-outputs: {{eve: {{stats_interval: 0, flush_interval: 0}}}}
-policy:
-  geo: {{overrides: [{{prefix: 127.0.0.2/32, country: CN}}]}}
-icap:
-  enabled: true
-  listen: "127.0.0.1:0"
-  resolve_hosts: false
-  threads: 2
-""")
-    pins = [kg_pin(1 + i % 2, 10 + i, 3, 1980 + i, 1000 + 37 * i) for i in range(6)]
+    open(os.path.join(tmp, "korgoo.yaml"), "w").write(
+        korgoo_yaml("rules.yaml", "stats_interval: 0, flush_interval: 0"))
+
+    pins = make_pins(6)
     wire = "".join(f"{i},client,{p}\n" for i, p in enumerate(pins[:3])).encode()
     proxied = "".join(f"{i},client,{p}\n" for i, p in enumerate(pins[3:])).encode()
 
@@ -98,12 +68,6 @@ icap:
     proc = subprocess.Popen([korgoo, "-c", os.path.join(tmp, "korgoo.yaml"), "-i", "lo",
                              "-l", log], stdout=out, stderr=subprocess.STDOUT)
     logfile, eve = os.path.join(log, "korgoo.log"), os.path.join(log, "eve.json")
-
-    def text(path):
-        try:
-            return open(path).read()
-        except OSError:
-            return ""
 
     def records():
         return [json.loads(l) for l in text(eve).splitlines() if l.strip()]
@@ -152,12 +116,7 @@ icap:
         a = aggregate_alerts()
         if a:
             check(a[0].get("in_iface") == "icap", "it fired on the ICAP exchange, the sixth number")
-        proc.send_signal(signal.SIGTERM)
-        try:
-            rc = proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            rc = -1
+        rc = terminate(proc)
         check(rc == 0, f"SIGTERM stops both (exit {rc})")
         stats = [r for r in records() if r["event_type"] == "stats"]
         check(bool(stats) and stats[-1]["stats"]["korgoo"].get("icap", {}).get("reqmod") == 1,
@@ -169,10 +128,10 @@ icap:
             if p.poll() is None:
                 p.kill()
                 p.wait()
-        if failures:
+        if check.failures:
             print(text(logfile)[-2000:])
         shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if failures else 0
+    return 1 if check.failures else 0
 
 
 if __name__ == "__main__":

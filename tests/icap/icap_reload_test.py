@@ -18,14 +18,9 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SRC = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(SRC, "pcaps"))
-sys.path.insert(0, HERE)
-from generate import kg_pin  # noqa: E402  synthetic, valid-format numbers: no real person
-from icap_conformance import chunk, reqmod, response  # noqa: E402
+from icap_conformance import chunk, reqmod, response
+from icap_harness import Checks, korgoo_yaml, pins as make_pins, terminate, text, wait_until
 
 DEST = b"127.0.0.2"  # CN in the configuration below: not adequate
 ALERT_RULE = """rules:
@@ -44,26 +39,13 @@ DROP_RULE = """rules:
 """
 
 
-def wait_until(pred, seconds=30):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if pred():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def main():
     korgoo, ctl = sys.argv[1], sys.argv[2]
     tmp = tempfile.mkdtemp(prefix="korgoo-icap-svc.")
     os.chmod(tmp, 0o755)
-    failures = 0
-
-    def check(cond, what):
-        nonlocal failures
-        print(("ok: " if cond else "FAIL: ") + what)
-        failures += 0 if cond else 1
-        return cond
+    check = Checks()
 
     etc, log = os.path.join(tmp, "etc"), os.path.join(tmp, "log")
     os.makedirs(os.path.join(etc, "rules.d"))
@@ -72,24 +54,11 @@ def main():
     open(os.path.join(etc, "rules.d", "base.yaml"), "w").write(ALERT_RULE)
     open(os.path.join(etc, "pages", "block.html"), "w").write(
         "<html><body>KORGOO-TEST-PAGE {{signature}} incident {{incident}}</body></html>\n")
-    open(os.path.join(etc, "korgoo.yaml"), "w").write(f"""
-home_networks: [127.0.0.1/32]
-detect:
-  signatures: [{SRC}/signatures]
-  hash_key: "000102030405060708090a0b0c0d0e0f"
-rules: [rules.d]
-outputs: {{eve: {{stats_interval: 1}}}}
-policy:
-  adequate_countries: [DE]
-  geo: {{overrides: [{{prefix: 127.0.0.2/32, country: CN}}]}}
-icap:
-  enabled: true
-  listen: "127.0.0.1:0"
-  resolve_hosts: false
-  threads: 2
-  block_page: {{html_file: pages/block.html}}
-""")
-    pins = [kg_pin(1 + i % 2, 10 + i, 3, 1980 + i, 1000 + 37 * i) for i in range(5)]
+    open(os.path.join(etc, "korgoo.yaml"), "w").write(korgoo_yaml(
+        "rules.d", "stats_interval: 1", "  adequate_countries: [DE]\n",
+        "  block_page: {html_file: pages/block.html}\n"))
+
+    pins = make_pins(5)
     pii = "".join(f"{i},client,{p}\n" for i, p in enumerate(pins)).encode()
     benign = b"".join(b"%d,order,widget-%d\n" % (i, i) for i in range(20))
 
@@ -110,10 +79,7 @@ icap:
     eve = os.path.join(log, "eve.json")
 
     def log_text():
-        try:
-            return open(logfile).read()
-        except OSError:
-            return ""
+        return text(logfile)
 
     def eve_records():
         try:
@@ -174,12 +140,7 @@ icap:
         check(status == 204, "a benign body still gets 204 on the same connection")
         s.close()
 
-        proc.send_signal(signal.SIGTERM)
-        try:
-            rc = proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            rc = -1
+        rc = terminate(proc)
         check(rc == 0, f"SIGTERM stops the service (exit {rc})")
         recs = eve_records()
         final = [r for r in recs if r["event_type"] == "stats"]
@@ -189,16 +150,16 @@ icap:
         alerts = [r for r in recs if r["event_type"] == "alert"]
         check(any(a.get("alert", {}).get("action") == "blocked" for a in alerts),
               "EVE has the blocked alert")
-        text = open(eve).read() + log_text()
-        check(not any(p in text for p in pins), "no identifier in clear in EVE or the log")
+        everything = text(eve) + log_text()
+        check(not any(p in everything for p in pins), "no identifier in clear in EVE or the log")
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-        if failures:
+        if check.failures:
             print(log_text()[-3000:])
         shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if failures else 0
+    return 1 if check.failures else 0
 
 
 if __name__ == "__main__":
