@@ -240,7 +240,7 @@ icap = stats[-1]["stats"].get("korgoo", {}).get("icap", {}) if stats else {}
 check(bool(icap), "the final stats record has icap counters")
 check(icap.get("preview_ieof", 0) >= 2 and icap.get("continues", 0) >= 2 and icap.get("respmod", 0) >= 4,
       "the counters saw ieof previews, 100 Continue and RESPMODs")
-check(len(icap.get("loops", [])) == 2, "two event loops served the tests")
+check(len(icap.get("loops", [])) == 2, "the stats list both event loops")
 sys.exit(0 if ok else 1)
 PY
 if grep -q -F -f "$WORK/pins.txt" "$WORK/out/eve.json" "$WORK/out/korgoo.log"; then bad "an identifier is in clear in EVE or the log"; else ok "no identifier in clear in EVE or the log"; fi
