@@ -65,7 +65,10 @@ int main(int argc, char** argv) {
     create_log_file(log_file, rt->config.output.file_mode);
     auto log_sink = setup_logging(o, &log_file, rt->config.output.log_level, rt.get());
     if (!o.read && !o.iface && !o.queues) {
-      if (rt->config.icap.enabled) return ops::run_icap(*rt, o.log_dir);
+      if (rt->config.icap.enabled)
+        return ops::run_icap(*rt, o.log_dir, log_sink.get(),
+                             ops::ReloadSource{o.config, data.path,
+                                               [&o](config::Config& c) { apply_overrides(o, c); }});
       print_usage(std::cerr);
       return 2;
     }

@@ -31,7 +31,8 @@ options:
       --pid-file FILE   (service.pid_file)
       --dump-config     print every setting in effect and where it came from
   -w, --workers N     worker threads for -r and -i (threads:; default one per core); a
-                      replay's output is the same for every N; -q runs one
+                      replay's output is the same for every N; -q runs one; ICAP
+                      alone (no -r/-i/-q): its event loops (icap.threads)
       --each-file     with -r DIR: replay each capture on its own (fresh flows) into
                       OUTDIR/NAME.json (NAME with its extension: x.pcap -> x.pcap.json),
                       as separate runs sharing one start-up; colliding names are an error
@@ -58,6 +59,8 @@ void apply_overrides(const Options& o, config::Config& c) {
     c.icap.enabled = true;
   }
   if (o.workers) c.threads = *o.workers;
+  const bool icap_alone = !o.read && !o.iface && !o.queues;
+  if (o.workers && icap_alone) c.icap.threads = *o.workers;
   for (const auto& [set, key] : {std::pair{o.queues.has_value(), "inline.queues"},
                                  {o.bpf.has_value(), "capture.bpf"},
                                  {o.user.has_value(), "service.user"},
@@ -65,6 +68,7 @@ void apply_overrides(const Options& o, config::Config& c) {
                                  {o.control.has_value(), "service.control_socket"},
                                  {o.pid_file.has_value(), "service.pid_file"},
                                  {o.workers.has_value(), "threads"},
+                                 {o.workers.has_value() && icap_alone, "icap.threads"},
                                  {o.icap.has_value(), "icap.listen"}})
     if (set) c.origins[key] = "command line";
 }

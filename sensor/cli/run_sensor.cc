@@ -16,10 +16,13 @@
 #include "detect/text_masker.h"
 #include "engine/capture_loop.h"
 #include "engine/each_file_names.h"
+#include "engine/icap_loops.h"
 #include "engine/lane_run.h"
+#include "engine/packet_and_icap.h"
 #include "engine/parallel_run.h"
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
+#include "ops/icap_run.h"
 #include "output/eve_writer.h"
 #include "source/fanout_program.h"
 #include "source/fanout_source.h"
@@ -200,10 +203,32 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
       spdlog::info("threads: {} configured; one queue, so one worker", rt.config.threads);
     single = std::make_unique<engine::Worker>(rt, eve, source->is_inline());
   }
-  const engine::PipelineControl& pipeline = lanes ? static_cast<engine::PipelineControl&>(*lanes)
-                                            : parallel
-                                                ? static_cast<engine::PipelineControl&>(*parallel)
-                                                : *single;
+  engine::PipelineControl& pipeline = lanes      ? static_cast<engine::PipelineControl&>(*lanes)
+                                      : parallel ? static_cast<engine::PipelineControl&>(*parallel)
+                                                 : *single;
+  // icap.enabled with a packet source: the ICAP service runs in this process too, and one
+  // per-host aggregation counts what a host sends on the wire and through the proxy.
+  std::unique_ptr<policy::SharedAggregation> aggregation;
+  std::unique_ptr<engine::IcapLoops> icap;
+  std::unique_ptr<engine::PacketAndIcap> both;
+  if (rt.config.icap.enabled) {
+    aggregation = std::make_unique<policy::SharedAggregation>(rt.policy->new_aggregation_state());
+    icap = std::make_unique<engine::IcapLoops>(
+        rt, eve, ops::icap_istag_now(), ops::icap_loop_count(rt.config.icap.threads), *aggregation);
+    // The packet path's stats records carry the service's counters (atomics: no lock).
+    auto extension = [loops = icap.get()](Json& s) { s["icap"] = loops->icap_counters(); };
+    if (lanes) {
+      lanes->share_aggregation(aggregation.get());
+      lanes->set_stats_extension(extension);
+    } else if (parallel) {
+      parallel->share_aggregation(aggregation.get());
+      parallel->set_stats_extension(extension);
+    } else {
+      single->share_aggregation(aggregation.get());
+      single->set_stats_extension(extension);
+    }
+    both = std::make_unique<engine::PacketAndIcap>(pipeline, *icap);
+  }
   engine::WorkerMailbox mailbox;
   int stop_signal = 0;
   {
@@ -216,12 +241,20 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
           source->stop();
         },
         live, !live && isatty(STDERR_FILENO) != 0});
+    if (icap) {
+      icap->start();
+      spdlog::info("korgoo {} ICAP service icap://{}:{}/{} alongside capture, {} loops",
+                   KORGOO_VERSION, rt.config.icap.address, icap->port(), rt.config.icap.service,
+                   icap->size());
+      spdlog::default_logger()->flush();
+    }
     if (lanes)
-      lanes->run(stop, &mailbox);
+      lanes->run(stop, &mailbox, both.get());
     else if (parallel)
-      parallel->run(*source, stop, live, &mailbox);
+      parallel->run(*source, stop, live, &mailbox, both.get());
     else
-      engine::run_capture(*source, *single, stop, live, &mailbox);
+      engine::run_capture(*source, *single, stop, live, &mailbox, both.get());
+    if (icap) icap->stop();
   }
   const auto& s = source->stats();
   eve.flush();
@@ -231,6 +264,12 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
             << "\n";
   if (parallel) print_loads(parallel->loads());
   if (lanes) print_loads(lanes->loads());
+  if (icap) {
+    const Json c = icap->icap_counters();
+    std::cout << "korgoo: ICAP " << c.value("reqmod", 0) << " REQMOD, " << c.value("respmod", 0)
+              << " RESPMOD; " << c.value("blocked", 0) << " blocked, " << icap->totals().alerts
+              << " alerts\n";
+  }
   if (s.skipped_files)
     std::cout << "korgoo: " << s.skipped_files << " files skipped: not captures\n";
   std::cout << "korgoo: " << eve.records() << " EVE records in " << eve_path.string() << " (";

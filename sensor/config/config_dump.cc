@@ -134,6 +134,10 @@ void dump_config(const Config& c, std::ostream& out) {
   d.line("icap.enabled", i.enabled);
   d.line("icap.listen", i.address + ":" + std::to_string(i.port));
   d.line("icap.service", i.service);
+  if (i.threads == 0)
+    d.line("icap.threads", "auto");
+  else
+    d.line("icap.threads", i.threads);
   d.line("icap.max_connections", i.max_connections);
   d.line("icap.preview", i.preview);
   d.line("icap.options_ttl", i.options_ttl);

@@ -4,6 +4,7 @@
 
 #include "common/ip_address.h"
 #include "config/config_error.h"
+#include "config/korgoo_config.h"
 
 namespace korgoo::config {
 
@@ -29,11 +30,25 @@ void parse_icap_listen(std::string_view text, icap::IcapConfig& c) {
   c.port = static_cast<std::uint16_t>(n);
 }
 
-void load_icap(const YamlReader& r, icap::IcapConfig& c) {
-  r.allow_only({"enabled", "listen", "service", "max_connections", "preview", "options_ttl",
-                "transfer_ignore", "max_header_bytes", "max_buffered_body", "idle_timeout_ms",
-                "time_budget_ms", "fail_open", "enforce", "client_ip_header", "username_header",
-                "server_ip_header", "resolve_hosts", "hosts", "block_page"});
+namespace {
+
+// A template named relative to the configuration file, like every other path in it, so that
+// the service finds it whatever its working directory (systemd starts it in /).
+std::string template_path(const std::string& file, const std::filesystem::path& base) {
+  if (file.empty() || std::filesystem::path(file).is_absolute()) return file;
+  return (base / file).lexically_normal().string();
+}
+
+}  // namespace
+
+void load_icap(const YamlReader& r, icap::IcapConfig& c, const std::filesystem::path& base) {
+  r.allow_only({"enabled",         "listen",           "service",
+                "max_connections", "preview",          "options_ttl",
+                "transfer_ignore", "max_header_bytes", "max_buffered_body",
+                "idle_timeout_ms", "time_budget_ms",   "threads",
+                "fail_open",       "enforce",          "client_ip_header",
+                "username_header", "server_ip_header", "resolve_hosts",
+                "hosts",           "block_page"});
   c.enabled = r.boolean("enabled", c.enabled);
   if (r.has("listen")) {
     try {
@@ -56,6 +71,10 @@ void load_icap(const YamlReader& r, icap::IcapConfig& c) {
       r.nonzero_bytes("max_buffered_body", c.max_buffered_body, "inspects no body at all");
   c.idle_timeout_ms = r.integer("idle_timeout_ms", c.idle_timeout_ms, 100, 3'600'000);
   c.time_budget_ms = r.integer("time_budget_ms", c.time_budget_ms, 1, 600'000);
+  if (r.has("threads"))
+    c.threads = r.string("threads", "auto") == "auto"
+                    ? 0
+                    : static_cast<unsigned>(r.integer("threads", 0, 1, kMaxThreads));
   c.fail_open = r.boolean("fail_open", c.fail_open);
   c.enforce = r.boolean("enforce", c.enforce);
   c.client_ip_header = r.string("client_ip_header", c.client_ip_header);
@@ -77,8 +96,8 @@ void load_icap(const YamlReader& r, icap::IcapConfig& c) {
   const auto bp = r.section("block_page");
   bp.allow_only({"status", "html_file", "json_file"});
   c.block_page.status = static_cast<int>(bp.integer("status", c.block_page.status, 400, 599));
-  c.block_page.html_file = bp.string("html_file", c.block_page.html_file);
-  c.block_page.json_file = bp.string("json_file", c.block_page.json_file);
+  c.block_page.html_file = template_path(bp.string("html_file", c.block_page.html_file), base);
+  c.block_page.json_file = template_path(bp.string("json_file", c.block_page.json_file), base);
 }
 
 }  // namespace korgoo::config

@@ -2,6 +2,7 @@
 // the [ADDR:]PORT syntax shared with --icap.
 #pragma once
 
+#include <filesystem>
 #include <string_view>
 
 #include "config/yaml_reader.h"
@@ -9,7 +10,8 @@
 
 namespace korgoo::config {
 
-void load_icap(const YamlReader& r, icap::IcapConfig& c);
+// `base`: the configuration file's folder; block page templates are relative to it.
+void load_icap(const YamlReader& r, icap::IcapConfig& c, const std::filesystem::path& base);
 
 // "1344", "127.0.0.1:1344", "[::1]:1344" into c.address and c.port; throws ConfigError.
 void parse_icap_listen(std::string_view text, icap::IcapConfig& c);

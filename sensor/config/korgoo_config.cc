@@ -255,7 +255,7 @@ Config load_config(const fs::path& file, const fs::path& data_dir) {
   load_output(r.section("outputs"), c.output);
   load_inline(r.section("inline"), c.inline_mode);
   load_service(r.section("service"), c.service);
-  load_icap(r.section("icap"), c.icap);
+  load_icap(r.section("icap"), c.icap, base);
   c.policy = policy::load_policy_section(root["policy"], file.string(), base);
   c.policy.home_networks = c.flow.home_networks;
   return c;

@@ -3,9 +3,9 @@
 namespace korgoo::engine {
 
 void run_capture(source::PacketSource& source, Worker& worker, const std::atomic<bool>& stop,
-                 bool live, WorkerMailbox* mailbox) {
+                 bool live, WorkerMailbox* mailbox, PipelineControl* control) {
   source::Packet pkt;
-  WorkerContext ctx{worker, source};
+  WorkerContext ctx{control ? *control : worker, source};
   worker.attach_source(source);  // periodic stats records carry the live capture counters
   while (!stop.load(std::memory_order_relaxed)) {
     if (mailbox && mailbox->pending()) mailbox->run_pending(ctx);

@@ -12,8 +12,9 @@ namespace korgoo::engine {
 // `live`: when the source is idle, packet time is advanced by the wall clock so that flows
 // still time out on a quiet interface. A replay never looks at the wall clock.
 // `mailbox`: tasks from other threads (reload, reopen, stats) run between packets; closed
-// when the loop ends.
+// when the loop ends. `control`: what those tasks act on (default: `worker`; with ICAP in the
+// same process, both).
 void run_capture(source::PacketSource& source, Worker& worker, const std::atomic<bool>& stop,
-                 bool live, WorkerMailbox* mailbox = nullptr);
+                 bool live, WorkerMailbox* mailbox = nullptr, PipelineControl* control = nullptr);
 
 }  // namespace korgoo::engine

@@ -82,7 +82,8 @@ icap::IcapVerdict IcapInspection::inspect(const icap::IcapExchange& x) {
   const auto accept = header_or_empty(req_fields, "Accept");
   return {icap::IcapVerdict::Kind::kBlock,
           // The incident is the alert's EVE flow_id: the operator finds the record by it.
-          block_page_.render(accept, r.block_signature, std::to_string(r.flow_id))};
+          block_page_.render(accept, r.block_signature, std::to_string(r.flow_id),
+                             x.icap.method == icap::IcapMethod::kRespmod ? "download" : "upload")};
 }
 
 std::string IcapInspection::budget_block_page(const icap::IcapRequest& /*icap*/) {

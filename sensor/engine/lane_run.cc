@@ -19,8 +19,9 @@ LaneRun::LaneRun(const Runtime& rt, output::EveWriter& eve, source::SourceGroup&
     lane->source = &sources.member(i);
     lane->worker = std::make_unique<Worker>(rt, sink_.lane(i), WorkerShare{i, n}, inline_mode);
     // Each share of a stats record says how busy its worker was, so that imbalance shows.
-    lane->worker->set_stats_extension([l = lane.get()](Json& s) {
+    lane->worker->set_stats_extension([this, l = lane.get()](Json& s) {
       s["busy_seconds"] = static_cast<double>(l->busy_ns.load(std::memory_order_relaxed)) / 1e9;
+      if (l->index == 0 && extension_) extension_(s);
     });
     lanes_.push_back(std::move(lane));
   }
@@ -31,10 +32,19 @@ LaneRun::~LaneRun() {
     if (lane->thread.joinable()) lane->thread.join();
 }
 
-void LaneRun::run(const std::atomic<bool>& stop, WorkerMailbox* mailbox) {
+void LaneRun::share_aggregation(policy::SharedAggregation* shared) {
+  for (auto& lane : lanes_) lane->worker->share_aggregation(shared);
+}
+
+void LaneRun::set_stats_extension(std::function<void(Json&)> f) {
+  extension_ = std::move(f);
+}
+
+void LaneRun::run(const std::atomic<bool>& stop, WorkerMailbox* mailbox, PipelineControl* control) {
   for (auto& lane : lanes_)
     lane->thread = std::thread([this, l = lane.get(), &stop] { lane_main(*l, stop); });
-  WorkerContext ctx{*this, sources_};
+  // Tasks run with every lane parked: nothing else reads the Runtime then.
+  WorkerContext ctx{control ? *control : *this, sources_};
   for (;;) {
     {
       std::unique_lock lock(mutex_);

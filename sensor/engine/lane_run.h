@@ -12,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -37,8 +38,14 @@ class LaneRun final : public PipelineControl {
   LaneRun& operator=(const LaneRun&) = delete;
 
   // Runs until `stop` (or every source ends), then ends every flow and writes the final
-  // stats record. Rethrows what a worker threw.
-  void run(const std::atomic<bool>& stop, WorkerMailbox* mailbox);
+  // stats record. Rethrows what a worker threw. `control`: what the mailbox's tasks act on
+  // (default: this run; with ICAP in the same process, both).
+  void run(const std::atomic<bool>& stop, WorkerMailbox* mailbox,
+           PipelineControl* control = nullptr);
+  // Every worker feeds `shared` (ICAP in the same process); before run().
+  void share_aggregation(policy::SharedAggregation* shared);
+  // Adds objects to the run's stats records (once: on the first worker's share).
+  void set_stats_extension(std::function<void(Json&)> f);
 
   // Called by the service's tasks, with every worker parked.
   Json stats_json(const source::SourceStats& source_stats) const override;
@@ -72,6 +79,7 @@ class LaneRun final : public PipelineControl {
 
   source::SourceGroup& sources_;
   LaneSink sink_;
+  std::function<void(Json&)> extension_;  // set_stats_extension's, on lane 0's share
   std::vector<std::unique_ptr<Lane>> lanes_;
 
   std::atomic<bool> pause_{false};

@@ -115,9 +115,17 @@ void ParallelRun::fill(PacketBatch& batch, source::PacketSource& source,
   batch.seal();
 }
 
+void ParallelRun::share_aggregation(policy::SharedAggregation* shared) {
+  for (auto& lane : lanes_) lane->worker->share_aggregation(shared);
+}
+
+void ParallelRun::set_stats_extension(std::function<void(Json&)> f) {
+  lanes_.front()->worker->set_stats_extension(std::move(f));
+}
+
 void ParallelRun::run(source::PacketSource& source, const std::atomic<bool>& stop, bool live,
-                      WorkerMailbox* mailbox) {
-  WorkerContext ctx{*this, source};
+                      WorkerMailbox* mailbox, PipelineControl* control) {
+  WorkerContext ctx{control ? *control : *this, source};
   live_ = live;
   // Between two jobs every worker is idle: the service's tasks run then.
   const auto between_jobs = [&] {

@@ -43,8 +43,13 @@ class ParallelRun final : public PipelineControl {
   // Reads `source` to its end (or until `stop`), then ends every flow and writes the final
   // stats. Mailbox tasks run between batches, while every worker is idle. `live`: batches are
   // cut by time too, and the wall clock advances idle workers.
+  // `control`: what the tasks act on (default: this run).
   void run(source::PacketSource& source, const std::atomic<bool>& stop, bool live,
-           WorkerMailbox* mailbox);
+           WorkerMailbox* mailbox, PipelineControl* control = nullptr);
+  // Every worker feeds `shared` (ICAP in the same process); before run().
+  void share_aggregation(policy::SharedAggregation* shared);
+  // Adds objects to the run's stats records (once: on the first worker's share).
+  void set_stats_extension(std::function<void(Json&)> f);
 
   Json stats_json(const source::SourceStats& source_stats) const override;
   WorkerStats totals() const override;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string_view>
 
@@ -33,6 +34,9 @@ class PipelineControl {
   virtual void runtime_changed() = 0;
   // Writes an operational EVE record ("reload", ...) and flushes it.
   virtual void write_event(std::string_view event_type, Json body) = 0;
+  // Runs `fn` while nothing else reads the Runtime: a reload's swap. The packet path is
+  // already alone on its thread; ICAP event loops are parked first.
+  virtual void exclusive(const std::function<void()>& fn) { fn(); }
 };
 
 }  // namespace korgoo::engine

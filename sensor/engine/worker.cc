@@ -255,7 +255,12 @@ void Worker::evaluate_policy(flow::Flow& f, FlowInspector& insp) {
     auto& out = d == Direction::kToServer ? facts.new_to_server : facts.new_to_client;
     for (const auto& v : insp.take_new_values(d)) out.push_back({v.type, v.hash});
   }
-  for (const auto& d : rt_.policy->evaluate(facts, insp.policy_state(), aggregation_))
+  const auto evaluate = [&](policy::AggregationState& agg) {
+    return rt_.policy->evaluate(facts, insp.policy_state(), agg);
+  };
+  const auto decisions =
+      shared_aggregation_ ? shared_aggregation_->with(evaluate) : evaluate(aggregation_);
+  for (const auto& d : decisions)
     if (d.alerts()) write_alert(f, insp, d);
 }
 

@@ -26,6 +26,7 @@
 #include "output/metadata_masker.h"
 #include "output/record_sink.h"
 #include "policy/policy_engine.h"
+#include "policy/shared_aggregation.h"
 #include "source/packet.h"
 #include "source/packet_source.h"
 #include "stream/reassembly_budget.h"
@@ -90,6 +91,9 @@ class Worker final : public PipelineControl, private AppRecordWriter {
   WorkerStats totals() const override { return stats_; }
   // Inspects one exchange at wall-clock time (drop rules block it when inline_mode).
   ExchangeResult inspect_exchange(const Exchange& x);
+  // Feeds `shared` instead of the worker's own per-host aggregation (not owned; null: back
+  // to its own). Set before the first packet or exchange.
+  void share_aggregation(policy::SharedAggregation* shared) { shared_aggregation_ = shared; }
   // Adds objects to every stats record (the ICAP service's counters).
   void set_stats_extension(std::function<void(Json&)> f) { stats_extension_ = std::move(f); }
   // Writes an operational EVE record ("reload", ...) stamped with the worker's current time.
@@ -155,6 +159,7 @@ class Worker final : public PipelineControl, private AppRecordWriter {
   output::MetadataMasker metadata_;  // applies it to every app record before it is kept
   FlowServices services_;            // what this worker's flows borrow (after what it refers to)
   policy::AggregationState aggregation_;
+  policy::SharedAggregation* shared_aggregation_ = nullptr;
   flow::FlowTable flows_;
   WorkerStats stats_;
   Timestamp now_;

@@ -1,5 +1,6 @@
 #include "icap/block_page.h"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -12,17 +13,17 @@ namespace korgoo::icap {
 namespace {
 
 constexpr const char* kHtml = R"(<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>Upload blocked</title></head>
-<body><h1>Upload blocked</h1>
-<p>This upload was stopped because it appears to contain personal data going to a recipient
-without a legal basis for receiving it.</p>
+<html><head><meta charset="utf-8"><title>{{Transfer}} blocked</title></head>
+<body><h1>{{Transfer}} blocked</h1>
+<p>This {{transfer}} was stopped because it appears to contain personal data, and no legal
+basis covers sending it between these parties.</p>
 <p>Rule: {{signature}}<br>Incident: {{incident}}</p>
 <p>If this transfer is needed, ask your data-protection officer quoting the incident.</p>
 </body></html>
 )";
 
 constexpr const char* kJson =
-    R"({"error": "upload_blocked", "rule": {{signature}}, "incident": {{incident}}})"
+    R"({"error": "{{transfer}}_blocked", "rule": {{signature}}, "incident": {{incident}}})"
     "\n";
 
 std::string read_file(const std::string& path) {
@@ -81,9 +82,14 @@ BlockPage::BlockPage(const BlockPageConfig& config)
       json_(config.json_file.empty() ? kJson : read_file(config.json_file)) {}
 
 std::string BlockPage::render(std::string_view accept, std::string_view signature,
-                              std::string_view incident) const {
+                              std::string_view incident, std::string_view transfer) const {
   const bool json = app::contains_nocase(accept, "application/json");
   std::string body = json ? json_ : html_;
+  // A fixed word ("upload", "download"), never request content: filled in as it is.
+  std::string word(transfer), capital(transfer);
+  if (!capital.empty()) capital[0] = static_cast<char>(std::toupper(capital[0]));
+  fill(body, "{{transfer}}", word);
+  fill(body, "{{Transfer}}", capital);
   if (json) {
     fill(body, "{{signature}}", Json(std::string(signature)).dump());
     fill(body, "{{incident}}", Json(std::string(incident)).dump());

@@ -1,5 +1,5 @@
-// The HTTP answer a blocked upload gets instead of reaching its server: status 403 (by
-// config), an HTML page or, for clients that ask for JSON, a JSON body. It names the rule and
+// The HTTP answer a blocked upload (or download) gets instead of reaching its server: status 403
+// (by config), an HTML page or, for clients that ask for JSON, a JSON body. It names the rule and
 // an incident id that finds the EVE alert; it never repeats anything from the request.
 #pragma once
 
@@ -15,9 +15,10 @@ class BlockPage {
   // Reads the configured templates; throws std::runtime_error naming a file it cannot read.
   explicit BlockPage(const BlockPageConfig& config);
 
-  // A complete HTTP/1.1 response, head and body. `accept` is the request's Accept value.
-  std::string render(std::string_view accept, std::string_view signature,
-                     std::string_view incident) const;
+  // A complete HTTP/1.1 response, head and body. `accept` is the request's Accept value;
+  // `transfer` fills {{transfer}} / {{Transfer}}: "upload" (REQMOD) or "download" (RESPMOD).
+  std::string render(std::string_view accept, std::string_view signature, std::string_view incident,
+                     std::string_view transfer = "upload") const;
   int status() const { return status_; }
 
  private:

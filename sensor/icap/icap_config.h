@@ -21,7 +21,8 @@ struct IcapConfig {
   std::string address = "127.0.0.1";
   std::uint16_t port = 1344;
   std::string service = "korgoo";  // icap://host:port/<service>
-  int threads = 2;                 // event loops, each with its own connections and scratch
+  // Event loops, each with its own connections and Worker; 0 = one per core (like threads:).
+  unsigned threads = 0;
   std::uint32_t max_connections = 512;
   std::uint32_t preview = 4096;      // Preview: announced in OPTIONS
   std::uint32_t options_ttl = 3600;  // seconds

@@ -1,8 +1,6 @@
 #include "icap/icap_server.h"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -23,6 +21,7 @@ namespace {
 constexpr std::chrono::milliseconds kSweepInterval{100};
 // Stop reading a connection whose answers the proxy does not take: bounded output.
 constexpr std::size_t kMaxPendingOut = 4 << 20;
+constexpr int kAcceptBurst = 4;
 
 std::runtime_error sys_error(const std::string& what) {
   return std::runtime_error(what + ": " + std::strerror(errno));
@@ -30,59 +29,42 @@ std::runtime_error sys_error(const std::string& what) {
 
 }  // namespace
 
-IcapServer::IcapServer(const IcapConfig& config, std::string istag, IcapInspector& inspector,
+IcapServer::IcapServer(const IcapConfig& config, std::string istag, int listen_fd,
+                       std::atomic<std::uint32_t>& open, IcapInspector& inspector,
                        IcapCounters& counters)
-    : config_(config), istag_(std::move(istag)), inspector_(inspector), counters_(counters) {
-  const std::string where = config.address + ":" + std::to_string(config.port);
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST | AI_NUMERICSERV;
-  addrinfo* res = nullptr;
-  const std::string port = std::to_string(config.port);
-  if (getaddrinfo(config.address.c_str(), port.c_str(), &hints, &res) != 0 || !res)
-    throw std::runtime_error("icap: '" + config.address + "' is not an address to listen on");
-  listen_fd_ = ::socket(res->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  if (listen_fd_ < 0) {
-    freeaddrinfo(res);
-    throw sys_error("icap: socket");
-  }
-  const int one = 1;
-  ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  const int bound = ::bind(listen_fd_, res->ai_addr, res->ai_addrlen);
-  freeaddrinfo(res);
-  if (bound != 0 || ::listen(listen_fd_, 256) != 0) {
-    const auto e = sys_error("icap: cannot listen on " + where);
-    ::close(listen_fd_);
-    throw e;
-  }
-  sockaddr_storage ss{};
-  socklen_t len = sizeof ss;
-  ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&ss), &len);
-  port_ = ntohs(ss.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port
-                                         : reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
+    : config_(config),
+      istag_(std::move(istag)),
+      inspector_(inspector),
+      counters_(counters),
+      listen_fd_(listen_fd),
+      open_(open) {
   epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
-  if (epoll_fd_ < 0) {
-    ::close(listen_fd_);
-    throw sys_error("icap: epoll");
-  }
+  if (epoll_fd_ < 0) throw sys_error("icap: epoll");
   epoll_event ev{};
-  ev.events = EPOLLIN;
+  // One loop woken per new connection, not all of them (a thundering herd of loops).
+  ev.events = EPOLLIN | EPOLLEXCLUSIVE;
   ev.data.fd = listen_fd_;
-  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &ev);
+  if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &ev) != 0) {
+    ::close(epoll_fd_);
+    throw sys_error("icap: epoll_ctl");
+  }
 }
 
 IcapServer::~IcapServer() {
   for (auto& [fd, c] : conns_) ::close(fd);
+  open_ -= static_cast<std::uint32_t>(conns_.size());
   if (epoll_fd_ >= 0) ::close(epoll_fd_);
-  if (listen_fd_ >= 0) ::close(listen_fd_);
 }
 
-void IcapServer::run(int stop_fd, const std::function<void()>& tick) {
-  epoll_event ev{};
-  ev.events = EPOLLIN;
-  ev.data.fd = stop_fd;
-  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, stop_fd, &ev);
+void IcapServer::run(const Hooks& hooks) {
+  const int stop_fd = hooks.stop_fd;
+  for (int fd : {hooks.stop_fd, hooks.pause_fd}) {
+    if (fd < 0) continue;
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = fd;
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev);
+  }
   std::vector<epoll_event> events(64);
   auto next_sweep = IcapConnection::Clock::now() + kSweepInterval;
   for (;;) {
@@ -93,7 +75,12 @@ void IcapServer::run(int stop_fd, const std::function<void()>& tick) {
       const int fd = events[i].data.fd;
       if (fd == stop_fd) {
         ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, stop_fd, nullptr);
+        if (hooks.pause_fd >= 0) ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, hooks.pause_fd, nullptr);
         return;
+      }
+      if (fd == hooks.pause_fd) {
+        hooks.pause();
+        continue;
       }
       if (fd == listen_fd_) {
         accept_all();
@@ -108,18 +95,21 @@ void IcapServer::run(int stop_fd, const std::function<void()>& tick) {
     const auto now = IcapConnection::Clock::now();
     if (now >= next_sweep) {
       sweep(now);
-      tick();
+      if (hooks.tick) hooks.tick();
       next_sweep = now + kSweepInterval;
     }
   }
 }
 
 void IcapServer::accept_all() {
-  for (;;) {
+  // A few per wake-up: a burst of connections spreads over the loops instead of landing on
+  // the first one woken (what is left wakes another loop, the socket being level-triggered).
+  for (int taken = 0; taken < kAcceptBurst; ++taken) {
     const int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    if (fd < 0) return;  // EAGAIN, or a connection that went away before we took it
+    if (fd < 0) return;  // EAGAIN (another loop took it), or it went away before we took it
     ++counters_.connections;
-    if (conns_.size() >= config_.max_connections) {
+    if (open_.fetch_add(1) >= config_.max_connections) {
+      open_.fetch_sub(1);
       // Over the announced Max-Connections: a clear status, not a silent hang-up.
       ++counters_.connections_refused;
       const auto busy = error_response(503, "over Max-Connections", istag_);
@@ -198,6 +188,7 @@ void IcapServer::close_conn(int fd) {
   ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
   ::close(fd);
   conns_.erase(fd);
+  open_.fetch_sub(1);
   counters_.connections_active = conns_.size();
 }
 

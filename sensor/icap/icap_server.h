@@ -1,9 +1,12 @@
-// The ICAP listener: one epoll loop over non-blocking sockets, each connection an
+// One ICAP event loop: an epoll loop over non-blocking sockets, each connection an
 // IcapConnection. Inspection runs on the loop's thread (it is CPU work on a message already
 // in memory); many connections wait on one thread while their bytes arrive. A timer sweeps
-// for requests past their time budget and connections idle past idle_timeout_ms.
+// for requests past their time budget and connections idle past idle_timeout_ms. A service
+// runs several loops on one shared listening socket (IcapListener); the connections they
+// hold together are counted against Max-Connections.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -20,18 +23,22 @@ namespace korgoo::icap {
 
 class IcapServer {
  public:
-  // Binds config.address:config.port and listens; throws std::runtime_error naming the
-  // address when it cannot.
-  IcapServer(const IcapConfig& config, std::string istag, IcapInspector& inspector,
-             IcapCounters& counters);
+  // `listen_fd`: the shared listening socket (not owned); `open`: the connections open in
+  // every loop of the service, for max_connections.
+  IcapServer(const IcapConfig& config, std::string istag, int listen_fd,
+             std::atomic<std::uint32_t>& open, IcapInspector& inspector, IcapCounters& counters);
   ~IcapServer();
   IcapServer(const IcapServer&) = delete;
   IcapServer& operator=(const IcapServer&) = delete;
 
-  // Serves until `stop_fd` (a signalfd or eventfd) becomes readable. `tick` runs about every
-  // 100 ms (stats records, EVE flushing).
-  void run(int stop_fd, const std::function<void()>& tick);
-  std::uint16_t port() const { return port_; }  // the bound port (config port 0: any)
+  struct Hooks {
+    int stop_fd = -1;   // readable: return (a signalfd or eventfd; left readable for others)
+    int pause_fd = -1;  // readable: call pause() (icap::LoopGate), or -1
+    std::function<void()> pause;
+    std::function<void()> tick;  // about every 100 ms (EVE flushing, timers)
+  };
+  // Serves until hooks.stop_fd becomes readable.
+  void run(const Hooks& hooks);
 
  private:
   struct Conn {
@@ -56,8 +63,8 @@ class IcapServer {
   IcapInspector& inspector_;
   IcapCounters& counters_;
   int listen_fd_ = -1;
+  std::atomic<std::uint32_t>& open_;
   int epoll_fd_ = -1;
-  std::uint16_t port_ = 0;
   std::unordered_map<int, Conn> conns_;
 };
 

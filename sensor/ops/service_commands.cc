@@ -76,8 +76,11 @@ Json ServiceCommands::reload() {
   std::shared_ptr<engine::Runtime> holder(std::move(next));
   auto done = mailbox_.call<bool>(
       [this, holder, result](engine::WorkerContext& ctx) {
-        runtime_.adopt_reload(std::move(*holder));
-        ctx.worker.runtime_changed();
+        // Nothing else may read the Runtime while it changes (ICAP loops are parked).
+        ctx.worker.exclusive([&] {
+          runtime_.adopt_reload(std::move(*holder));
+          ctx.worker.runtime_changed();
+        });
         ctx.worker.write_event("reload", result);
         return true;
       },

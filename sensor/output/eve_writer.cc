@@ -39,14 +39,15 @@ std::string EveWriter::serialize(const Json& record) {
 }
 
 void EveWriter::write(const Json& record) {
-  line_ = serialize(record);
+  const std::string line = serialize(record);  // outside the lock: the costly part
   const auto it = record.find("event_type");
   write_serialized(it != record.end() && it->is_string() ? it->get_ref<const std::string&>()
                                                          : std::string_view{},
-                   line_);
+                   line);
 }
 
 void EveWriter::write_serialized(std::string_view event_type, std::string_view line) {
+  std::lock_guard lock(mutex_);
   if (pending_.empty()) oldest_pending_ = std::chrono::steady_clock::now();
   pending_ += line;
   pending_ += '\n';
@@ -59,12 +60,13 @@ void EveWriter::write_serialized(std::string_view event_type, std::string_view l
   }
   if (options_.flush_interval.count() == 0 || pending_.size() >= kMaxPending ||
       std::chrono::steady_clock::now() - oldest_pending_ >= options_.flush_interval)
-    flush();
+    flush_locked();
 }
 
 std::string EveWriter::reopen() {
+  std::lock_guard lock(mutex_);
   if (fd_ < 0) return "";
-  flush();
+  flush_locked();
   const int next = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
                           static_cast<mode_t>(options_.mode));
   if (next < 0) return path_.string() + ": cannot reopen: " + std::strerror(errno);
@@ -74,12 +76,18 @@ std::string EveWriter::reopen() {
 }
 
 void EveWriter::flush_if_due() {
+  std::lock_guard lock(mutex_);
   if (!pending_.empty() &&
       std::chrono::steady_clock::now() - oldest_pending_ >= options_.flush_interval)
-    flush();
+    flush_locked();
 }
 
 bool EveWriter::flush() {
+  std::lock_guard lock(mutex_);
+  return flush_locked();
+}
+
+bool EveWriter::flush_locked() {
   if (pending_.empty()) return true;
   if (stream_) {
     std::fwrite(pending_.data(), 1, pending_.size(), stream_);

@@ -7,12 +7,17 @@
 // close. A write that fails (full disk, I/O error) is cut back to the last whole record; the
 // records it could not write are counted as lost, the first failure is logged, and the next
 // flush tries again, so writing resumes when space returns.
+//
+// Thread-safe: the ICAP service's event loops (and, alongside them, the packet path) append
+// to one file. A record is serialised by the calling thread and appended whole under a
+// mutex, so lines never interleave.
 #pragma once
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -51,15 +56,27 @@ class EveWriter {
   std::string reopen();
 
   // Records handed to write() and not lost (written, or buffered for the next flush).
-  std::uint64_t records() const { return records_ - lost_; }
+  std::uint64_t records() const {
+    std::lock_guard lock(mutex_);
+    return records_ - lost_;
+  }
   // Records that could not be written (write errors), and the failed write calls.
-  std::uint64_t lost() const { return lost_; }
-  std::uint64_t write_errors() const { return write_errors_; }
-  // Records written by event_type, for the closing summary.
+  std::uint64_t lost() const {
+    std::lock_guard lock(mutex_);
+    return lost_;
+  }
+  std::uint64_t write_errors() const {
+    std::lock_guard lock(mutex_);
+    return write_errors_;
+  }
+  // Records written by event_type, for the closing summary (once no thread writes).
   const std::map<std::string, std::uint64_t, std::less<>>& by_type() const { return by_type_; }
   const std::filesystem::path& path() const { return path_; }
 
  private:
+  bool flush_locked();
+
+  mutable std::mutex mutex_;
   int fd_ = -1;
   std::FILE* stream_ = nullptr;  // the not-owned stream, when not a file
   std::filesystem::path path_;
@@ -69,7 +86,6 @@ class EveWriter {
   std::uint64_t write_errors_ = 0;
   std::uint64_t pending_records_ = 0;
   std::map<std::string, std::uint64_t, std::less<>> by_type_;
-  std::string line_;     // reused buffer
   std::string pending_;  // whole lines not yet written
   std::chrono::steady_clock::time_point oldest_pending_;
 };

@@ -23,6 +23,16 @@ TEST(BlockPage, HtmlByDefaultJsonWhenAsked) {
   const Json j = Json::parse(body);
   EXPECT_EQ(j["rule"], "TEST \"drop\"");
   EXPECT_EQ(j["incident"], "9");
+  EXPECT_EQ(j["error"], "upload_blocked");
+}
+
+TEST(BlockPage, ADownloadIsCalledADownload) {
+  BlockPage page(BlockPageConfig{});
+  const auto html = page.render("", "TEST drop", "1", "download");
+  EXPECT_NE(html.find("<h1>Download blocked</h1>"), std::string::npos);
+  EXPECT_EQ(html.find("pload"), std::string::npos);
+  const auto json = page.render("application/json", "TEST drop", "1", "download");
+  EXPECT_EQ(Json::parse(json.substr(json.find("\r\n\r\n") + 4))["error"], "download_blocked");
 }
 
 TEST(BlockPage, MissingTemplateNamesTheFile) {

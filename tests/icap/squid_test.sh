@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ICAP end to end with a real Squid (Debian squid or squid-openssl), started by the test:
-# Squid is a forward proxy on loopback whose REQMOD service is korgoo --icap; curl uploads
-# through it to a local upload sink.
+# Squid is a forward proxy on loopback whose REQMOD and RESPMOD service is korgoo --icap
+# (two event loops); curl uploads through it to a local upload sink and downloads from a
+# local web server.
 #   1. personal identifiers to a non-adequate destination: the block page, the sink gets
 #      nothing;
 #   2. a benign upload to the same destination passes unchanged;
@@ -10,8 +11,11 @@
 #      identifier in clear;
 #   5. with ssl-bump (squid-openssl; a CA made here, curl trusting it, a local TLS sink):
 #      the same block over HTTPS, and a benign HTTPS upload passing;
-#   6. protocol cases against korgoo directly (icap_conformance.py): preview, ieof, 204,
-#      keep-alive, malformed requests.
+#   6. RESPMOD: a download of personal data from the non-adequate server gets the block
+#      page, a benign download arrives unchanged;
+#   7. protocol cases against korgoo directly, by a scripted client (icap_conformance.py:
+#      preview, ieof, 204, keep-alive, malformed requests) and by c-icap-client
+#      (c_icap_client_cases.sh: preview sizes, ieof, 204 and -no204, REQMOD and RESPMOD).
 # Exit 77 (ctest: skipped) with one line when Squid is missing or cannot start here.
 set -euo pipefail
 KORGOO=${1:?usage: squid_test.sh PATH-TO-korgoo}
@@ -40,7 +44,7 @@ wait_for() {
 }
 listening() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; }
 
-mkdir -p "$WORK/out" "$WORK/sink" "$WORK/squid/cache"
+mkdir -p "$WORK/out" "$WORK/sink" "$WORK/squid/cache" "$WORK/www"
 python3 - "$WORK" "$HERE/../../pcaps" <<'PY'
 import sys
 work = sys.argv[1]
@@ -50,6 +54,8 @@ pins = [kg_pin(1 + i % 2, 10 + i, 3, 1980 + i, 1000 + 37 * i) for i in range(5)]
 open(f"{work}/pins.txt", "w").write("\n".join(pins) + "\n")
 open(f"{work}/pii.csv", "w").write("".join(f"{i},client,{p}\n" for i, p in enumerate(pins)))
 open(f"{work}/benign.csv", "w").write("".join(f"{i},order,widget-{i},quantity {i*3}\n" for i in range(5)))
+open(f"{work}/www/export.csv", "w").write("".join(f"{i},client,{p}\n" for i, p in enumerate(pins)))
+open(f"{work}/www/catalogue.csv", "w").write("".join(f"{i},widget-{i},{i*7}\n" for i in range(50)))
 PY
 
 # korgoo on a free port of its choosing; the log line says which.
@@ -63,6 +69,10 @@ KPORT=$(icap_port)
 
 SINK=$(free_port)
 python3 "$HERE/../inline/upload_server.py" "$WORK/sink" "$SINK" 127.0.0.2 127.0.0.3 &
+PIDS+=($!)
+# Downloads (RESPMOD) come from a web server on the non-adequate address.
+WPORT=$(free_port)
+python3 -m http.server "$WPORT" --bind 127.0.0.2 --directory "$WORK/www" >"$WORK/www.log" 2>&1 &
 PIDS+=($!)
 SPORT=$(free_port)
 # HTTPS: only with a Squid built with OpenSSL (Debian squid-openssl) and its certificate helper.
@@ -107,6 +117,8 @@ icap_send_client_username on
 icap_client_username_header X-Client-Username
 icap_service korgoo_req reqmod_precache icap://127.0.0.1:$KPORT/korgoo bypass=off
 adaptation_access korgoo_req allow all
+icap_service korgoo_resp respmod_precache icap://127.0.0.1:$KPORT/korgoo bypass=off
+adaptation_access korgoo_resp allow all
 icap_service_failure_limit -1
 icap_io_timeout 10 seconds
 CONF
@@ -180,8 +192,21 @@ else
   echo "skip: HTTPS part: squid without OpenSSL (install squid-openssl)"
 fi
 
-# Through Squid, then straight to korgoo: the protocol cases.
+# RESPMOD through Squid: downloads from the non-adequate server.
+wait_for 10 listening "$WPORT" 127.0.0.2 || bad "download server did not start"
+download() {
+  curl -sS --max-time 20 -x "http://127.0.0.1:$SPORT" -o "$WORK/reply" -w '%{http_code}' \
+    "http://127.0.0.2:$WPORT/$1" || echo "curl-failed"
+}
+code=$(download export.csv)
+if [ "$code" = 403 ] && grep -q "Download blocked" "$WORK/reply"; then ok "RESPMOD: a download of personal data from a non-adequate server got the block page"; else bad "personal data download answered $code"; fi
+grep -q -F -f "$WORK/pins.txt" "$WORK/reply" && bad "the download's block page repeats an identifier"
+code=$(download catalogue.csv)
+[ "$code" = 200 ] && cmp -s "$WORK/reply" "$WORK/www/catalogue.csv" && ok "RESPMOD: a benign download arrived unchanged" || bad "benign download answered $code"
+
+# Straight to korgoo: the protocol cases, by the scripted client and by c-icap-client.
 python3 "$HERE/icap_conformance.py" 127.0.0.1 "$KPORT" "$WORK/pii.csv" || fail=1
+bash "$HERE/c_icap_client_cases.sh" 127.0.0.1 "$KPORT" "$WORK" || fail=1
 
 kill -TERM "$KPID"
 wait_for 10 bash -c "! kill -0 $KPID" || bad "korgoo did not stop on SIGTERM"
@@ -202,6 +227,8 @@ if drops:
     check(a.get("icap", {}).get("method") == "REQMOD" and a["icap"].get("client") == "127.0.0.1",
           "the alert has the icap object with method and client")
     check("http" in a and a["dest_ip"] == "127.0.0.2", "the alert has http metadata and the destination")
+check(any(r.get("icap", {}).get("method") == "RESPMOD" for r in drops),
+      "a drop alert is about a download (RESPMOD through Squid)")
 http = [r for r in recs if r["event_type"] == "http"]
 check(any(r["http"].get("url", "").endswith("/big-upload") for r in http),
       "a message larger than the probe window is decoded as HTTP (its http record)")
@@ -209,7 +236,11 @@ if sys.argv[2] == "1":
     check(any(a.get("http", {}).get("url", "").startswith("https://") for a in drops),
           "a drop alert is about the HTTPS upload (seen decrypted through ssl-bump)")
 stats = [r for r in recs if r["event_type"] == "stats"]
-check(bool(stats) and "icap" in stats[-1]["stats"].get("korgoo", {}), "the final stats record has icap counters")
+icap = stats[-1]["stats"].get("korgoo", {}).get("icap", {}) if stats else {}
+check(bool(icap), "the final stats record has icap counters")
+check(icap.get("preview_ieof", 0) >= 2 and icap.get("continues", 0) >= 2 and icap.get("respmod", 0) >= 4,
+      "the counters saw ieof previews, 100 Continue and RESPMODs")
+check(len(icap.get("loops", [])) == 2, "the stats list both event loops")
 sys.exit(0 if ok else 1)
 PY
 if grep -q -F -f "$WORK/pins.txt" "$WORK/out/eve.json" "$WORK/out/korgoo.log"; then bad "an identifier is in clear in EVE or the log"; else ok "no identifier in clear in EVE or the log"; fi
