@@ -1,59 +1,177 @@
 #include "detect/pattern_database.h"
 
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "detect/keyword_pattern.h"
 #include "detect/signature_error.h"
+#include "detect/validator.h"
 
 namespace korgoo::detect {
+namespace {
 
-PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signatures) {
-  std::vector<std::string> expressions;
-  std::vector<unsigned> flags;
-  PatternDatabase out;
-  for (std::uint32_t s = 0; s < signatures.size(); ++s) {
-    const Signature& sig = signatures[s];
-    for (std::uint32_t i = 0; i < sig.patterns.size(); ++i) {
-      expressions.push_back(sig.patterns[i].regex);
-      flags.push_back(sig.caseless ? HS_FLAG_CASELESS : 0);
-      out.refs_.push_back({s, i});
+// The byte after a value of a validator that promises closed_by_non_alnum().
+constexpr std::string_view kClosingByte = "[^0-9A-Za-z]";
+
+// PatternDatabase::kShapeDigits digits, neighbours separated by at most two of " ()-", then
+// a closing byte: the shape every value_digits() >= kShapeDigits promise describes.
+std::string shape_expression() {
+  return "[0-9](?:[ ()\\-]{0,2}[0-9]){" + std::to_string(PatternDatabase::kShapeDigits - 1) + "}" +
+         std::string(kClosingByte);
+}
+
+// Anchors and word boundaries read the bytes around a match, which a block scan of a window
+// cut out of the stream would see differently; such patterns are never rewritten. `^` counts
+// unless it negates a class; the test errs on the side of "has one".
+bool has_assertion(std::string_view re) {
+  for (std::size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      const char n = re[++i];
+      if (n == 'b' || n == 'B' || n == 'A' || n == 'z' || n == 'Z' || n == 'G') return true;
+      continue;
     }
-    for (std::uint32_t i = 0; i < sig.keywords.size(); ++i) {
-      expressions.push_back(keyword_to_pattern(sig.keywords[i].text));
-      flags.push_back(HS_FLAG_CASELESS);
-      out.refs_.push_back({s, i});
-    }
+    if (c == '$') return true;
+    if (c == '^' && (i == 0 || re[i - 1] != '[')) return true;
   }
-  std::vector<const char*> exprs;
-  std::vector<unsigned> ids;
-  for (std::size_t i = 0; i < expressions.size(); ++i) {
-    exprs.push_back(expressions[i].c_str());
-    ids.push_back(static_cast<unsigned>(i));
+  return false;
+}
+
+struct Expression {
+  std::string text;
+  unsigned flags = 0;
+  unsigned id = 0;
+};
+
+[[noreturn]] void fail_pattern(const Signature& sig, const SourceLocation& at,
+                               std::string_view text, std::string_view message) {
+  throw SignatureError(at.file.string() + ":" + std::to_string(at.line) + ": signature " +
+                       std::to_string(sig.id) + " (" + sig.type + "): pattern '" +
+                       std::string(text) + "': Hyperscan: " + std::string(message));
+}
+
+// The longest match of `regex`, or 0 if unbounded; throws on a pattern Hyperscan rejects.
+std::size_t max_width(const Signature& sig, const Pattern& p, unsigned flags) {
+  hs_expr_info_t* info = nullptr;
+  hs_compile_error_t* err = nullptr;
+  if (hs_expression_info(p.regex.c_str(), flags, &info, &err) != HS_SUCCESS) {
+    const std::string message =
+        err != nullptr && err->message != nullptr ? err->message : "unknown error";
+    hs_free_compile_error(err);
+    fail_pattern(sig, p.where, p.regex, message);
   }
+  const bool bounded = info->max_width != UINT_MAX && info->matches_at_eod == 0 &&
+                       info->matches_only_at_eod == 0 && info->unordered_matches == 0;
+  const std::size_t width = bounded ? info->max_width : 0;
+  std::free(info);  // allocated with the default allocator (misc allocator unset)
+  return width;
+}
+
+struct Compiled {
   hs_database_t* db = nullptr;
   hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
-                       HS_MODE_STREAM, nullptr, &db, &err) != HS_SUCCESS) {
+};
+
+Compiled compile_all(const std::vector<Expression>& exprs, unsigned mode) {
+  std::vector<const char*> texts;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (const Expression& e : exprs) {
+    texts.push_back(e.text.c_str());
+    flags.push_back(e.flags);
+    ids.push_back(e.id);
+  }
+  Compiled c;
+  hs_compile_multi(texts.data(), flags.data(), ids.data(), static_cast<unsigned>(texts.size()),
+                   mode, nullptr, &c.db, &c.err);
+  return c;
+}
+
+}  // namespace
+
+PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signatures,
+                                         const std::vector<const Validator*>& validators,
+                                         bool rewrite) {
+  PatternDatabase out;
+  std::vector<Expression> stream;
+  std::vector<Expression> shaped;
+  std::vector<Expression> closed_block;
+  for (std::uint32_t s = 0; s < signatures.size(); ++s) {
+    const Signature& sig = signatures[s];
+    const Validator* v = s < validators.size() ? validators[s] : nullptr;
+    const bool closes = rewrite && v != nullptr && v->closed_by_non_alnum();
+    const bool shapes = closes && v->value_digits() >= kShapeDigits;
+    const unsigned flags = sig.caseless ? HS_FLAG_CASELESS : 0;
+    for (std::uint32_t i = 0; i < sig.patterns.size(); ++i) {
+      const Pattern& p = sig.patterns[i];
+      const auto id = static_cast<unsigned>(out.refs_.size());
+      out.refs_.push_back({s, i});
+      const std::size_t width = closes ? max_width(sig, p, flags) : 0;
+      if (width == 0 || has_assertion(p.regex)) {
+        stream.push_back({p.regex, flags, id});
+        ++out.plain_;
+        continue;
+      }
+      out.end_width_ = std::max(out.end_width_, width);
+      if (shapes) {
+        shaped.push_back({p.regex, flags, id});
+        out.shape_width_ = std::max(out.shape_width_, width);
+        ++out.shaped_;
+      } else {
+        stream.push_back(
+            {"(?:" + p.regex + ")" + std::string(kClosingByte), flags, id | kClosedBit});
+        closed_block.push_back({p.regex, flags, id});
+        ++out.closed_;
+      }
+    }
+    for (std::uint32_t i = 0; i < sig.keywords.size(); ++i) {
+      const auto id = static_cast<unsigned>(out.refs_.size());
+      stream.push_back({keyword_to_pattern(sig.keywords[i].text), HS_FLAG_CASELESS, id});
+      out.refs_.push_back({s, i});
+      ++out.plain_;
+    }
+  }
+  if (!shaped.empty()) stream.push_back({shape_expression(), 0, kShapeHit});
+
+  // A compile error names the pattern as written in the YAML.
+  const auto fail = [&](hs_compile_error_t* err, const std::vector<Expression>& exprs) {
     std::string message =
         err != nullptr && err->message != nullptr ? err->message : "unknown error";
     const int which = err != nullptr ? err->expression : -1;
     hs_free_compile_error(err);
-    if (which < 0 || static_cast<std::size_t>(which) >= out.refs_.size()) {
+    const unsigned id = which >= 0 && static_cast<std::size_t>(which) < exprs.size()
+                            ? exprs[static_cast<std::size_t>(which)].id & ~kClosedBit
+                            : UINT_MAX;
+    if (id >= out.refs_.size()) {
       const std::string where = signatures.empty() ? std::string("(none):0")
                                                    : signatures.front().where.file.string() + ":0";
       throw SignatureError(where + ": Hyperscan: " + message);
     }
-    const PatternRef& ref = out.refs_[static_cast<std::size_t>(which)];
+    const PatternRef& ref = out.refs_[id];
     const Signature& sig = signatures[ref.signature];
-    const SourceLocation& at =
-        sig.patterns.empty() ? sig.keywords[ref.index].where : sig.patterns[ref.index].where;
-    const std::string text =
-        sig.patterns.empty() ? sig.keywords[ref.index].text : sig.patterns[ref.index].regex;
-    throw SignatureError(at.file.string() + ":" + std::to_string(at.line) + ": signature " +
-                         std::to_string(sig.id) + " (" + sig.type + "): pattern '" + text +
-                         "': Hyperscan: " + message);
+    if (sig.patterns.empty()) {
+      fail_pattern(sig, sig.keywords[ref.index].where, sig.keywords[ref.index].text, message);
+    }
+    fail_pattern(sig, sig.patterns[ref.index].where, sig.patterns[ref.index].regex, message);
+  };
+
+  Compiled c = compile_all(stream, HS_MODE_STREAM);
+  if (c.db == nullptr) fail(c.err, stream);
+  out.db_.reset(c.db);
+  if (!shaped.empty()) {
+    c = compile_all(shaped, HS_MODE_BLOCK);
+    if (c.db == nullptr) fail(c.err, shaped);
+    out.shape_db_.reset(c.db);
   }
-  out.db_.reset(db);
+  closed_block.insert(closed_block.end(), shaped.begin(), shaped.end());
+  if (!closed_block.empty()) {
+    c = compile_all(closed_block, HS_MODE_BLOCK);
+    if (c.db == nullptr) fail(c.err, closed_block);
+    out.end_db_.reset(c.db);
+  }
   return out;
 }
 

@@ -75,6 +75,16 @@ class Validator {
                                        const MatchContext& /*ctx*/) const {
     return lookahead();
   }
+  // Promises that let the pattern database compile a signature into something cheaper than
+  // its own patterns (pattern_database.h) without changing what is found. Each must hold for
+  // every finding check() confirms or suppresses; rejected findings are not bound by them.
+  // closed_by_non_alnum(): the byte right after the match end is not an ASCII letter or digit
+  // (or the view ends there), so a match followed by one need not be reported at all.
+  virtual bool closed_by_non_alnum() const { return false; }
+  // value_digits(): the bytes before the match end are at least this many digits, each two
+  // neighbours separated by at most two of " ()-" (0: no such promise), so one shared "digit
+  // run" candidate pattern finds every such value.
+  virtual std::size_t value_digits() const { return 0; }
   // check() calls context_near() for some values even when the signature does not require
   // context (kg_passport's generic series), so the window must include the context bytes.
   virtual bool uses_context() const { return false; }

@@ -27,6 +27,8 @@ int upper(int c) {
 class IbanValidator final : public Validator {
  public:
   std::string_view name() const override { return "iban"; }
+  // check() rejects a letter or digit after the value.
+  bool closed_by_non_alnum() const override { return true; }
   std::size_t lookbehind() const override { return kMaxPrinted + 4; }
   std::size_t lookahead() const override { return 1; }
 
