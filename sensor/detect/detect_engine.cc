@@ -72,8 +72,7 @@ DetectEngine::DetectEngine(DetectConfig config, std::vector<Signature> signature
     bound_.push_back(b);
   }
   // A candidate end is confirmed against the bytes before it (pattern_database.h).
-  tail_capacity_ =
-      std::max({tail_capacity_, database_.shape_width() + 1, database_.end_width() + 1});
+  tail_capacity_ = std::max(tail_capacity_, database_.end_width() + 1);
 }
 
 DetectEngine::~DetectEngine() = default;
@@ -82,7 +81,9 @@ namespace {
 
 // One scratch serves the stream database and the block databases of the candidates.
 void grow_scratch(const PatternDatabase& db, hs_scratch_t*& s) {
-  for (const hs_database_t* d : {db.get(), db.shape_db(), db.end_db()}) {
+  std::vector<const hs_database_t*> all{db.get(), db.end_db()};
+  for (std::size_t n = 0; n < db.shape_count(); ++n) all.push_back(db.shape_db(n));
+  for (const hs_database_t* d : all) {
     if (d != nullptr && hs_alloc_scratch(d, &s) != HS_SUCCESS)
       throw std::runtime_error("detect: hs_alloc_scratch failed");
   }

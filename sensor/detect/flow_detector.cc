@@ -145,19 +145,16 @@ void FlowDetector::resolve(ViewStream& vs, std::size_t first, ByteView chunk, Sc
   for (std::size_t i = first; i < pending.size(); ++i) {
     RawMatch m = pending[i];
     if (m.pattern >= PatternDatabase::kShapeHit) {
-      ends.push_back(m.end - 1);  // the closing byte is not part of the value
+      // The closing byte is not part of the value.
+      ends.push_back({m.end - 1, m.pattern - PatternDatabase::kShapeHit});
       continue;
-    }
-    if (m.pattern >= PatternDatabase::kClosedBit) {
-      m.pattern &= ~PatternDatabase::kClosedBit;
-      m.end -= 1;
     }
     pending[kept++] = m;
   }
   pending.resize(kept);
   const PatternDatabase& db = engine_->database();
-  for (const std::uint64_t end : ends)
-    confirm(vs, db.shape_db(), db.shape_width(), end, chunk, scratch);
+  for (const RawMatch& c : ends)
+    confirm(vs, db.shape_db(c.pattern), db.shape_width(c.pattern), c.end, chunk, scratch);
 }
 
 void FlowDetector::confirm(ViewStream& vs, const hs_database_t* db, std::size_t width,

@@ -16,13 +16,6 @@ namespace {
 // The byte after a value of a validator that promises closed_by_non_alnum().
 constexpr std::string_view kClosingByte = "[^0-9A-Za-z]";
 
-// PatternDatabase::kShapeDigits digits, neighbours separated by at most two of " ()-", then
-// a closing byte: the shape every value_digits() >= kShapeDigits promise describes.
-std::string shape_expression() {
-  return "[0-9](?:[ ()\\-]{0,2}[0-9]){" + std::to_string(PatternDatabase::kShapeDigits - 1) + "}" +
-         std::string(kClosingByte);
-}
-
 // Anchors and word boundaries read the bytes around a match, which a block scan of a window
 // cut out of the stream would see differently; such patterns are never rewritten. `^` counts
 // unless it negates a class; the test errs on the side of "has one".
@@ -97,35 +90,37 @@ PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signature
                                          bool rewrite) {
   PatternDatabase out;
   std::vector<Expression> stream;
-  std::vector<Expression> shaped;
-  std::vector<Expression> closed_block;
+  std::vector<std::vector<Expression>> shaped;  // by shape
+  std::vector<Expression> at_end;               // every shaped pattern
   for (std::uint32_t s = 0; s < signatures.size(); ++s) {
     const Signature& sig = signatures[s];
     const Validator* v = s < validators.size() ? validators[s] : nullptr;
-    const bool closes = rewrite && v != nullptr && v->closed_by_non_alnum();
-    const bool shapes = closes && v->value_digits() >= kShapeDigits;
+    const std::string_view shape = rewrite && v != nullptr && v->closed_by_non_alnum()
+                                       ? v->candidate_shape()
+                                       : std::string_view();
     const unsigned flags = sig.caseless ? HS_FLAG_CASELESS : 0;
     for (std::uint32_t i = 0; i < sig.patterns.size(); ++i) {
       const Pattern& p = sig.patterns[i];
       const auto id = static_cast<unsigned>(out.refs_.size());
       out.refs_.push_back({s, i});
-      const std::size_t width = closes ? max_width(sig, p, flags) : 0;
+      const std::size_t width = shape.empty() ? 0 : max_width(sig, p, flags);
       if (width == 0 || has_assertion(p.regex)) {
         stream.push_back({p.regex, flags, id});
         ++out.plain_;
         continue;
       }
       out.end_width_ = std::max(out.end_width_, width);
-      if (shapes) {
-        shaped.push_back({p.regex, flags, id});
-        out.shape_width_ = std::max(out.shape_width_, width);
-        ++out.shaped_;
-      } else {
-        stream.push_back(
-            {"(?:" + p.regex + ")" + std::string(kClosingByte), flags, id | kClosedBit});
-        closed_block.push_back({p.regex, flags, id});
-        ++out.closed_;
+      auto it = std::find_if(out.shapes_.begin(), out.shapes_.end(),
+                             [&](const Shape& s) { return s.expression == shape; });
+      if (it == out.shapes_.end()) {
+        out.shapes_.push_back({std::string(shape), nullptr, 0});
+        shaped.emplace_back();
+        it = out.shapes_.end() - 1;
       }
+      const auto n = static_cast<std::size_t>(it - out.shapes_.begin());
+      shaped[n].push_back({p.regex, flags, id});
+      it->width = std::max(it->width, width);
+      ++out.shaped_;
     }
     for (std::uint32_t i = 0; i < sig.keywords.size(); ++i) {
       const auto id = static_cast<unsigned>(out.refs_.size());
@@ -134,7 +129,10 @@ PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signature
       ++out.plain_;
     }
   }
-  if (!shaped.empty()) stream.push_back({shape_expression(), 0, kShapeHit});
+  for (std::size_t n = 0; n < out.shapes_.size(); ++n) {
+    stream.push_back({"(?:" + out.shapes_[n].expression + ")" + std::string(kClosingByte), 0,
+                      kShapeHit + static_cast<unsigned>(n)});
+  }
 
   // A compile error names the pattern as written in the YAML.
   const auto fail = [&](hs_compile_error_t* err, const std::vector<Expression>& exprs) {
@@ -142,9 +140,10 @@ PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signature
         err != nullptr && err->message != nullptr ? err->message : "unknown error";
     const int which = err != nullptr ? err->expression : -1;
     hs_free_compile_error(err);
-    const unsigned id = which >= 0 && static_cast<std::size_t>(which) < exprs.size()
-                            ? exprs[static_cast<std::size_t>(which)].id & ~kClosedBit
-                            : UINT_MAX;
+    const unsigned raw = which >= 0 && static_cast<std::size_t>(which) < exprs.size()
+                             ? exprs[static_cast<std::size_t>(which)].id
+                             : UINT_MAX;
+    const unsigned id = raw >= kShapeHit ? UINT_MAX : raw;
     if (id >= out.refs_.size()) {
       const std::string where = signatures.empty() ? std::string("(none):0")
                                                    : signatures.front().where.file.string() + ":0";
@@ -161,15 +160,15 @@ PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signature
   Compiled c = compile_all(stream, HS_MODE_STREAM);
   if (c.db == nullptr) fail(c.err, stream);
   out.db_.reset(c.db);
-  if (!shaped.empty()) {
-    c = compile_all(shaped, HS_MODE_BLOCK);
-    if (c.db == nullptr) fail(c.err, shaped);
-    out.shape_db_.reset(c.db);
+  for (std::size_t n = 0; n < shaped.size(); ++n) {
+    c = compile_all(shaped[n], HS_MODE_BLOCK);
+    if (c.db == nullptr) fail(c.err, shaped[n]);
+    out.shapes_[n].db.reset(c.db);
+    at_end.insert(at_end.end(), shaped[n].begin(), shaped[n].end());
   }
-  closed_block.insert(closed_block.end(), shaped.begin(), shaped.end());
-  if (!closed_block.empty()) {
-    c = compile_all(closed_block, HS_MODE_BLOCK);
-    if (c.db == nullptr) fail(c.err, closed_block);
+  if (!at_end.empty()) {
+    c = compile_all(at_end, HS_MODE_BLOCK);
+    if (c.db == nullptr) fail(c.err, at_end);
     out.end_db_.reset(c.db);
   }
   return out;

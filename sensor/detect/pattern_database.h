@@ -11,16 +11,17 @@
 // signature matched where), but what is scanned is cheaper. One streaming database holding a
 // dozen digit-class patterns runs at a fraction of the speed of any one of them (Hyperscan
 // cannot accelerate the union), so, where the validator's promises (Validator::
-// closed_by_non_alnum, value_digits) allow it, without changing a single finding:
-//  - shared shape: the patterns of every signature whose values end in a run of
-//    kShapeDigits or more digits are replaced in the stream by ONE candidate pattern, such a
-//    run followed by a byte that is not a letter or digit; at each candidate end the bytes
-//    before it are scanned in block mode with those patterns (the "shape" database) and a
-//    pattern that matches right up to the candidate end is reported as if the stream had;
-//  - closing byte: any other pattern of such a validator is scanned as "(?:P)[^0-9A-Za-z]",
-//    which reports once per value instead of once per byte of a digit run;
+// closed_by_non_alnum, candidate_shape) allow it, without changing a single finding:
+//  - shared shape: the patterns of the signatures whose validators promise one candidate
+//    shape (Validator::candidate_shape, e.g. ten digits or more grouped by spaces, dashes or
+//    parentheses, for PINs, IINs, cards and phones) are replaced in the stream by ONE
+//    candidate pattern, that shape followed by a byte that is not a letter or digit; at each
+//    candidate end the bytes before it are scanned in block mode with those patterns (the
+//    shape's database) and a pattern that matches right up to the candidate end is reported
+//    as if the stream had (a value of a run of digits is then reported once, not at every
+//    digit, and the validator is asked once);
 //  - at the end of a view, where no closing byte comes, the last bytes are scanned once in
-//    block mode with both groups (the "end" database).
+//    block mode with every shaped pattern (the "end" database).
 // A match the rewriting drops is one its validator would have rejected (followed by a letter
 // or digit), so only the rejection counters of the stats see a difference. Patterns that are
 // unbounded or use anchors or word boundaries (a block scan of a window would read them
@@ -31,6 +32,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "detect/signature.h"
@@ -53,10 +55,8 @@ struct RawMatch {
 
 class PatternDatabase {
  public:
-  // Streaming ids at or above this are not pattern ids (refs) but rewritten reports.
-  static constexpr std::uint32_t kClosedBit = 1u << 30;   // id | bit: "(?:P)[^0-9A-Za-z]"
-  static constexpr std::uint32_t kShapeHit = (1u << 31);  // the shared digit-run candidate
-  static constexpr std::size_t kShapeDigits = 10;
+  // Streaming ids at or above kShapeHit are candidates, not pattern ids (refs).
+  static constexpr std::uint32_t kShapeHit = 1u << 31;  // + n: candidate of shape n
 
   // `validators[i]` is signature i's validator (its promises decide the rewriting); with
   // `rewrite` false every pattern is scanned as written (the reference the tests compare
@@ -70,15 +70,16 @@ class PatternDatabase {
   std::size_t pattern_count() const { return refs_.size(); }
   std::size_t stream_state_size() const;
 
-  // Block databases for the candidates (null when nothing was rewritten) and the bytes
-  // before a candidate end they must see (the longest match of their patterns).
-  const hs_database_t* shape_db() const { return shape_db_.get(); }
-  std::size_t shape_width() const { return shape_width_; }
+  // The block databases of the candidate shapes and of the view's end (null when nothing was
+  // rewritten), and the bytes before a candidate end each must see (the longest match of its
+  // patterns).
+  std::size_t shape_count() const { return shapes_.size(); }
+  const hs_database_t* shape_db(std::size_t n) const { return shapes_[n].db.get(); }
+  std::size_t shape_width(std::size_t n) const { return shapes_[n].width; }
   const hs_database_t* end_db() const { return end_db_.get(); }
   std::size_t end_width() const { return end_width_; }
-  // Patterns scanned as written, closing-byte rewritten, and replaced by the shape.
+  // Patterns scanned as written, and replaced by a candidate shape.
   std::size_t plain_count() const { return plain_; }
-  std::size_t closed_count() const { return closed_; }
   std::size_t shaped_count() const { return shaped_; }
 
  private:
@@ -86,12 +87,15 @@ class PatternDatabase {
     void operator()(hs_database_t* db) const { hs_free_database(db); }
   };
   std::unique_ptr<hs_database_t, Free> db_;
-  std::unique_ptr<hs_database_t, Free> shape_db_;
+  struct Shape {
+    std::string expression;
+    std::unique_ptr<hs_database_t, Free> db;
+    std::size_t width = 0;
+  };
+  std::vector<Shape> shapes_;
   std::unique_ptr<hs_database_t, Free> end_db_;
-  std::size_t shape_width_ = 0;
   std::size_t end_width_ = 0;
   std::size_t plain_ = 0;
-  std::size_t closed_ = 0;
   std::size_t shaped_ = 0;
   std::vector<PatternRef> refs_;
 };

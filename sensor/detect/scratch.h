@@ -49,7 +49,8 @@ class Scratch {
   std::vector<Finding>& findings() { return findings_; }
   std::string& fold_buffer() { return fold_; }
   std::string& confirm_buffer() { return confirm_; }
-  std::vector<std::uint64_t>& candidate_ends() { return candidate_ends_; }
+  // Candidate ends of the last feed, with the shape's number in `pattern`.
+  std::vector<RawMatch>& candidate_ends() { return candidate_ends_; }
 
  private:
   struct Free {
@@ -62,7 +63,7 @@ class Scratch {
   std::vector<Finding> findings_;
   std::string fold_;
   std::string confirm_;
-  std::vector<std::uint64_t> candidate_ends_;
+  std::vector<RawMatch> candidate_ends_;
   std::int64_t day_ = -1;
   CivilDate date_;
 };

@@ -81,10 +81,10 @@ class Validator {
   // closed_by_non_alnum(): the byte right after the match end is not an ASCII letter or digit
   // (or the view ends there), so a match followed by one need not be reported at all.
   virtual bool closed_by_non_alnum() const { return false; }
-  // value_digits(): the bytes before the match end are at least this many digits, each two
-  // neighbours separated by at most two of " ()-" (0: no such promise), so one shared "digit
-  // run" candidate pattern finds every such value.
-  virtual std::size_t value_digits() const { return 0; }
+  // candidate_shape() (with closed_by_non_alnum() only): a Hyperscan expression that matches
+  // the bytes right before the match end (empty: no such promise). Signatures promising the
+  // same shape share one candidate pattern in the stream.
+  virtual std::string_view candidate_shape() const { return {}; }
   // check() calls context_near() for some values even when the signature does not require
   // context (kg_passport's generic series), so the window must include the context bytes.
   virtual bool uses_context() const { return false; }
@@ -93,6 +93,10 @@ class Validator {
   virtual void check(const MatchWindow& w, const MatchContext& ctx,
                      std::vector<Finding>& out) const = 0;
 };
+
+// The shape of a number that ends with ten digits or more, grouped by spaces, dashes or
+// parentheses (never more than two of them between two digits): PINs, IINs, cards, phones.
+inline constexpr std::string_view kGroupedDigitsShape = "[0-9](?:[ ()\\-]{0,2}[0-9]){9}";
 
 // The validators by name, as signatures refer to them.
 class ValidatorRegistry {

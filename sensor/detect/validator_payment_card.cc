@@ -55,7 +55,7 @@ class PaymentCardValidator final : public Validator {
   // extract(): no letter or digit after the number; 13-19 digits in groups joined by one
   // space or dash.
   bool closed_by_non_alnum() const override { return true; }
-  std::size_t value_digits() const override { return kMinDigits; }
+  std::string_view candidate_shape() const override { return kGroupedDigitsShape; }
   std::size_t lookbehind() const override { return 32 + kIbanLeadBytes; }
   std::size_t lookahead() const override { return 2; }
   // A space or dash may separate the next group ("4111 1111 ..."), a '.' a decimal: the byte

@@ -93,7 +93,7 @@ class PhoneValidator final : public Validator {
   // check() rejects a letter or digit after the number; split_number() needs 10 digits or
   // more, and the walk back allows two separators in a row only as ") " or " (".
   bool closed_by_non_alnum() const override { return true; }
-  std::size_t value_digits() const override { return 10; }
+  std::string_view candidate_shape() const override { return kGroupedDigitsShape; }
   std::size_t lookbehind() const override { return kMaxWalk + 4 + kIbanLeadBytes; }
   std::size_t lookahead() const override { return 2; }
   // A space or dash may separate the next group (a longer grouped number is not a phone), a
