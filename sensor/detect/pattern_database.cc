@@ -118,7 +118,9 @@ PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signature
         it = out.shapes_.end() - 1;
       }
       const auto n = static_cast<std::size_t>(it - out.shapes_.begin());
-      shaped[n].push_back({p.regex, flags, id});
+      // Only a match ending at the candidate end counts: anchored there, Hyperscan can look
+      // for it backwards from the end (about twice as fast on these windows).
+      shaped[n].push_back({"(?:" + p.regex + ")\\z", flags | HS_FLAG_SINGLEMATCH, id});
       it->width = std::max(it->width, width);
       ++out.shaped_;
     }
