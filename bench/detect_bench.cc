@@ -1,9 +1,21 @@
-// Detect stage throughput against a bare Hyperscan scan of the same database.
+// Detect stage throughput against a bare Hyperscan scan of the same database, for the database
+// as compiled (pattern_database.h: shared candidate shapes confirmed in block mode) and for the
+// patterns as written (DetectConfig::rewrite_patterns = false, the database before issue 15's
+// "database built for speed"), and where the detect stage's time goes.
 //
 // The corpus is generated deterministically: prose in Russian, Kyrgyz and English, JSON API
 // records and log lines, with identifiers (valid and near misses) at a density of roughly one
-// candidate per 300 bytes. Both benchmarks scan it as one stream per flow in fixed-size
-// chunks; the issue's target is detect >= 50% of the bare scan's bytes/s on one core.
+// candidate per 300 bytes. Every benchmark scans it as one stream per flow in fixed-size
+// chunks.
+//
+//   BM_DetectStage / BM_DetectStageAsWritten   the whole FlowDetector::scan
+//   BM_BareHyperscan / BM_BareAsWritten        hs_scan_stream alone, no-op callback
+//   BM_ScanAndConfirm                          the stream scan plus the block-mode
+//                                              confirmation of every candidate (no validator)
+//   BM_TallyPerValue                           keyed hash + tally + masked sample of one value
+// Where the time goes, per MB: scan = BareHyperscan; confirm = ScanAndConfirm - scan;
+// tallies = TallyPerValue x values_per_MB; validators (and match bookkeeping) = DetectStage -
+// ScanAndConfirm - tallies.
 //
 //   ./detect_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
@@ -15,6 +27,7 @@
 #include <vector>
 
 #include "detect/detect.h"
+#include "detect/masking.h"
 
 namespace {
 
@@ -150,10 +163,11 @@ class CorpusWriter {
 };
 
 struct Fixture {
-  Fixture() {
+  explicit Fixture(bool rewrite) {
     DetectConfig c;
     c.signature_paths = {std::string(KORGOO_SOURCE_DIR) + "/signatures"};
     c.hash_key = "000102030405060708090a0b0c0d0e0f";
+    c.rewrite_patterns = rewrite;
     engine = DetectEngine::create(c);
     scratch = engine->make_scratch();
     corpus = CorpusWriter(2024).build(kCorpusBytes);
@@ -164,13 +178,17 @@ struct Fixture {
 };
 
 Fixture& fixture() {
-  static Fixture f;
+  static Fixture f(true);
+  return f;
+}
+
+Fixture& as_written() {
+  static Fixture f(false);
   return f;
 }
 
 // (a) The whole detect stage: Hyperscan, tail keeping, validators, tallies.
-void BM_DetectStage(benchmark::State& state) {
-  Fixture& f = fixture();
+void detect_stage(benchmark::State& state, Fixture& f) {
   const auto chunk = static_cast<std::size_t>(state.range(0));
   const ByteView all = korgoo::as_bytes(f.corpus);
   for (auto _ : state) {
@@ -197,13 +215,19 @@ void BM_DetectStage(benchmark::State& state) {
       static_cast<double>(values) / (static_cast<double>(all.size()) / 1e6);
 }
 
+void BM_DetectStage(benchmark::State& state) {
+  detect_stage(state, fixture());
+}
+void BM_DetectStageAsWritten(benchmark::State& state) {
+  detect_stage(state, as_written());
+}
+
 int no_op(unsigned, unsigned long long, unsigned long long, unsigned, void*) {
   return 0;
 }
 
 // (b) A bare streaming scan of the same database with a no-op callback.
-void BM_BareHyperscan(benchmark::State& state) {
-  Fixture& f = fixture();
+void bare_scan(benchmark::State& state, Fixture& f) {
   const auto chunk = static_cast<std::size_t>(state.range(0));
   const hs_database_t* db = f.engine->database().get();
   hs_scratch_t* scratch = f.scratch->hs();
@@ -220,7 +244,100 @@ void BM_BareHyperscan(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * f.corpus.size()));
 }
 
+void BM_BareHyperscan(benchmark::State& state) {
+  bare_scan(state, fixture());
+}
+void BM_BareAsWritten(benchmark::State& state) {
+  bare_scan(state, as_written());
+}
+
+struct Confirming {
+  unsigned long long length = 0;
+  std::uint64_t found = 0;
+};
+
+int count_at_end(unsigned, unsigned long long, unsigned long long to, unsigned, void* ctx) {
+  auto* c = static_cast<Confirming*>(ctx);
+  c->found += to == c->length ? 1 : 0;
+  return 0;
+}
+
+int collect(unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) {
+  static_cast<std::vector<korgoo::detect::RawMatch>*>(ctx)->push_back({to, id});
+  return 0;
+}
+
+// (c) The stream scan and the confirmation of each candidate end in block mode, as
+// FlowDetector does them, without validators: what the compiled database costs in all.
+void BM_ScanAndConfirm(benchmark::State& state) {
+  using korgoo::detect::PatternDatabase;
+  Fixture& f = fixture();
+  const auto chunk = static_cast<std::size_t>(state.range(0));
+  const PatternDatabase& db = f.engine->database();
+  hs_scratch_t* scratch = f.scratch->hs();
+  std::vector<korgoo::detect::RawMatch> hits;
+  std::uint64_t candidates = 0;
+  std::uint64_t confirmed = 0;
+  for (auto _ : state) {
+    candidates = confirmed = 0;
+    hs_stream_t* stream = nullptr;
+    hs_open_stream(db.get(), 0, &stream);
+    for (std::size_t pos = 0; pos < f.corpus.size(); pos += chunk) {
+      hits.clear();
+      hs_scan_stream(stream, f.corpus.data() + pos,
+                     static_cast<unsigned>(std::min(chunk, f.corpus.size() - pos)), 0, scratch,
+                     collect, &hits);
+      for (const auto& h : hits) {
+        if (h.pattern < PatternDatabase::kShapeHit) continue;
+        const std::size_t shape = h.pattern - PatternDatabase::kShapeHit;
+        const std::uint64_t end = h.end - 1;
+        const std::uint64_t from = end > db.shape_width(shape) ? end - db.shape_width(shape) : 0;
+        Confirming c{end - from, 0};
+        hs_scan(db.shape_db(shape), f.corpus.data() + from, static_cast<unsigned>(end - from), 0,
+                scratch, count_at_end, &c);
+        ++candidates;
+        confirmed += c.found;
+      }
+    }
+    hs_close_stream(stream, scratch, no_op, nullptr);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * f.corpus.size()));
+  const double mb = static_cast<double>(f.corpus.size()) / 1e6;
+  state.counters["candidates_per_MB"] = static_cast<double>(candidates) / mb;
+  state.counters["confirmed_per_MB"] = static_cast<double>(confirmed) / mb;
+}
+
+// (d) What a confirmed value costs after its validator: keyed hash, tally, masked sample.
+void BM_TallyPerValue(benchmark::State& state) {
+  Fixture& f = fixture();
+  std::vector<std::string> values;
+  for (int i = 0; i < 4096; ++i) values.push_back("2150119830" + std::to_string(1000 + i));
+  for (auto _ : state) {
+    korgoo::detect::Tally tally(f.engine->config().max_samples);
+    for (const std::string& v : values) {
+      const std::uint64_t hash = f.engine->hasher().value("kg_pin", v);
+      tally.observe("kg_pin", hash, 1, [&] { return korgoo::detect::mask_value(v, 2, 2); });
+    }
+    benchmark::DoNotOptimize(tally.count("kg_pin"));
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+}
+
+// (e) Start-up: loading and compiling the shipped signatures (arg 1: as compiled, 0: as written).
+void BM_CompileSignatures(benchmark::State& state) {
+  DetectConfig c;
+  c.signature_paths = {std::string(KORGOO_SOURCE_DIR) + "/signatures"};
+  c.hash_key = "000102030405060708090a0b0c0d0e0f";
+  c.rewrite_patterns = state.range(0) != 0;
+  for (auto _ : state) benchmark::DoNotOptimize(DetectEngine::create(c));
+}
+
 BENCHMARK(BM_DetectStage)->Arg(1460)->Arg(16384)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DetectStageAsWritten)->Arg(1460)->Arg(16384)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BareHyperscan)->Arg(1460)->Arg(16384)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BareAsWritten)->Arg(1460)->Arg(16384)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScanAndConfirm)->Arg(1460)->Arg(16384)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TallyPerValue)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CompileSignatures)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 }  // namespace

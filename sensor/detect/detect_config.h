@@ -24,6 +24,9 @@ struct DetectConfig {
   // scan has no packet time (Scratch::set_time). Unset: the host's UTC date when the engine
   // is created. Packet time always wins, so a replay is deterministic.
   std::optional<int> current_year;
+  // Compile the signatures into the faster equivalent database (pattern_database.h). Off: one
+  // stream pattern per pattern as written; the tests compare the two, results must agree.
+  bool rewrite_patterns = true;
 };
 
 }  // namespace korgoo::detect

@@ -21,7 +21,12 @@ ValidatorOptions validator_options(const DetectConfig& c) {
 
 std::unique_ptr<DetectEngine> DetectEngine::create(const DetectConfig& config) {
   std::vector<Signature> sigs = SignatureSet::load(config.signature_paths).signatures();
-  PatternDatabase db = PatternDatabase::compile(sigs);
+  // The validators' promises decide how the patterns may be compiled; they are properties of
+  // the validator kind, so a registry of our own answers for the engine's.
+  const ValidatorRegistry registry(validator_options(config));
+  std::vector<const Validator*> validators;
+  for (const Signature& sig : sigs) validators.push_back(registry.find(sig.validator));
+  PatternDatabase db = PatternDatabase::compile(sigs, validators, config.rewrite_patterns);
   KeyedHash::Key key{};
   if (config.hash_key) {
     const auto parsed = KeyedHash::parse_key(*config.hash_key);
@@ -66,22 +71,35 @@ DetectEngine::DetectEngine(DetectConfig config, std::vector<Signature> signature
     }
     bound_.push_back(b);
   }
+  // A candidate end is confirmed against the bytes before it (pattern_database.h).
+  tail_capacity_ = std::max(tail_capacity_, database_.end_width() + 1);
 }
 
 DetectEngine::~DetectEngine() = default;
 
+namespace {
+
+// One scratch serves the stream database and the block databases of the candidates.
+void grow_scratch(const PatternDatabase& db, hs_scratch_t*& s) {
+  std::vector<const hs_database_t*> all{db.get(), db.end_db()};
+  for (std::size_t n = 0; n < db.shape_count(); ++n) all.push_back(db.shape_db(n));
+  for (const hs_database_t* d : all) {
+    if (d != nullptr && hs_alloc_scratch(d, &s) != HS_SUCCESS)
+      throw std::runtime_error("detect: hs_alloc_scratch failed");
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<Scratch> DetectEngine::make_scratch() const {
   hs_scratch_t* s = nullptr;
-  if (hs_alloc_scratch(database_.get(), &s) != HS_SUCCESS) {
-    throw std::runtime_error("detect: hs_alloc_scratch failed");
-  }
+  grow_scratch(database_, s);
   return std::make_unique<Scratch>(s);
 }
 
 void DetectEngine::fit_scratch(Scratch& scratch) const {
   hs_scratch_t* s = scratch.hs();
-  if (hs_alloc_scratch(database_.get(), &s) != HS_SUCCESS)
-    throw std::runtime_error("detect: hs_alloc_scratch failed");
+  grow_scratch(database_, s);
   scratch.replace(s);
 }
 

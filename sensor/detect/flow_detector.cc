@@ -100,7 +100,9 @@ void FlowDetector::scan(Direction dir, ContentView view, ByteView bytes, Scratch
   scratch.stats().bytes += bytes.size();
   for (std::size_t pos = 0; pos < bytes.size(); pos += kMaxFeed) {
     const ByteView chunk = bytes.subspan(pos, std::min(kMaxFeed, bytes.size() - pos));
+    const std::size_t first = vs.pending().size();
     if (!vs.feed(chunk, scratch.hs(), vs.pending())) ++scratch.stats().hs_errors;
+    resolve(vs, first, chunk, scratch);
     decide(vs, chunk, false, scratch);
     vs.retain(chunk);
   }
@@ -109,13 +111,67 @@ void FlowDetector::scan(Direction dir, ContentView view, ByteView bytes, Scratch
 void FlowDetector::end(Direction dir, ContentView view, Scratch& scratch) {
   ViewStream* vs = find(dir, view);
   if (vs == nullptr) return;
+  const std::size_t first = vs->pending().size();
   if (!vs->close(scratch.hs(), vs->pending())) ++scratch.stats().hs_errors;
+  resolve(*vs, first, {}, scratch);
+  // No closing byte follows the last value of the view: the rewritten patterns are asked
+  // directly whether they match up to the end.
+  const PatternDatabase& db = engine_->database();
+  if (db.end_db() != nullptr && vs->offset() > 0)
+    confirm(*vs, db.end_db(), db.end_width(), vs->offset(), {}, scratch);
   decide(*vs, {}, true, scratch);
   std::erase_if(views_, [vs](const std::unique_ptr<ViewStream>& v) { return v.get() == vs; });
 }
 
 void FlowDetector::end_all(Scratch& scratch) {
   while (!views_.empty()) end(views_.front()->direction(), views_.front()->view(), scratch);
+}
+
+namespace {
+
+struct Confirming {
+  std::vector<RawMatch>* sink;
+  std::uint64_t end;
+  unsigned long long length;
+};
+
+int confirmed(unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) {
+  auto* c = static_cast<Confirming*>(ctx);
+  if (to == c->length) c->sink->push_back({c->end, id});
+  return 0;
+}
+
+}  // namespace
+
+void FlowDetector::resolve(ViewStream& vs, std::size_t first, ByteView chunk, Scratch& scratch) {
+  auto& pending = vs.pending();
+  auto& ends = scratch.candidate_ends();
+  ends.clear();
+  std::size_t kept = first;
+  for (std::size_t i = first; i < pending.size(); ++i) {
+    RawMatch m = pending[i];
+    if (m.pattern >= PatternDatabase::kShapeHit) {
+      // The closing byte is not part of the value.
+      ends.push_back({m.end - 1, m.pattern - PatternDatabase::kShapeHit});
+      continue;
+    }
+    pending[kept++] = m;
+  }
+  pending.resize(kept);
+  const PatternDatabase& db = engine_->database();
+  for (const RawMatch& c : ends)
+    confirm(vs, db.shape_db(c.pattern), db.shape_width(c.pattern), c.end, chunk, scratch);
+}
+
+void FlowDetector::confirm(ViewStream& vs, const hs_database_t* db, std::size_t width,
+                           std::uint64_t end, ByteView chunk, Scratch& scratch) {
+  std::uint64_t from = end > width ? end - width : 0;
+  const std::string_view bytes = vs.bytes(from, end, chunk, scratch.confirm_buffer());
+  Confirming c{&vs.pending(), end, bytes.size()};
+  if (hs_scan(db, bytes.data(), static_cast<unsigned>(bytes.size()), 0, scratch.hs(), confirmed,
+              &c) != HS_SUCCESS) {
+    ++scratch.stats().hs_errors;
+  }
 }
 
 void FlowDetector::decide(ViewStream& vs, ByteView chunk, bool at_end, Scratch& scratch) {

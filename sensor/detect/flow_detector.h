@@ -80,6 +80,12 @@ class FlowDetector {
  private:
   ViewStream* find(Direction dir, ContentView view);
   ViewStream& open(Direction dir, ContentView view, Scratch& scratch);
+  // Turns the rewritten reports of the last feed (pending()[first...]) into the matches of
+  // the patterns as written (pattern_database.h).
+  void resolve(ViewStream& vs, std::size_t first, ByteView chunk, Scratch& scratch);
+  // Appends the patterns of block database `db` that match bytes ending exactly at `end`.
+  void confirm(ViewStream& vs, const hs_database_t* db, std::size_t width, std::uint64_t end,
+               ByteView chunk, Scratch& scratch);
   // Validates the pending matches of `vs` whose bytes have all arrived (all, if at_end).
   void decide(ViewStream& vs, ByteView chunk, bool at_end, Scratch& scratch);
   void record(ViewStream& vs, const BoundSignature& bound, std::uint64_t window_begin,

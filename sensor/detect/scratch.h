@@ -48,6 +48,9 @@ class Scratch {
   std::string& window_buffer() { return window_; }
   std::vector<Finding>& findings() { return findings_; }
   std::string& fold_buffer() { return fold_; }
+  std::string& confirm_buffer() { return confirm_; }
+  // Candidate ends of the last feed, with the shape's number in `pattern`.
+  std::vector<RawMatch>& candidate_ends() { return candidate_ends_; }
 
  private:
   struct Free {
@@ -59,6 +62,8 @@ class Scratch {
   std::string window_;
   std::vector<Finding> findings_;
   std::string fold_;
+  std::string confirm_;
+  std::vector<RawMatch> candidate_ends_;
   std::int64_t day_ = -1;
   CivilDate date_;
 };

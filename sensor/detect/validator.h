@@ -75,6 +75,16 @@ class Validator {
                                        const MatchContext& /*ctx*/) const {
     return lookahead();
   }
+  // Promises that let the pattern database compile a signature into something cheaper than
+  // its own patterns (pattern_database.h) without changing what is found. Each must hold for
+  // every finding check() confirms or suppresses; rejected findings are not bound by them.
+  // closed_by_non_alnum(): the byte right after the match end is not an ASCII letter or digit
+  // (or the view ends there), so a match followed by one need not be reported at all.
+  virtual bool closed_by_non_alnum() const { return false; }
+  // candidate_shape() (with closed_by_non_alnum() only): a Hyperscan expression that matches
+  // the bytes right before the match end (empty: no such promise). Signatures promising the
+  // same shape share one candidate pattern in the stream.
+  virtual std::string_view candidate_shape() const { return {}; }
   // check() calls context_near() for some values even when the signature does not require
   // context (kg_passport's generic series), so the window must include the context bytes.
   virtual bool uses_context() const { return false; }
@@ -83,6 +93,10 @@ class Validator {
   virtual void check(const MatchWindow& w, const MatchContext& ctx,
                      std::vector<Finding>& out) const = 0;
 };
+
+// The shape of a number that ends with ten digits or more, grouped by spaces, dashes or
+// parentheses (never more than two of them between two digits): PINs, IINs, cards, phones.
+inline constexpr std::string_view kGroupedDigitsShape = "[0-9](?:[ ()\\-]{0,2}[0-9]){9}";
 
 // The validators by name, as signatures refer to them.
 class ValidatorRegistry {

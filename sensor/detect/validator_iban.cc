@@ -27,6 +27,13 @@ int upper(int c) {
 class IbanValidator final : public Validator {
  public:
   std::string_view name() const override { return "iban"; }
+  // check() rejects a letter or digit after the value.
+  bool closed_by_non_alnum() const override { return true; }
+  // Country code and check digits, then the rest of at most 34 characters (compact) or 42
+  // (printed, a space every four), in one case or the other.
+  std::string_view candidate_shape() const override {
+    return "[A-Za-z]{2}[0-9]{2}[ A-Za-z0-9]{8,38}";
+  }
   std::size_t lookbehind() const override { return kMaxPrinted + 4; }
   std::size_t lookahead() const override { return 1; }
 

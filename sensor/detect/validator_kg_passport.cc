@@ -16,6 +16,10 @@ class KgPassportValidator final : public Validator {
   std::size_t lookbehind() const override { return kDigits + 9; }
   std::size_t lookahead() const override { return 2; }
   bool uses_context() const override { return true; }
+  // A letter or digit after the seven digits is rejected as not alone.
+  bool closed_by_non_alnum() const override { return true; }
+  // Every series form ends with the seven digits.
+  std::string_view candidate_shape() const override { return "[0-9]{7}"; }
 
   // The value needs the byte after it (and the next after a '.'). A generic series is
   // confirmed only with a context word, which may come after the value: it waits for the

@@ -44,6 +44,9 @@ bool pin_span(const MatchWindow& w, std::size_t end, std::size_t& begin, std::st
 class KgPinValidator final : public Validator {
  public:
   std::string_view name() const override { return "kg_pin"; }
+  // number_stands_alone(); 14 digits, contiguous or grouped 1-8-5 by one separator.
+  bool closed_by_non_alnum() const override { return true; }
+  std::string_view candidate_shape() const override { return kGroupedDigitsShape; }
   std::size_t lookbehind() const override { return kGroupedLength + 2; }
   std::size_t lookahead() const override { return 2; }
   // number_stands_alone() reads a second byte after a '.' (a decimal?), and a space or dash

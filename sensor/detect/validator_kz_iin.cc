@@ -16,6 +16,9 @@ constexpr std::size_t kLength = 12;
 class KzIinValidator final : public Validator {
  public:
   std::string_view name() const override { return "kz_iin"; }
+  // number_stands_alone() on 12 contiguous digits.
+  bool closed_by_non_alnum() const override { return true; }
+  std::string_view candidate_shape() const override { return kGroupedDigitsShape; }
   std::size_t lookbehind() const override { return kLength + kGuidPrefixLength + 2; }
   std::size_t lookahead() const override { return 2; }
   // number_stands_alone() reads a second byte only after a '.' (a decimal?).

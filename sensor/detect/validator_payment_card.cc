@@ -52,6 +52,10 @@ bool grouping_valid(const std::array<std::size_t, kMaxGroups>& g, std::size_t n)
 class PaymentCardValidator final : public Validator {
  public:
   std::string_view name() const override { return "payment_card"; }
+  // extract(): no letter or digit after the number; 13-19 digits in groups joined by one
+  // space or dash.
+  bool closed_by_non_alnum() const override { return true; }
+  std::string_view candidate_shape() const override { return kGroupedDigitsShape; }
   std::size_t lookbehind() const override { return 32 + kIbanLeadBytes; }
   std::size_t lookahead() const override { return 2; }
   // A space or dash may separate the next group ("4111 1111 ..."), a '.' a decimal: the byte

@@ -90,6 +90,10 @@ bool groups_with(const MatchWindow& w, std::ptrdiff_t start, std::ptrdiff_t e, i
 class PhoneValidator final : public Validator {
  public:
   std::string_view name() const override { return "phone"; }
+  // check() rejects a letter or digit after the number; split_number() needs 10 digits or
+  // more, and the walk back allows two separators in a row only as ") " or " (".
+  bool closed_by_non_alnum() const override { return true; }
+  std::string_view candidate_shape() const override { return kGroupedDigitsShape; }
   std::size_t lookbehind() const override { return kMaxWalk + 4 + kIbanLeadBytes; }
   std::size_t lookahead() const override { return 2; }
   // A space or dash may separate the next group (a longer grouped number is not a phone), a

@@ -39,6 +39,8 @@ class ViewStream {
   void retain(ByteView bytes);
 
   std::uint64_t offset() const { return offset_; }  // bytes fed so far
+  // The bytes kept from earlier feeds (the last tail_capacity of them).
+  std::string_view tail() const { return tail_; }
   std::vector<RawMatch>& pending() { return pending_; }
 
   // Stream bytes [from, to) where `to` <= offset(), from the tail and `chunk` (the bytes of the
