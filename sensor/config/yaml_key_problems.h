@@ -1,6 +1,8 @@
 // yaml-cpp keeps every pair of a mapping but answers a lookup with the first, so a key given
-// twice ("memcap: 64mb" ... "memcap: 0") silently loses one of the two. Every loader walks the
-// loaded document with this before reading it, and refuses the file. Header-only because the
+// twice ("memcap: 64mb" ... "memcap: 0") silently loses one of the two; and a key may be a
+// list or a mapping ("[]: x", "? {a: 1}"), which every reader would throw on as a bad
+// conversion, far from the file's line. Every loader walks the loaded document with this
+// before reading it, and refuses the file. Header-only because the
 // config, policy and detect stages all load YAML and none may depend on another for this.
 #pragma once
 
@@ -12,37 +14,44 @@
 
 namespace korgoo::config {
 
-struct DuplicateKey {
+struct KeyProblem {
   std::string path;  // dotted, e.g. "stream.memcap"
-  YAML::Mark again;  // the repeat
-  YAML::Mark first;  // the first occurrence
+  YAML::Mark again;  // the repeat, or the key that is not a scalar
+  YAML::Mark first;  // the first occurrence (a repeat)
+  bool not_scalar = false;
 };
 
-// The first key repeated within one mapping, anywhere in `node` (depth-first, in file order).
-inline std::optional<DuplicateKey> find_duplicate_key(const YAML::Node& node,
-                                                      const std::string& prefix = "") {
+// The first key repeated within one mapping, or that is not a scalar, anywhere in `node`
+// (depth-first, in file order).
+inline std::optional<KeyProblem> find_key_problem(const YAML::Node& node,
+                                                  const std::string& prefix = "") {
   if (node.IsSequence()) {
     for (const auto& item : node)
-      if (auto d = find_duplicate_key(item, prefix)) return d;
+      if (auto d = find_key_problem(item, prefix)) return d;
     return std::nullopt;
   }
   if (!node.IsMap()) return std::nullopt;
   std::map<std::string, YAML::Mark> seen;
   for (const auto& kv : node) {
-    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
+    if (!kv.first.IsScalar())
+      return KeyProblem{prefix.empty() ? "?" : prefix + ".?", kv.first.Mark(), {}, true};
+    const std::string key = kv.first.Scalar();
     const std::string path = prefix.empty() ? key : prefix + "." + key;
     if (auto [it, fresh] = seen.emplace(key, kv.first.Mark()); !fresh)
-      return DuplicateKey{path, kv.first.Mark(), it->second};
-    if (auto d = find_duplicate_key(kv.second, path)) return d;
+      return KeyProblem{path, kv.first.Mark(), it->second};
+    if (auto d = find_key_problem(kv.second, path)) return d;
   }
   return std::nullopt;
 }
 
 // "file:line:col: key 'a.b' given twice (first at line N)" for a ConfigError-style message.
-inline std::string describe_duplicate_key(const std::string& file, const DuplicateKey& d) {
-  return file + ":" + std::to_string(d.again.line + 1) + ":" + std::to_string(d.again.column + 1) +
-         ": key '" + d.path + "' given twice (first at line " + std::to_string(d.first.line + 1) +
-         "; YAML would silently keep only one)";
+inline std::string describe_key_problem(const std::string& file, const KeyProblem& d) {
+  const std::string at =
+      file + ":" + std::to_string(d.again.line + 1) + ":" + std::to_string(d.again.column + 1);
+  if (d.not_scalar)
+    return at + ": key '" + d.path + "' is a list or a mapping; keys must be plain words";
+  return at + ": key '" + d.path + "' given twice (first at line " +
+         std::to_string(d.first.line + 1) + "; YAML would silently keep only one)";
 }
 
 }  // namespace korgoo::config

@@ -7,7 +7,7 @@
 #include <charconv>
 #include <limits>
 
-#include "config/yaml_duplicate_keys.h"
+#include "config/yaml_key_problems.h"
 
 namespace korgoo::config {
 
@@ -29,8 +29,8 @@ YamlReader::YamlReader(YAML::Node node, std::string file, std::string path)
 YAML::Node YamlReader::load_file(const std::filesystem::path& file) {
   try {
     YAML::Node root = YAML::LoadFile(file.string());
-    if (const auto dup = find_duplicate_key(root))
-      throw ConfigError(describe_duplicate_key(file.string(), *dup));
+    if (const auto dup = find_key_problem(root))
+      throw ConfigError(describe_key_problem(file.string(), *dup));
     return root;
   } catch (const YAML::BadFile&) {
     throw ConfigError(file.string() + ": cannot read file");

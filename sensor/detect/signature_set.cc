@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "config/yaml_duplicate_keys.h"
+#include "config/yaml_key_problems.h"
 #include "detect/signature_error.h"
 #include "detect/signature_options.h"
 #include "detect/text_fold.h"
@@ -298,8 +298,8 @@ void SignatureSet::add_document(std::string_view yaml, const fs::path& file) {
   } catch (const YAML::Exception& e) {
     fail(file, e.mark.is_null() ? 0 : e.mark.line + 1, "YAML: " + e.msg);
   }
-  if (const auto dup = config::find_duplicate_key(root))
-    throw SignatureError(config::describe_duplicate_key(file.string(), *dup));
+  if (const auto dup = config::find_key_problem(root))
+    throw SignatureError(config::describe_key_problem(file.string(), *dup));
   try {
     add_root(root, file);
   } catch (const YAML::Exception& e) {  // e.g. a key that is not a scalar

@@ -1,6 +1,6 @@
 #include "policy/yaml_map.h"
 
-#include "config/yaml_duplicate_keys.h"
+#include "config/yaml_key_problems.h"
 
 #include <algorithm>
 
@@ -31,8 +31,8 @@ YamlMap::YamlMap(YAML::Node node, std::string file, std::string path)
 YAML::Node YamlMap::load_file(const std::string& file) {
   try {
     YAML::Node root = YAML::LoadFile(file);
-    if (const auto dup = config::find_duplicate_key(root))
-      throw ConfigError(config::describe_duplicate_key(file, *dup));
+    if (const auto dup = config::find_key_problem(root))
+      throw ConfigError(config::describe_key_problem(file, *dup));
     return root;
   } catch (const YAML::BadFile&) {
     throw ConfigError(file + ": cannot read file");

@@ -112,5 +112,16 @@ TEST(BlindingConfig, DuplicateKeysInsidePolicyListsAreFound) {
   EXPECT_NE(msg.find("key 'policy.geo.overrides.country' given twice"), std::string::npos) << msg;
 }
 
+// Found by fuzz_config_yaml: a list as a key reached a reader's as<std::string>() and threw
+// yaml-cpp's bad conversion, which named no file.
+TEST(BlindingConfig, KeysThatAreNotWordsAreRefusedWithTheirLine) {
+  const auto msg = load_error("listkey", "inline:\n  fail_open: true\n[]: 1\n");
+  EXPECT_EQ(msg.rfind("listkey.yaml:3:1: key '?' is a list or a mapping", 0), 0u) << msg;
+  const auto nested = load_error("mapkey", "stream:\n  ? {a: 1}\n  : 2\n");
+  EXPECT_NE(nested.find("mapkey.yaml:2:5: key 'stream.?' is a list or a mapping"),
+            std::string::npos)
+      << nested;
+}
+
 }  // namespace
 }  // namespace korgoo::config
