@@ -3,9 +3,28 @@
 
 namespace korgoo::app {
 
+namespace {
+
+// RFC 959 puts PASS right after USER, so a client stream that opens with PASS is either an FTP
+// login picked up after its USER line, or another protocol with a PASS command: an IRC client
+// opens with PASS, NICK, USER in one go. The line after PASS tells them apart.
+ProbeResult probe_after_pass(std::string_view text) {
+  const std::size_t eol = text.find('\n');
+  if (eol == std::string_view::npos) return ProbeResult::kMaybe;
+  const std::string_view next = text.substr(eol + 1);
+  if (next.empty()) return ProbeResult::kMaybe;
+  // What an FTP client sends once logged in (or ACCT to finish the login).
+  return probe_keywords(
+      next, {"ACCT", "SYST", "FEAT", "PWD", "CWD", "TYPE", "PASV", "EPSV", "PORT", "EPRT", "LIST",
+             "NLST", "RETR", "STOR", "SIZE", "MDTM", "OPTS", "QUIT"});
+}
+
+}  // namespace
+
 ProbeResult probe_ftp(Direction dir, ByteView data) {
   const std::string_view text = as_chars(data);
   if (dir == Direction::kToClient) return probe_greeting(text, "FTP", "SMTP");
+  if (probe_keywords(text, {"PASS"}) == ProbeResult::kYes) return probe_after_pass(text);
   // The commands a client opens an FTP session with.
   return probe_keywords(text, {"USER", "AUTH", "FEAT", "SYST", "OPTS", "PASS"});
 }

@@ -207,5 +207,17 @@ TEST(FtpProbe, RecognisesBothSides) {
   EXPECT_EQ(probe_ftp(S, as_bytes(std::string_view("220 mx ESMTP\r\n"))), ProbeResult::kNo);
 }
 
+// An IRC client opens with PASS, NICK and USER: not FTP, although PASS is an FTP command. An
+// FTP login picked up after its USER line goes on with FTP commands.
+TEST(FtpProbe, PassFirstIsDecidedByTheNextLine) {
+  const auto probe = [](std::string_view s) { return probe_ftp(C, as_bytes(s)); };
+  EXPECT_EQ(probe("PASS hunter\r\nNICK guest\r\nUSER guest 0 * :Guest\r\n"), ProbeResult::kNo);
+  EXPECT_EQ(probe("PASS hunter\r\n"), ProbeResult::kMaybe);
+  EXPECT_EQ(probe("PASS hunter\r\nSY"), ProbeResult::kMaybe);
+  EXPECT_EQ(probe("PASS hunter\r\nSYST\r\n"), ProbeResult::kYes);
+  EXPECT_EQ(probe("PASS hunter\r\nPASV\r\n"), ProbeResult::kYes);
+  EXPECT_EQ(probe("PA"), ProbeResult::kMaybe);
+}
+
 }  // namespace
 }  // namespace korgoo::app
