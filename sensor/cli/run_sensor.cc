@@ -217,16 +217,16 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
         rt, eve, ops::icap_istag_now(), ops::icap_loop_count(rt.config.icap.threads), *aggregation);
     // The packet path's stats records carry the service's counters (atomics: no lock).
     auto extension = [loops = icap.get()](Json& s) { s["icap"] = loops->icap_counters(); };
-    if (lanes) {
-      lanes->share_aggregation(aggregation.get());
-      lanes->set_stats_extension(extension);
-    } else if (parallel) {
-      parallel->share_aggregation(aggregation.get());
-      parallel->set_stats_extension(extension);
-    } else {
-      single->share_aggregation(aggregation.get());
-      single->set_stats_extension(extension);
-    }
+    const auto feed_both = [&](auto& packets) {
+      packets.share_aggregation(aggregation.get());
+      packets.set_stats_extension(extension);
+    };
+    if (lanes)
+      feed_both(*lanes);
+    else if (parallel)
+      feed_both(*parallel);
+    else
+      feed_both(*single);
     both = std::make_unique<engine::PacketAndIcap>(pipeline, *icap);
   }
   engine::WorkerMailbox mailbox;
