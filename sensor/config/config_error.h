@@ -1,14 +1,11 @@
+// A configuration problem: the one input error type (yaml/input_error.h), under the name the
+// configuration's callers have always caught.
 #pragma once
 
-#include <stdexcept>
-#include <string>
+#include "yaml/input_error.h"
 
 namespace korgoo::config {
 
-// A configuration problem, already formatted as "file:line:column: message".
-class ConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+using ConfigError = yaml::InputError;
 
 }  // namespace korgoo::config

@@ -41,7 +41,7 @@ std::string template_path(const std::string& file, const std::filesystem::path& 
 
 }  // namespace
 
-void load_icap(const YamlReader& r, icap::IcapConfig& c, const std::filesystem::path& base) {
+void load_icap(const yaml::Reader& r, icap::IcapConfig& c, const std::filesystem::path& base) {
   r.allow_only({"enabled",         "listen",           "service",
                 "max_connections", "preview",          "options_ttl",
                 "transfer_ignore", "max_header_bytes", "max_buffered_body",

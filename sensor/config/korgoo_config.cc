@@ -6,8 +6,8 @@
 
 #include "config/content_paths.h"
 #include "config/icap_config_loader.h"
-#include "config/yaml_reader.h"
 #include "policy/policy_config_loader.h"
+#include "yaml/reader.h"
 
 namespace korgoo::config {
 
@@ -30,7 +30,7 @@ void record_origins(const YAML::Node& node, const std::string& prefix, const std
   if (!prefix.empty()) out[prefix] = file + ":" + std::to_string(node.Mark().line + 1);
 }
 
-void load_capture(const YamlReader& r, source::LiveConfig& c) {
+void load_capture(const yaml::Reader& r, source::LiveConfig& c) {
   r.allow_only({"method", "fanout_group", "bpf", "snaplen", "promiscuous", "buffer"});
   c.method = r.choice("method", c.method == source::CaptureMethod::kPcap ? "pcap" : "af-packet",
                       {"af-packet", "pcap"}) == "pcap"
@@ -44,7 +44,7 @@ void load_capture(const YamlReader& r, source::LiveConfig& c) {
   c.buffer_mib = static_cast<int>(r.bytes("buffer", std::uint64_t(c.buffer_mib) << 20) >> 20);
 }
 
-void load_decode(const YamlReader& r, decode::DecodeConfig& c) {
+void load_decode(const yaml::Reader& r, decode::DecodeConfig& c) {
   r.allow_only({"defrag", "max_layers", "vxlan_ports", "vxlan_gpe_ports", "geneve_ports"});
   c.max_layers = static_cast<std::uint32_t>(r.integer("max_layers", c.max_layers, 1, 32));
   c.vxlan_ports = r.ports("vxlan_ports", c.vxlan_ports);
@@ -61,7 +61,7 @@ void load_decode(const YamlReader& r, decode::DecodeConfig& c) {
       static_cast<std::uint32_t>(d.integer("max_fragments", c.frag_max_fragments, 1, 65535));
 }
 
-void load_flow(const YamlReader& r, flow::FlowConfig& c) {
+void load_flow(const yaml::Reader& r, flow::FlowConfig& c) {
   r.allow_only({"max_flows", "timeouts", "vlan_in_key"});
   c.vlan_in_key = r.boolean("vlan_in_key", c.vlan_in_key);
   c.max_flows = static_cast<std::uint64_t>(r.integer("max_flows", c.max_flows, 1, 1 << 26));
@@ -75,7 +75,7 @@ void load_flow(const YamlReader& r, flow::FlowConfig& c) {
   c.other_timeout = t.integer("other", c.other_timeout, 1, kMaxSeconds);
 }
 
-void load_stream(const YamlReader& r, stream::StreamConfig& c) {
+void load_stream(const yaml::Reader& r, stream::StreamConfig& c) {
   r.allow_only({"depth", "max_ooo_per_flow", "memcap", "overlap_check_window"});
   c.depth = r.bytes("depth", c.depth);
   c.flow_buffer_cap = r.nonzero_bytes(
@@ -87,7 +87,7 @@ void load_stream(const YamlReader& r, stream::StreamConfig& c) {
   c.overlap_check_window = r.bytes("overlap_check_window", c.overlap_check_window);
 }
 
-void load_app(const YamlReader& r, app::AppLimits& c) {
+void load_app(const yaml::Reader& r, app::AppLimits& c) {
   r.allow_only({"max_header_bytes", "max_decompressed_bytes", "max_decompression_ratio",
                 "max_mime_depth", "memcap", "max_file_output_bytes", "max_archive_bytes",
                 "max_archive_entries", "max_archive_depth"});
@@ -111,7 +111,7 @@ void load_app(const YamlReader& r, app::AppLimits& c) {
       static_cast<std::uint32_t>(r.integer("max_archive_depth", c.max_archive_depth, 1, 32));
 }
 
-void load_detect(const YamlReader& r, detect::DetectConfig& c, const fs::path& base,
+void load_detect(const yaml::Reader& r, detect::DetectConfig& c, const fs::path& base,
                  const fs::path& data_dir) {
   r.allow_only({"signatures", "max_samples", "hash_key"});
   c.signature_paths =
@@ -132,7 +132,7 @@ std::string host_name() {
   return name;
 }
 
-void load_output(const YamlReader& r, OutputConfig& c) {
+void load_output(const yaml::Reader& r, OutputConfig& c) {
   r.allow_only({"eve", "log"});
   const auto eve = r.section("eve");
   eve.allow_only({"filename", "flow_records", "stats_interval", "ipv6_compress", "metadata",
@@ -167,7 +167,7 @@ void load_output(const YamlReader& r, OutputConfig& c) {
   if (c.log_level == "warning") c.log_level = "warn";
 }
 
-void load_inline(const YamlReader& r, InlineConfig& c) {
+void load_inline(const yaml::Reader& r, InlineConfig& c) {
   r.allow_only({"queues", "fail_open", "queue_maxlen", "bypass_mark"});
   if (r.has("queues")) {
     c.queues.clear();
@@ -226,12 +226,12 @@ Config load_config(const fs::path& file) {
 }
 
 Config load_config(const fs::path& file, const fs::path& data_dir) {
-  const YAML::Node root = YamlReader::load_file(file);
+  const YAML::Node root = yaml::Reader::load_file(file);
   const fs::path base = file.has_parent_path() ? file.parent_path() : fs::path(".");
   Config c = default_config(data_dir);
   c.source_file = file.string();
   record_origins(root, "", file.string(), c.origins);
-  const YamlReader r(root, file.string());
+  const yaml::Reader r(root, file.string());
   r.allow_only({"home_networks", "capture", "decode", "flow", "stream", "app", "detect", "policy",
                 "rules", "outputs", "inline", "service", "threads", "icap"});
   if (r.has("threads")) {

@@ -1,5 +1,8 @@
 // The whole configuration: one struct per stage, filled from config/korgoo.yaml (or from the
-// built-in defaults when no file is given). Stages never read YAML themselves.
+// built-in defaults when no file is given). The pipeline stages do not read this file, with one
+// exception: the `policy:` section is read by policy/policy_config_loader, called from here.
+// Stages that own files of their own (detect's signatures, policy's rules) read them with the
+// yaml stage's reader (yaml/reader.h), as this loader does.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +11,7 @@
 #include <vector>
 
 #include "app/protocol_decoder.h"
+#include "config/config_error.h"
 #include "config/service_config.h"
 #include "decode/decode_config.h"
 #include "detect/detect_config.h"

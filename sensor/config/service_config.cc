@@ -18,7 +18,7 @@ bool split_listen_address(const std::string& text, std::string& host, int& port)
   return ec == std::errc() && end == last && port > 0 && port < 65536 && !host.empty();
 }
 
-void load_service(const YamlReader& r, ServiceConfig& c) {
+void load_service(const yaml::Reader& r, ServiceConfig& c) {
   r.allow_only({"user", "group", "control_socket", "pid_file", "metrics_listen"});
   c.user = r.string("user", c.user);
   c.group = r.string("group", c.group);

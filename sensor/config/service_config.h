@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "config/yaml_reader.h"
+#include "yaml/reader.h"
 
 namespace korgoo::config {
 
@@ -19,7 +19,7 @@ struct ServiceConfig {
 };
 
 // The `service:` section; throws ConfigError naming file:line on a bad key or value.
-void load_service(const YamlReader& r, ServiceConfig& c);
+void load_service(const yaml::Reader& r, ServiceConfig& c);
 
 // Splits "127.0.0.1:9477" or "[::1]:9477"; false when malformed.
 bool split_listen_address(const std::string& text, std::string& host, int& port);

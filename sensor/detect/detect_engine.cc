@@ -53,8 +53,8 @@ DetectEngine::DetectEngine(DetectConfig config, std::vector<Signature> signature
     b.signature = &sig;
     b.validator = validators_.find(sig.validator);
     if (b.validator == nullptr) {  // the loader checked the name; a mismatch is a bug
-      throw SignatureError(sig.where.file.string() + ":" + std::to_string(sig.where.line) +
-                           ": validator '" + sig.validator + "' is not built in");
+      throw SignatureError(sig.where.file.string(), sig.where.line, std::nullopt,
+                           "validator '" + sig.validator + "' is not built in");
     }
     b.uses_context = sig.context.required || b.validator->uses_context();
     b.context_window = sig.context.window != 0 ? sig.context.window : config_.context_window;

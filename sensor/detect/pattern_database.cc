@@ -41,9 +41,9 @@ struct Expression {
 
 [[noreturn]] void fail_pattern(const Signature& sig, const SourceLocation& at,
                                std::string_view text, std::string_view message) {
-  throw SignatureError(at.file.string() + ":" + std::to_string(at.line) + ": signature " +
-                       std::to_string(sig.id) + " (" + sig.type + "): pattern '" +
-                       std::string(text) + "': Hyperscan: " + std::string(message));
+  throw SignatureError(at.file.string(), at.line, std::nullopt,
+                       "signature " + std::to_string(sig.id) + " (" + sig.type + "): pattern '" +
+                           std::string(text) + "': Hyperscan: " + std::string(message));
 }
 
 // The longest match of `regex`, or 0 if unbounded; throws on a pattern Hyperscan rejects.
@@ -147,9 +147,9 @@ PatternDatabase PatternDatabase::compile(const std::vector<Signature>& signature
                              : UINT_MAX;
     const unsigned id = raw >= kShapeHit ? UINT_MAX : raw;
     if (id >= out.refs_.size()) {
-      const std::string where = signatures.empty() ? std::string("(none):0")
-                                                   : signatures.front().where.file.string() + ":0";
-      throw SignatureError(where + ": Hyperscan: " + message);
+      const std::string file =
+          signatures.empty() ? std::string("(none)") : signatures.front().where.file.string();
+      throw SignatureError(file, 0, std::nullopt, "Hyperscan: " + message);
     }
     const PatternRef& ref = out.refs_[id];
     const Signature& sig = signatures[ref.signature];

@@ -1,15 +1,12 @@
 #pragma once
 
-#include <stdexcept>
-#include <string>
+#include "yaml/input_error.h"
 
 namespace korgoo::detect {
 
-// A signature file could not be loaded or compiled. what() is "file:line: message" so that
+// A signature file could not be loaded or compiled: the one input error type. what() is
+// "file:line: message" (a signature is named by its line, without a column) so that
 // `korgoo --test-config` can print it as is.
-class SignatureError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+using SignatureError = yaml::InputError;
 
 }  // namespace korgoo::detect

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "detect/signature_error.h"
+#include "yaml/scalar.h"
 
 namespace korgoo::detect {
 namespace {
@@ -40,8 +41,7 @@ class OptionReader {
 
  private:
   [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const {
-    const int line = n.Mark().is_null() ? 0 : n.Mark().line + 1;
-    throw SignatureError(file_ + ":" + std::to_string(line) + ": " + message);
+    throw SignatureError(file_, yaml::line_of(n), std::nullopt, message);
   }
   std::string scalar(const YAML::Node& v) const {
     if (!v.IsScalar()) fail(v, "expected a string");
@@ -49,24 +49,17 @@ class OptionReader {
   }
   bool boolean(const YAML::Node& v) const {
     const std::string s = scalar(v);
-    if (s == "true") return true;
-    if (s == "false") return false;
+    if (const auto b = yaml::true_or_false(v)) return *b;
     fail(v, "expected true or false, not '" + s + "'");
   }
   int integer(const YAML::Node& v, int min, int max) const {
     const std::string s = scalar(v);
-    std::size_t used = 0;
-    int n = 0;
-    try {
-      n = std::stoi(s, &used, 10);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (s.empty() || used != s.size() || n < min || n > max) {
+    const auto n = yaml::decimal(v);
+    if (!n || *n < min || *n > max) {
       fail(v, "expected an integer in [" + std::to_string(min) + ", " + std::to_string(max) +
                   "], not '" + s + "'");
     }
-    return n;
+    return static_cast<int>(*n);
   }
   Visa13 visa13(const YAML::Node& v) const {
     const std::string s = scalar(v);

@@ -9,11 +9,12 @@
 #include <set>
 #include <sstream>
 
-#include "config/yaml_key_problems.h"
 #include "detect/signature_error.h"
 #include "detect/signature_options.h"
 #include "detect/text_fold.h"
 #include "detect/validator.h"
+#include "yaml/key_problems.h"
+#include "yaml/scalar.h"
 
 namespace korgoo::detect {
 namespace {
@@ -25,15 +26,15 @@ namespace fs = std::filesystem;
 constexpr std::string_view kIdentifierTypes[] = {"kg_pin",       "kz_iin", "kg_passport", "mrz",
                                                  "payment_card", "phone",  "email",       "iban"};
 
-int line_of(const YAML::Node& node) {
-  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
-}
+using yaml::line_of;
 
 [[noreturn]] void fail(const fs::path& file, int line, const std::string& message) {
-  throw SignatureError(file.string() + ":" + std::to_string(line) + ": " + message);
+  throw SignatureError(file.string(), line, std::nullopt, message);
 }
 
-// Reads one signature entry, reporting every problem at the line of the node that has it.
+// Reads one signature entry, reporting every problem at the line of the node that has it. The
+// values are read with yaml/scalar.h's signature grammar (decimal numbers, true/false only);
+// this class only words the errors, in the signature files' own terms.
 class EntryReader {
  public:
   EntryReader(const fs::path& file, const YAML::Node& entry) : file_(file), entry_(entry) {}
@@ -101,15 +102,9 @@ class EntryReader {
 
   long long integer(const YAML::Node& v, long long min, long long max) {
     const std::string s = scalar(v);
-    std::size_t used = 0;
-    long long n = 0;
-    try {
-      n = std::stoll(s, &used, 10);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != s.size() || s.empty())
-      fail(file_, line_of(v), "expected an integer, not '" + s + "'");
+    const auto parsed = yaml::decimal(v);
+    if (!parsed) fail(file_, line_of(v), "expected an integer, not '" + s + "'");
+    const long long n = *parsed;
     if (n < min || n > max) {
       fail(file_, line_of(v),
            "value " + s + " out of range [" + std::to_string(min) + ", " + std::to_string(max) +
@@ -120,8 +115,7 @@ class EntryReader {
 
   bool boolean(const YAML::Node& v) {
     const std::string s = scalar(v);
-    if (s == "true") return true;
-    if (s == "false") return false;
+    if (const auto b = yaml::true_or_false(v)) return *b;
     fail(file_, line_of(v), "expected true or false, not '" + s + "'");
   }
 
@@ -236,7 +230,7 @@ class EntryReader {
 
 std::string read_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw SignatureError(file.string() + ":0: cannot open signature file");
+  if (!in) throw SignatureError(file.string(), 0, std::nullopt, "cannot open signature file");
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -279,8 +273,8 @@ SignatureSet SignatureSet::load(const std::vector<fs::path>& paths) {
     }
   }
   if (set.signatures_.empty()) {
-    throw SignatureError((paths.empty() ? std::string("(none)") : paths.front().string()) +
-                         ":0: no signatures loaded");
+    throw SignatureError(paths.empty() ? std::string("(none)") : paths.front().string(), 0,
+                         std::nullopt, "no signatures loaded");
   }
   return set;
 }
@@ -298,8 +292,8 @@ void SignatureSet::add_document(std::string_view yaml, const fs::path& file) {
   } catch (const YAML::Exception& e) {
     fail(file, e.mark.is_null() ? 0 : e.mark.line + 1, "YAML: " + e.msg);
   }
-  if (const auto dup = config::find_key_problem(root))
-    throw SignatureError(config::describe_key_problem(file.string(), *dup));
+  if (const auto dup = yaml::find_key_problem(root))
+    throw yaml::key_problem_error(file.string(), *dup);
   try {
     add_root(root, file);
   } catch (const YAML::Exception& e) {  // e.g. a key that is not a scalar

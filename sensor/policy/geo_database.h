@@ -2,19 +2,17 @@
 // layers private ranges and operator overrides on top and may chain several databases.
 #pragma once
 
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include "common/ip_address.h"
+#include "yaml/input_error.h"
 
 namespace korgoo::policy {
 
-// A geo database could not be opened or parsed; the message names the file (and line).
-class GeoError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// A geo database could not be opened or parsed: the one input error type, naming the file and,
+// for a range file's bad line, the line (no column: a range file is read line by line).
+using GeoError = yaml::InputError;
 
 class GeoDatabase {
  public:

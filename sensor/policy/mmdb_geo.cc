@@ -16,7 +16,7 @@ MmdbGeo::MmdbGeo(const std::string& path) : db_(std::make_unique<MMDB_s>()), pat
     std::string reason = MMDB_strerror(status);
     if (status == MMDB_IO_ERROR) reason += std::string(" (") + std::strerror(errno) + ")";
     db_.reset();  // MMDB_open frees what it allocated on failure
-    throw GeoError(path + ": cannot open MaxMind database: " + reason);
+    throw GeoError(path, std::nullopt, std::nullopt, "cannot open MaxMind database: " + reason);
   }
 }
 

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "policy/yaml_map.h"
 #include "policy/yaml_values.h"
+#include "yaml/reader.h"
 
 namespace korgoo::policy {
 
@@ -22,7 +22,7 @@ std::string resolve(const std::string& path, const std::filesystem::path& base) 
   return (base / path).string();
 }
 
-GeoConfig read_geo(const YamlMap& r, const std::filesystem::path& base) {
+GeoConfig read_geo(const yaml::Reader& r, const std::filesystem::path& base) {
   r.allow_only({"tor_geoip", "tor_geoip6", "mmdb", "overrides"});
   GeoConfig g;
   g.tor_geoip = resolve(r.string("tor_geoip", g.tor_geoip), base);
@@ -33,7 +33,7 @@ GeoConfig read_geo(const YamlMap& r, const std::filesystem::path& base) {
   if (!list.IsSequence())
     r.fail(list, "overrides", "expected a list of {prefix: CIDR, country: CC}");
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const YamlMap o = r.item(list, "overrides", i);
+    const yaml::Reader o = r.item(list, "overrides", i);
     o.allow_only({"prefix", "country"});
     const std::string text = o.string("prefix", "");
     const std::string problem = Cidr::problem(text);
@@ -45,7 +45,7 @@ GeoConfig read_geo(const YamlMap& r, const std::filesystem::path& base) {
   return g;
 }
 
-LegalBasis read_basis(const YamlMap& r, const YAML::Node& at) {
+LegalBasis read_basis(const yaml::Reader& r, const YAML::Node& at) {
   r.allow_only({"id", "basis", "reference", "match"});
   LegalBasis b;
   b.id = r.string("id", "");
@@ -57,9 +57,9 @@ LegalBasis read_basis(const YamlMap& r, const YAML::Node& at) {
            "'" + kind + "' is not one of: consent, treaty, vital_interest, contract");
   b.basis = *parsed;
   b.reference = r.string("reference", "");
-  const YamlMap m = r.section("match");
+  const yaml::Reader m = r.section("match");
   m.allow_only({"cidrs", "hosts", "countries"});
-  b.cidrs = m.cidrs("cidrs", {});
+  b.cidrs = read_cidrs(m, "cidrs", {});
   b.hosts = read_host_patterns(m, "hosts");
   b.countries = read_countries(m, "countries");
   if (b.cidrs.empty() && b.hosts.empty() && b.countries.empty())
@@ -67,7 +67,7 @@ LegalBasis read_basis(const YamlMap& r, const YAML::Node& at) {
   return b;
 }
 
-ThreatConfig read_threat(const YamlMap& r) {
+ThreatConfig read_threat(const yaml::Reader& r) {
   r.allow_only(
       {"default_type_points", "type_points", "volume", "special", "not_adequate", "levels"});
   ThreatConfig t;
@@ -75,7 +75,7 @@ ThreatConfig read_threat(const YamlMap& r) {
   if (r.has("type_points")) {
     const YAML::Node m = r.node()["type_points"];
     if (!m.IsMap()) r.fail(m, "type_points", "expected a mapping of type pattern to points");
-    const YamlMap tp(m, r.file(), r.qualified("type_points"));
+    const yaml::Reader tp(m, r.file(), r.qualified("type_points"));
     t.type_points.clear();
     for (const auto& kv : m) {
       const std::string pattern = kv.first.Scalar();
@@ -88,7 +88,7 @@ ThreatConfig read_threat(const YamlMap& r) {
       r.fail(list, "volume", "expected a list of {min_distinct: N, points: P}");
     t.volume.clear();
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const YamlMap v = r.item(list, "volume", i);
+      const yaml::Reader v = r.item(list, "volume", i);
       v.allow_only({"min_distinct", "points"});
       t.volume.push_back(
           {static_cast<std::uint64_t>(v.integer("min_distinct", 0, 0, 1'000'000'000)),
@@ -97,7 +97,7 @@ ThreatConfig read_threat(const YamlMap& r) {
   }
   t.special = static_cast<int>(r.integer("special", t.special, 0, kMaxPoints));
   t.not_adequate = static_cast<int>(r.integer("not_adequate", t.not_adequate, 0, kMaxPoints));
-  const YamlMap lv = r.section("levels");
+  const yaml::Reader lv = r.section("levels");
   lv.allow_only({"blue", "green", "yellow"});
   t.blue_max = static_cast<int>(lv.integer("blue", t.blue_max, 0, kMaxPoints));
   t.green_max = static_cast<int>(lv.integer("green", t.green_max, 0, kMaxPoints));
@@ -107,7 +107,7 @@ ThreatConfig read_threat(const YamlMap& r) {
   return t;
 }
 
-AggregationConfig read_aggregation(const YamlMap& r) {
+AggregationConfig read_aggregation(const yaml::Reader& r) {
   r.allow_only({"max_hosts", "bucket_seconds"});
   AggregationConfig a;
   a.max_hosts = static_cast<std::size_t>(
@@ -120,7 +120,7 @@ AggregationConfig read_aggregation(const YamlMap& r) {
 
 PolicyConfig load_policy_section(const YAML::Node& section, const std::string& file,
                                  const std::filesystem::path& base) {
-  const YamlMap r(section, file, "policy");
+  const yaml::Reader r(section, file, "policy");
   r.allow_only({"home_country", "adequate_countries", "unknown_country", "geo", "legal_bases",
                 "threat", "aggregation"});
   PolicyConfig c;
@@ -137,7 +137,7 @@ PolicyConfig load_policy_section(const YAML::Node& section, const std::string& f
     if (!list.IsSequence()) r.fail(list, "legal_bases", "expected a list");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const YamlMap b = r.item(list, "legal_bases", i);
+      const yaml::Reader b = r.item(list, "legal_bases", i);
       c.legal_bases.push_back(read_basis(b, list[i]));
       if (!ids.insert(c.legal_bases.back().id).second)
         b.fail(list[i], "id", "'" + c.legal_bases.back().id + "' is used twice");

@@ -8,12 +8,12 @@
 
 #include <fmt/format.h>
 
-#include "policy/yaml_map.h"
 #include "policy/yaml_values.h"
+#include "yaml/reader.h"
 
 namespace korgoo::policy {
 
-using config::ConfigError;
+using yaml::InputError;
 
 std::string_view to_string(RuleAction action) {
   switch (action) {
@@ -47,7 +47,7 @@ std::string origin(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}:{}", file, node.Mark().line + 1);
 }
 
-std::vector<PortRange> read_ports(const YamlMap& r, const std::string& key) {
+std::vector<PortRange> read_ports(const yaml::Reader& r, const std::string& key) {
   std::vector<PortRange> out;
   for (const auto& [text, node] : r.scalars(key)) {
     // "443" or "8000-8080"
@@ -70,19 +70,19 @@ std::vector<PortRange> read_ports(const YamlMap& r, const std::string& key) {
   return out;
 }
 
-std::optional<bool> read_optional_bool(const YamlMap& r, const std::string& key) {
+std::optional<bool> read_optional_bool(const yaml::Reader& r, const std::string& key) {
   if (!r.has(key)) return std::nullopt;
   return r.boolean(key, false);
 }
 
-std::vector<std::string> lower_list(const YamlMap& r, const std::string& key) {
-  std::vector<std::string> out = r.strings(key);
+std::vector<std::string> lower_list(const yaml::Reader& r, const std::string& key) {
+  std::vector<std::string> out = read_strings(r, key);
   for (auto& s : out)
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
-BasisMatch read_basis(const YamlMap& r) {
+BasisMatch read_basis(const yaml::Reader& r) {
   BasisMatch m;
   if (!r.has("basis")) return m;
   const std::string text = r.string("basis", "");
@@ -100,7 +100,7 @@ BasisMatch read_basis(const YamlMap& r) {
   return m;
 }
 
-RuleCondition read_condition(const YamlMap& r, const RuleLoadOptions& options) {
+RuleCondition read_condition(const yaml::Reader& r, const RuleLoadOptions& options) {
   r.allow_only({"types_any", "types_all", "min_count", "min_distinct", "special", "direction",
                 "countries", "not_countries", "adequate", "domestic", "basis", "app_proto",
                 "not_app_proto", "hosts", "not_hosts", "ports"});
@@ -128,7 +128,7 @@ RuleCondition read_condition(const YamlMap& r, const RuleLoadOptions& options) {
   return c;
 }
 
-Aggregate read_aggregate(const YamlMap& r, const RuleLoadOptions& options) {
+Aggregate read_aggregate(const yaml::Reader& r, const RuleLoadOptions& options) {
   r.allow_only({"by", "window", "min_distinct", "min_count", "types"});
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   r.choice("by", "src_host", {"src_host"});
@@ -142,17 +142,18 @@ Aggregate read_aggregate(const YamlMap& r, const RuleLoadOptions& options) {
   return a;
 }
 
-std::vector<std::pair<std::string, std::vector<std::string>>> read_metadata(const YamlMap& r) {
+std::vector<std::pair<std::string, std::vector<std::string>>> read_metadata(const yaml::Reader& r) {
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
   if (!r.has("metadata")) return out;
   const YAML::Node m = r.node()["metadata"];
   if (!m.IsMap()) r.fail(m, "metadata", "expected a mapping of names to text or lists of text");
-  const YamlMap meta(m, r.file(), r.qualified("metadata"));
-  for (const auto& kv : m) out.emplace_back(kv.first.Scalar(), meta.strings(kv.first.Scalar()));
+  const yaml::Reader meta(m, r.file(), r.qualified("metadata"));
+  for (const auto& kv : m)
+    out.emplace_back(kv.first.Scalar(), read_strings(meta, kv.first.Scalar()));
   return out;
 }
 
-Rule read_rule(const YamlMap& r, const std::string& file, const RuleLoadOptions& options,
+Rule read_rule(const yaml::Reader& r, const std::string& file, const RuleLoadOptions& options,
                bool& enabled) {
   r.allow_only({"id", "sid", "rev", "name", "signature", "category", "enabled", "condition",
                 "aggregate", "action", "severity", "metadata"});
@@ -183,7 +184,7 @@ Rule read_rule(const YamlMap& r, const std::string& file, const RuleLoadOptions&
 std::vector<Rule> RuleLoader::load(const YAML::Node& document, const std::string& file) const {
   std::vector<Rule> rules;
   if (!document || document.IsNull()) return rules;
-  const YamlMap top(document, file);
+  const yaml::Reader top(document, file);
   top.allow_only({"rules"});
   if (!top.has("rules")) return rules;
   const YAML::Node list = document["rules"];
@@ -193,7 +194,7 @@ std::vector<Rule> RuleLoader::load(const YAML::Node& document, const std::string
     bool enabled = true;
     Rule rule = read_rule(top.item(list, "rules", i), file, options_, enabled);
     if (auto [it, fresh] = seen.emplace(rule.sid, rule.origin); !fresh)
-      throw ConfigError(
+      throw InputError(
           fmt::format("{}: rule id {} already used at {}", rule.origin, rule.sid, it->second));
     if (enabled) rules.push_back(std::move(rule));
   }
@@ -201,7 +202,7 @@ std::vector<Rule> RuleLoader::load(const YAML::Node& document, const std::string
 }
 
 std::vector<Rule> RuleLoader::load_file(const std::string& path) const {
-  return load(YamlMap::load_file(path), path);
+  return load(yaml::Reader::load_file(path), path);
 }
 
 std::vector<Rule> RuleLoader::load_paths(const std::vector<std::filesystem::path>& paths) const {
@@ -216,7 +217,9 @@ std::vector<Rule> RuleLoader::load_paths(const std::vector<std::filesystem::path
         if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml"))
           found.push_back(e.path().string());
       }
-      if (ec) throw ConfigError(p.string() + ": cannot list rules folder: " + ec.message());
+      if (ec)
+        throw InputError(p.string(), std::nullopt, std::nullopt,
+                         "cannot list rules folder: " + ec.message());
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else {
@@ -228,7 +231,7 @@ std::vector<Rule> RuleLoader::load_paths(const std::vector<std::filesystem::path
   for (const auto& f : files) {
     for (auto& rule : load_file(f)) {
       if (auto [it, fresh] = seen.emplace(rule.sid, rule.origin); !fresh)
-        throw ConfigError(
+        throw InputError(
             fmt::format("{}: rule id {} already used at {}", rule.origin, rule.sid, it->second));
       all.push_back(std::move(rule));
     }

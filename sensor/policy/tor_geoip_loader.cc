@@ -59,15 +59,15 @@ void for_each_line(std::istream& in, const std::string& name, OnLine on_line) {
     Fields f;
     std::string_view cc;
     if (!split3(text, f) || !country_from_file(trim(f.country), cc))
-      throw GeoError(fmt::format("{}:{}: expected LOW,HIGH,CC", name, number));
+      throw GeoError(name, number, std::nullopt, "expected LOW,HIGH,CC");
     if (is_unassigned(cc)) continue;
     if (!on_line(trim(f.low), trim(f.high), cc))
-      throw GeoError(fmt::format("{}:{}: bad address range '{}'", name, number, text));
+      throw GeoError(name, number, std::nullopt, fmt::format("bad address range '{}'", text));
   }
 }
 
 void finish(RangeGeoDatabase& db, const std::string& names) {
-  if (auto e = db.finish(); !e.empty()) throw GeoError(names + ": " + e);
+  if (auto e = db.finish(); !e.empty()) throw GeoError(names, std::nullopt, std::nullopt, e);
 }
 
 }  // namespace
@@ -99,7 +99,9 @@ std::unique_ptr<RangeGeoDatabase> TorGeoipLoader::load(const std::string& v4_pat
   auto read = [&](const std::string& path, auto reader) {
     if (path.empty()) return;
     std::ifstream in(path);
-    if (!in) throw GeoError(path + ": cannot open geoip file (package tor-geoipdb?)");
+    if (!in)
+      throw GeoError(path, std::nullopt, std::nullopt,
+                     "cannot open geoip file (package tor-geoipdb?)");
     reader(in, path, *db);
   };
   read(v4_path, &TorGeoipLoader::read_v4);

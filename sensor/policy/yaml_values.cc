@@ -7,7 +7,7 @@
 
 namespace korgoo::policy {
 
-std::vector<std::string> read_countries(const YamlMap& r, const std::string& key) {
+std::vector<std::string> read_countries(const yaml::Reader& r, const std::string& key) {
   std::vector<std::string> out;
   for (const auto& [text, node] : r.scalars(key)) {
     std::string cc = normalize_country(text);
@@ -18,7 +18,8 @@ std::vector<std::string> read_countries(const YamlMap& r, const std::string& key
   return out;
 }
 
-std::string read_country(const YamlMap& r, const std::string& key, const std::string& fallback) {
+std::string read_country(const yaml::Reader& r, const std::string& key,
+                         const std::string& fallback) {
   if (!r.has(key)) return fallback;
   const YAML::Node v = r.node()[key];
   std::string cc = normalize_country(r.string(key, fallback));
@@ -27,7 +28,7 @@ std::string read_country(const YamlMap& r, const std::string& key, const std::st
   return cc;
 }
 
-std::vector<HostPattern> read_host_patterns(const YamlMap& r, const std::string& key) {
+std::vector<HostPattern> read_host_patterns(const yaml::Reader& r, const std::string& key) {
   std::vector<HostPattern> out;
   for (const auto& [text, node] : r.scalars(key)) {
     auto p = HostPattern::parse(text);
@@ -39,7 +40,24 @@ std::vector<HostPattern> read_host_patterns(const YamlMap& r, const std::string&
   return out;
 }
 
-std::vector<std::string> read_type_patterns(const YamlMap& r, const std::string& key,
+std::vector<std::string> read_strings(const yaml::Reader& r, const std::string& key) {
+  std::vector<std::string> out;
+  for (auto& [text, node] : r.scalars(key)) out.push_back(std::move(text));
+  return out;
+}
+
+CidrSet read_cidrs(const yaml::Reader& r, const std::string& key, const CidrSet& fallback) {
+  if (!r.has(key)) return fallback;
+  CidrSet out;
+  for (const auto& [text, node] : r.scalars(key)) {
+    const std::string problem = Cidr::problem(text);
+    if (!problem.empty()) r.fail(node, key, problem);
+    out.add(*Cidr::parse(text));
+  }
+  return out;
+}
+
+std::vector<std::string> read_type_patterns(const yaml::Reader& r, const std::string& key,
                                             const std::vector<std::string>& known) {
   std::vector<std::string> out;
   for (const auto& [text, node] : r.scalars(key)) {

@@ -2,17 +2,19 @@
 // twice ("memcap: 64mb" ... "memcap: 0") silently loses one of the two; and a key may be a
 // list or a mapping ("[]: x", "? {a: 1}"), which every reader would throw on as a bad
 // conversion, far from the file's line. Every loader walks the loaded document with this
-// before reading it, and refuses the file. Header-only because the
-// config, policy and detect stages all load YAML and none may depend on another for this.
+// before reading it, and refuses the file (Reader::load_file does it for config and policy; the
+// signature loader, which parses text it was handed, calls it itself).
 #pragma once
 
 #include <map>
 #include <optional>
 #include <string>
 
+#include "yaml/input_error.h"
+
 #include <yaml-cpp/yaml.h>
 
-namespace korgoo::config {
+namespace korgoo::yaml {
 
 struct KeyProblem {
   std::string path;  // dotted, e.g. "stream.memcap"
@@ -44,14 +46,17 @@ inline std::optional<KeyProblem> find_key_problem(const YAML::Node& node,
   return std::nullopt;
 }
 
-// "file:line:col: key 'a.b' given twice (first at line N)" for a ConfigError-style message.
-inline std::string describe_key_problem(const std::string& file, const KeyProblem& d) {
-  const std::string at =
-      file + ":" + std::to_string(d.again.line + 1) + ":" + std::to_string(d.again.column + 1);
+// "file:line:col: key 'a.b' given twice (first at line N; ...)", or "...: key 'a.?' is a list
+// or a mapping; ...". The same text for every loader, signatures included.
+inline InputError key_problem_error(const std::string& file, const KeyProblem& d) {
+  const int line = d.again.line + 1;
+  const int column = d.again.column + 1;
   if (d.not_scalar)
-    return at + ": key '" + d.path + "' is a list or a mapping; keys must be plain words";
-  return at + ": key '" + d.path + "' given twice (first at line " +
-         std::to_string(d.first.line + 1) + "; YAML would silently keep only one)";
+    return InputError(file, line, column,
+                      "key '" + d.path + "' is a list or a mapping; keys must be plain words");
+  return InputError(file, line, column,
+                    "key '" + d.path + "' given twice (first at line " +
+                        std::to_string(d.first.line + 1) + "; YAML would silently keep only one)");
 }
 
-}  // namespace korgoo::config
+}  // namespace korgoo::yaml
