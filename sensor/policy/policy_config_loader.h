@@ -1,5 +1,6 @@
 // Reads the `policy:` section of config/korgoo.yaml. The engine's top-level loader owns the file
-// and calls this for the section; every mistake is a config::ConfigError "file:line:col: ...".
+// and calls this for the section; every mistake is a yaml::InputError (config::ConfigError)
+// "file:line:col: ...".
 #pragma once
 
 #include <filesystem>

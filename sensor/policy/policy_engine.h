@@ -46,7 +46,8 @@ class PolicyEngine {
   PolicyEngine(PolicyConfig config, std::vector<Rule> rules, std::unique_ptr<GeoResolver> geo);
 
   // What the engine calls at start: opens the geo databases config.geo names and loads the rule
-  // files or folders. Throws config::ConfigError (rules) or GeoError (databases).
+  // files or folders. Throws yaml::InputError: "file:line:col: ..." for rules,
+  // "file: ..." or "file:line: ..." for databases.
   static std::unique_ptr<PolicyEngine> load(PolicyConfig config,
                                             const std::vector<std::filesystem::path>& rule_paths,
                                             const RuleLoadOptions& options = {});

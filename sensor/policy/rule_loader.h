@@ -1,5 +1,6 @@
 // Loads rules/*.yaml into Rules. Every mistake (unknown key, bad country, sid used twice, ...)
-// is a config::ConfigError "file:line:col: ..." so that --test-config points at it.
+// is a yaml::InputError (config::ConfigError) "file:line:col: ..." so that --test-config points
+// at it.
 #pragma once
 
 #include <filesystem>
