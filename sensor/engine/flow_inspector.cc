@@ -1,6 +1,7 @@
 #include "engine/flow_inspector.h"
 
 #include "app/decoders.h"
+#include "app/transfer_text.h"
 
 namespace korgoo::engine {
 
@@ -172,9 +173,7 @@ std::uint64_t FlowInspector::file_begin(Direction dir, std::string_view name) {
   constexpr std::size_t kFilesKept = 16;
   if (files_.size() >= kFilesKept) files_.erase(files_.begin());
   const std::uint64_t file = next_file_++;
-  Json masked = {{"fileinfo", {{"filename", std::string(name)}}}};
-  services_.metadata.mask_objects(masked);
-  files_.emplace(file, FileSeen{dir, std::move(masked["fileinfo"]), {}});
+  files_.emplace(file, FileSeen{dir, std::string(name), Json(), {}});
   open_file_[index_of(dir)] = file;
   return file;
 }
@@ -188,6 +187,11 @@ Json FlowInspector::files_with_pii(Direction dir) const {
   for (const auto& [file, seen] : files_) {
     if (seen.dir != dir || seen.pii.empty()) continue;
     Json j = seen.info;
+    if (j.is_null()) {  // still being received: only its name is known, masked like the record's
+      Json masked = {{"fileinfo", {{"filename", app::to_valid_utf8(seen.name)}}}};
+      services_.metadata.mask_objects(masked);
+      j = std::move(masked["fileinfo"]);
+    }
     Json pii = Json::object();
     for (const auto& [type, count] : seen.pii) pii[type] = {{"count", count}};
     j["korgoo"]["pii"] = std::move(pii);

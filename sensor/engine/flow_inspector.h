@@ -101,7 +101,8 @@ class FlowInspector final : public flow::FlowInspection,
   // Files of the flow, by AppSink::file_begin handle: what alerts say carried the data.
   struct FileSeen {
     Direction dir;
-    Json info;  // {"filename": masked}, the whole fileinfo object once its record is written
+    std::string name;  // as sent: masked only if an alert names the file before its record
+    Json info;         // the file's (masked) fileinfo object once its record is written
     std::map<std::string, std::uint64_t, std::less<>> pii;  // type -> occurrences in the file
   };
   std::map<std::uint64_t, FileSeen> files_;
