@@ -21,11 +21,13 @@ import base64
 import binascii
 import calendar
 import hashlib
+import io
 import ipaddress
 import json
 import re
 import struct
 import sys
+import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1549,6 +1551,211 @@ def build_pii_ftp() -> Capture:
     return cap
 
 
+# --------------------------------------------------------------------------------------------
+# Documents and archives (issue 13): zip, xlsx, an encrypted zip and a bomb
+# --------------------------------------------------------------------------------------------
+
+ZIP_DATE = (2026, 1, 15, 10, 0, 0)
+
+
+def zip_archive(members: Sequence[tuple[str, bytes]]) -> bytes:
+    """A deflated zip of (name, content), with fixed dates and attributes (deterministic)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    return out.getvalue()
+
+
+def xml_text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def xlsx_workbook(rows: Sequence[Sequence[str]]) -> bytes:
+    """A minimal one-sheet .xlsx: every cell an inline string."""
+    sheet_rows = "".join(
+        "<row>" + "".join(f'<c t="inlineStr"><is><t>{xml_text(v)}</t></is></c>' for v in row) + "</row>"
+        for row in rows)
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    return zip_archive([
+        ("[Content_Types].xml",
+         b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+         b'package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/'
+         b'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
+        ("xl/workbook.xml", f'<workbook xmlns="{main}"><sheets><sheet name="clients" sheetId="1"/>'
+                            f'</sheets></workbook>'.encode()),
+        ("xl/worksheets/sheet1.xml",
+         f'<worksheet xmlns="{main}"><sheetData>{sheet_rows}</sheetData></worksheet>'.encode()),
+    ])
+
+
+def zipcrypto_stream(password: bytes):
+    """Traditional PKWARE encryption (APPNOTE 6.1): returns encrypt(bytes) -> bytes."""
+    keys = [0x12345678, 0x23456789, 0x34567890]
+
+    def crc_byte(crc: int, byte: int) -> int:  # one step of the raw CRC-32 update
+        return zlib.crc32(bytes([byte]), crc ^ 0xFFFFFFFF) ^ 0xFFFFFFFF
+
+    def update(byte: int) -> None:
+        keys[0] = crc_byte(keys[0], byte)
+        keys[1] = ((keys[1] + (keys[0] & 0xFF)) * 134775813 + 1) & 0xFFFFFFFF
+        keys[2] = crc_byte(keys[2], keys[1] >> 24)
+
+    for b in password:
+        update(b)
+
+    def encrypt(data: bytes) -> bytes:
+        out = bytearray()
+        for b in data:
+            t = (keys[2] | 2) & 0xFFFF
+            out.append(b ^ (((t * (t ^ 1)) >> 8) & 0xFF))
+            update(b)
+        return bytes(out)
+
+    return encrypt
+
+
+def encrypted_zip(name: str, content: bytes, password: bytes) -> bytes:
+    """A zip of one stored member under traditional PKWARE encryption, written by hand
+    (zipfile reads such archives but cannot write them). The 12-byte header's random part is
+    fixed, so the archive is deterministic."""
+    crc = zlib.crc32(content)
+    header = deterministic_bytes("zipcrypto-header", 11) + bytes([crc >> 24])
+    data = zipcrypto_stream(password)(header + content)
+    raw_name = name.encode()
+    dos_time, dos_date = (10 << 11), ((2026 - 1980) << 9) | (1 << 5) | 15
+    fields = struct.pack("<HHHHHIII", 20, 1, 0, dos_time, dos_date, crc, len(data), len(content))
+    local = b"PK\x03\x04" + fields + struct.pack("<HH", len(raw_name), 0) + raw_name
+    central = (b"PK\x01\x02" + struct.pack("<H", 0x0314) + fields
+               + struct.pack("<HHHHHII", len(raw_name), 0, 0, 0, 0, 0o644 << 16, 0) + raw_name)
+    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, 1, 1, len(central), len(local) + len(data), 0)
+    archive = local + data + central + end
+    with zipfile.ZipFile(io.BytesIO(archive)) as check:  # the construction is readable
+        assert check.read(name, pwd=password) == content
+    return archive
+
+
+def build_pii_documents() -> Capture:
+    """The same table of 5 PINs and 5 cards as CSV, as an .xlsx and as a zip of the CSV, over
+    an HTTP multipart upload, an SMTP attachment and FTP STOR; plus an encrypted zip and a
+    zip bomb over HTTP."""
+    cap = Capture("pii-documents", EthernetLink())
+    people = synthetic_people()[:5]
+    table = [["pin", "card"]] + [[p.pin, p.card] for p in people]
+    csv = ("\r\n".join(";".join(row) for row in table) + "\r\n").encode()
+    documents = [("clients.csv", "text/csv", csv),
+                 ("clients.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  xlsx_workbook(table)),
+                 ("clients.zip", "application/zip", zip_archive([("clients.csv", csv)]))]
+
+    def plant_table(where: str) -> None:
+        for p in people:
+            cap.plant("kg_pin", p.pin, where)
+            cap.plant("payment_card", p.card, where)
+
+    # HTTP: one upload per file, each its own connection.
+    client, server, host = "192.168.10.40", SERVER_US, "files.example.com"
+    response = http_response(b'{"status":"stored"}')
+    boundary = "----korgooDocumentBoundary0001"
+    encrypted = encrypted_zip("clients.csv", csv, b"synthetic-test-passphrase")
+    # Bomb: the table, then 80 MiB of zeros deflated to ~80 KB: decoding stops at the on-wire
+    # file cap (max_decompressed_bytes, 64 MiB) after the table was scanned.
+    bomb = zip_archive([("clients.csv", csv), ("padding.bin", bytes(80 << 20))])
+    uploads = documents + [("secret.zip", "application/zip", encrypted), ("bomb.zip", "application/zip", bomb)]
+    for port, (name, content_type, content) in enumerate(uploads, 51201):
+        body = multipart_form(boundary, [("file", name, content_type, content)])
+        request = http_request("POST", "/upload", host, body=body,
+                               headers=[("Content-Type", f"multipart/form-data; boundary={boundary}")])
+        session = TcpSession(client, port, server, 80, mss=1400)
+        cap.add(session.handshake() + session.send(CLIENT, request) + session.send(SERVER, response)
+                + session.close(CLIENT))
+        cap.pause()
+        where = f"{client}:{port} -> {server}:80 multipart upload {name}"
+        if name != "secret.zip":
+            plant_table(where)
+    cap.anomaly("192.168.10.40:51204 uploads secret.zip, its one member under traditional PKWARE "
+                "encryption (passphrase synthetic-test-passphrase): not decoded, reported encrypted")
+    cap.anomaly("192.168.10.40:51205 uploads bomb.zip: the table, then 80 MiB of zeros deflated "
+                "to about 80 KB (a decompression bomb); decoding stops at the file cap")
+
+    # SMTP: one message per file, each its own session.
+    client, server = "192.168.1.31", SERVER_GB
+    for port, (name, content_type, content) in enumerate(documents, 50201):
+        mime_boundary = "=_korgoo_document_boundary"
+        message = "\r\n".join([
+            "From: exports@clinic.example.com",
+            "To: archive@example.co.uk",
+            f"Subject: export {name}",
+            "Date: Thu, 15 Jan 2026 10:00:05 +0000",
+            f"Message-ID: <20260115100005.{port}@clinic.example.com>",
+            "MIME-Version: 1.0",
+            f'Content-Type: multipart/mixed; boundary="{mime_boundary}"',
+            "",
+            f"--{mime_boundary}",
+            "Content-Type: text/plain; charset=utf-8",
+            "",
+            "Export attached.",
+            f"--{mime_boundary}",
+            f'Content-Type: {content_type}; name="{name}"',
+            "Content-Transfer-Encoding: base64",
+            f'Content-Disposition: attachment; filename="{name}"',
+            "",
+        ]).encode() + b"\r\n" + mime_base64(content) + f"--{mime_boundary}--\r\n".encode()
+        session = TcpSession(client, port, server, 25, mss=1400)
+        cap.add(session.handshake() + session.converse([
+            (SERVER, b"220 mail.example.co.uk ESMTP ready\r\n"),
+            (CLIENT, b"EHLO clinic.example.com\r\n"),
+            (SERVER, b"250 mail.example.co.uk Hello\r\n"),
+            (CLIENT, b"MAIL FROM:<exports@clinic.example.com>\r\n"),
+            (SERVER, b"250 OK\r\n"),
+            (CLIENT, b"RCPT TO:<archive@example.co.uk>\r\n"),
+            (SERVER, b"250 Accepted\r\n"),
+            (CLIENT, b"DATA\r\n"),
+            (SERVER, b"354 Enter message\r\n"),
+            (CLIENT, smtp_dot_stuff(message)),
+            (SERVER, b"250 OK\r\n"),
+            (CLIENT, b"QUIT\r\n"),
+            (SERVER, b"221 closing connection\r\n"),
+        ]) + session.close(SERVER))
+        cap.pause()
+        plant_table(f"{client}:{port} -> {server}:25 base64 attachment {name}")
+
+    # FTP: one control session, a passive data connection per file.
+    client, server = "10.20.30.41", SERVER_DE
+    control = TcpSession(client, 50300, server, 21)
+    h = server.replace(".", ",")
+    cap.add(control.handshake() + control.converse([
+        (SERVER, b"220 (vsFTPd 3.0.3)\r\n"),
+        (CLIENT, b"USER exporter\r\n"),
+        (SERVER, b"331 Please specify the password.\r\n"),
+        (CLIENT, b"PASS Synthetic-Secret-2\r\n"),
+        (SERVER, b"230 Login successful.\r\n"),
+        (CLIENT, b"TYPE I\r\n"),
+        (SERVER, b"200 Switching to Binary mode.\r\n"),
+    ]))
+    for index, (name, _, content) in enumerate(documents):
+        data_port = 50321 + index
+        data = TcpSession(client, 50311 + index, server, data_port, mss=1200)
+        cap.add(control.converse([
+            (CLIENT, b"PASV\r\n"),
+            (SERVER, f"227 Entering Passive Mode ({h},{data_port >> 8},{data_port & 0xFF}).\r\n".encode()),
+        ]))
+        cap.add(data.handshake())
+        cap.add(control.converse([(CLIENT, f"STOR {name}\r\n".encode()),
+                                  (SERVER, b"150 Ok to send data.\r\n")]))
+        cap.add(data.data_segments(CLIENT, content) + [data.ack(SERVER)])
+        cap.add(data.close(CLIENT))
+        cap.add(control.converse([(SERVER, b"226 Transfer complete.\r\n")]))
+        plant_table(f"{client}:{50311 + index} -> {server}:{data_port} (FTP data, STOR {name})")
+    cap.add(control.converse([(CLIENT, b"QUIT\r\n"), (SERVER, b"221 Goodbye.\r\n")]))
+    cap.add(control.close(SERVER))
+    return cap
+
+
 def build_pii_dns_tls() -> Capture:
     """A PIN exfiltrated in two DNS labels; a TLS session with SNI upload.example.ru."""
     cap = Capture("pii-dns-tls", EthernetLink())
@@ -1935,6 +2142,7 @@ def build_all() -> list[Capture]:
         build_pii_http_post(),
         build_pii_smtp(),
         build_pii_ftp(),
+        build_pii_documents(),
         build_pii_dns_tls(),
         build_pii_crossborder(),
         build_negatives(),

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/bytes.h"
 #include "common/content.h"
@@ -24,6 +25,9 @@ struct AppRecord {
   // The transaction it belongs to, counted from 0 within the flow (EVE `tx_id`); only for
   // protocols with transactions (HTTP, SMTP).
   std::optional<std::uint64_t> tx_id;
+  // The file this fileinfo record is about (AppSink::file_begin), so that the engine adds the
+  // file's own pii tally; 0: none.
+  std::uint64_t file = 0;
 };
 
 class AppSink {
@@ -35,6 +39,12 @@ class AppSink {
   virtual void content_end(Direction dir, ContentView view) = 0;
   // A finished application transaction or file.
   virtual void record(AppRecord rec) = 0;
+  // A file (an upload, an attachment, an FTP transfer) starts in `dir`: the decoded views of
+  // `dir` until file_end() are its content, and their identifiers are tallied for it too.
+  // `name` as sent. Returns the handle its fileinfo record names (AppRecord::file).
+  virtual std::uint64_t file_begin(Direction /*dir*/, std::string_view /*name*/) { return 0; }
+  // The file's last view has ended.
+  virtual void file_end(Direction /*dir*/, std::uint64_t /*file*/) {}
 };
 
 }  // namespace korgoo::app

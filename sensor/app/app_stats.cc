@@ -7,6 +7,7 @@ void AppStats::to_json(Json& out) const {
   out["http_parse_errors"] = http_parse_errors;
   out["decompress_errors"] = decompress_errors;
   out["decompress_limit_hits"] = decompress_limit_hits;
+  out["encrypted_files"] = encrypted_files;
   out["smtp_transactions"] = smtp_transactions;
   out["smtp_parse_errors"] = smtp_parse_errors;
   out["mime_parts"] = mime_parts;

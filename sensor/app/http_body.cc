@@ -1,6 +1,7 @@
 #include "app/http_body.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "app/http_headers.h"
 
@@ -55,17 +56,25 @@ void HttpBody::gap() {
 }
 
 void HttpBody::open_file(std::string_view name) {
+  file_handle_ = ctx_.sink.file_begin(opt_.dir, name);
+  file_report_ = FileReport{};
   file_ = std::make_unique<FileDecoder>(name, static_cast<FileDecoder::Sink&>(*this), file_limits_,
                                         FileDecoder::Layers::kArchivesOnly, ctx_.memory);
 }
 
 void HttpBody::close_file() {
   if (!file_) return;
-  file_->finish();
-  const FileDecoder::Counters& c = file_->counters();
-  ctx_.stats.decompress_limit_hits += c.limit_hits();
-  ctx_.stats.decompress_errors += c.damaged;
+  file_report_ = close_file_decoder(*file_, ctx_, opt_.dir);
   file_.reset();
+}
+
+void HttpBody::end_file(HttpFile& file, bool truncated) {
+  file.handle = std::exchange(file_handle_, 0);
+  file.report = std::move(file_report_);
+  if (gaps_) file.report.cut("gap");
+  if (content_.limit_hit()) file.report.cut("max_decompressed_bytes");
+  if (truncated) file.report.cut("truncated");
+  if (file.handle) ctx_.sink.file_end(opt_.dir, file.handle);
 }
 
 void HttpBody::decoded(ByteView data) {
@@ -117,7 +126,8 @@ void HttpBody::part_begin(const MultipartPart& part) {
   close_outside();
   close_view();  // each part is its own view
   part_is_file_ = part.has_filename;
-  part_file_ = HttpFile{part.filename, 0, false, false};
+  part_file_ = HttpFile{};
+  part_file_.name = part.filename;
   if (part_is_file_) open_file(part.filename);
 }
 
@@ -152,6 +162,7 @@ void HttpBody::part_end(bool complete) {
   if (part_is_file_) {
     part_file_.truncated = !complete || content_.limit_hit();
     part_file_.gaps = gaps_;
+    end_file(part_file_, !complete);
     files_.push_back(std::move(part_file_));
   }
   part_is_file_ = false;
@@ -167,9 +178,14 @@ std::vector<HttpFile> HttpBody::finish(bool complete) {
   }
   close_view();
   close_outside();
-  if (format_ != Format::kMultipart && opt_.is_file && bytes_ > 0) {
-    files_.push_back(
-        HttpFile{opt_.file_name, entity_bytes_, !complete || gaps_ || content_.limit_hit(), gaps_});
+  if (format_ != Format::kMultipart && opt_.is_file) {
+    HttpFile file;
+    file.name = opt_.file_name;
+    file.size = entity_bytes_;
+    file.truncated = !complete || gaps_ || content_.limit_hit();
+    file.gaps = gaps_;
+    end_file(file, !complete);
+    if (bytes_ > 0) files_.push_back(std::move(file));
   }
   return std::move(files_);
 }

@@ -17,6 +17,7 @@
 
 #include "app/content_decoder.h"
 #include "app/file_decoder.h"
+#include "app/file_report.h"
 #include "app/json_unescaper.h"
 #include "app/multipart_parser.h"
 #include "app/protocol_decoder.h"
@@ -31,6 +32,8 @@ struct HttpFile {
   std::uint64_t size = 0;
   bool truncated = false;
   bool gaps = false;
+  std::uint64_t handle = 0;  // AppSink::file_begin's
+  FileReport report;         // fileinfo.korgoo
 };
 
 struct HttpBodyOptions {
@@ -77,6 +80,8 @@ class HttpBody : private MultipartHandler, private FileDecoder::Sink {
   // The file being received, through the archive layers (kArchivesOnly).
   void open_file(std::string_view name);
   void close_file();
+  // The file's views have ended: `file` gets its report and the engine its end.
+  void end_file(HttpFile& file, bool truncated);
   void text(std::string_view decoded) override { emit(as_bytes(decoded)); }
   void boundary() override { close_view(); }
 
@@ -103,6 +108,8 @@ class HttpBody : private MultipartHandler, private FileDecoder::Sink {
   HttpFile part_file_;
   AppLimits file_limits_;  // app limits with the file caps no larger than a body's
   std::unique_ptr<FileDecoder> file_;
+  std::uint64_t file_handle_ = 0;
+  FileReport file_report_;
 };
 
 }  // namespace korgoo::app

@@ -347,6 +347,7 @@ void HttpDecoder::emit_files(Direction dir, std::uint64_t tx_id, std::vector<Htt
     rec.dir = dir;
     rec.body["http"] = http_fields(tx ? *tx : none);
     rec.body["fileinfo"] = fileinfo_fields(f);
+    rec.file = f.handle;
     if (tx) rec.tx_id = tx->id;
     ctx_.sink.record(std::move(rec));
   }

@@ -28,7 +28,8 @@ struct HttpTransaction {
 
 // {"hostname": ..., "url": ..., ...}: the value of an `http` object.
 Json http_fields(const HttpTransaction& tx);
-// {"filename": ..., "gaps": ..., "state": ..., "size": ...}: the value of a `fileinfo` object.
+// {"filename": ..., "gaps": ..., "state": ..., "size": ..., "korgoo": {decoding}}: the value of
+// a `fileinfo` object (the engine adds korgoo.pii).
 Json fileinfo_fields(const HttpFile& file);
 
 }  // namespace korgoo::app

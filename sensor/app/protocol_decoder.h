@@ -37,6 +37,7 @@ struct AppStats {
   std::uint64_t http_parse_errors = 0;
   std::uint64_t decompress_errors = 0;
   std::uint64_t decompress_limit_hits = 0;  // ratio or size cap reached (bombs)
+  std::uint64_t encrypted_files = 0;        // files with a password-protected member
   std::uint64_t smtp_transactions = 0;
   std::uint64_t smtp_parse_errors = 0;
   std::uint64_t mime_parts = 0;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
+#include <utility>
 
 #include "app/decoders.h"
 #include "app/file_decoder.h"
@@ -398,6 +399,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
     // An attachment that is an archive or office document is scanned as its members' text
     // (issue 13); any other passes as it is.
     if (part.is_attachment()) {
+      file_handle_ = ctx_.sink.file_begin(Direction::kToServer, part.filename);
+      file_report_ = FileReport{};
       file_ = std::make_unique<FileDecoder>(part.filename, static_cast<FileDecoder::Sink&>(*this),
                                             file_limits_, FileDecoder::Layers::kArchivesOnly,
                                             ctx_.memory);
@@ -420,9 +423,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
 
   void close_file() {
     if (!file_) return;
-    file_->finish();
-    ctx_.stats.decompress_limit_hits += file_->counters().limit_hits();
-    ctx_.stats.decompress_errors += file_->counters().damaged;
+    file_report_ = close_file_decoder(*file_, ctx_, Direction::kToServer);
     file_.reset();
   }
 
@@ -447,8 +448,13 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
     close_file();
     if (part_view_open_) ctx_.sink.content_end(Direction::kToServer, part_view_);
     part_view_open_ = false;
-    if (tx_ && part.is_attachment() && tx_->attachments.size() < kMaxAttachments) {
-      tx_->attachments.push_back({part.filename, size, complete});
+    if (!part.is_attachment()) return;
+    const std::uint64_t handle = std::exchange(file_handle_, 0);
+    if (handle) ctx_.sink.file_end(Direction::kToServer, handle);
+    if (part_capped_) file_report_.cut("max_decompressed_bytes");
+    if (!complete) file_report_.cut("truncated");
+    if (tx_ && tx_->attachments.size() < kMaxAttachments) {
+      tx_->attachments.push_back({part.filename, size, complete, handle, std::move(file_report_)});
     }
   }
 
@@ -487,6 +493,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
   bool part_capped_ = false;
   AppLimits file_limits_;
   std::unique_ptr<FileDecoder> file_;  // the attachment being received
+  std::uint64_t file_handle_ = 0;
+  FileReport file_report_;
 };
 
 }  // namespace

@@ -63,8 +63,12 @@ std::vector<AppRecord> smtp_transaction_records(const std::optional<std::string>
     file.body["smtp"] = smtp;
     file.body["email"] = email;
     file.tx_id = tx.id;
-    file.body["fileinfo"] = {
-        {"filename", a.name}, {"size", a.size}, {"state", a.complete ? "CLOSED" : "TRUNCATED"}};
+    file.body["fileinfo"] = {{"filename", a.name},
+                             {"gaps", false},
+                             {"size", a.size},
+                             {"state", a.complete ? "CLOSED" : "TRUNCATED"},
+                             {"korgoo", a.report.to_json()}};
+    file.file = a.handle;
     out.push_back(std::move(file));
   }
   return out;

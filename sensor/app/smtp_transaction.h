@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/app_sink.h"
+#include "app/file_report.h"
 #include "app/mime_parser.h"
 
 namespace korgoo::app {
@@ -16,7 +17,9 @@ namespace korgoo::app {
 struct SmtpAttachment {
   std::string name;
   std::uint64_t size = 0;
-  bool complete = false;  // the part ended properly (fileinfo state CLOSED, else TRUNCATED)
+  bool complete = false;     // the part ended properly (fileinfo state CLOSED, else TRUNCATED)
+  std::uint64_t handle = 0;  // AppSink::file_begin's
+  FileReport report;         // fileinfo.korgoo
 };
 
 struct SmtpTransaction {

@@ -1,6 +1,7 @@
 #include "engine/flow_inspector.h"
 
 #include "app/decoders.h"
+#include "app/transfer_text.h"
 
 namespace korgoo::engine {
 
@@ -26,6 +27,16 @@ FlowInspector::FlowInspector(FlowServices& services, flow::Flow& flow)
     tcp_ = std::make_unique<stream::TcpReassembler>(services.rt.config.stream,
                                                     services.stream_stats, services.budget);
   app_ = std::make_unique<app::AppLayer>(ctx_, tcp);
+  // A file's own tally: every identifier confirmed in a decoded view while the file is open.
+  detector_.on_located([this](const detect::FlowDetector::Located& l) {
+    const std::uint64_t file = open_file_[index_of(l.dir)];
+    if (file == 0 || l.view.id == kRawView.id) return;
+    if (auto it = files_.find(file); it != files_.end()) {
+      auto type = it->second.pii.find(l.type);
+      if (type == it->second.pii.end()) type = it->second.pii.emplace(std::string(l.type), 0).first;
+      ++type->second;
+    }
+  });
 }
 
 FlowInspector::~FlowInspector() = default;
@@ -42,6 +53,12 @@ bool FlowInspector::inspection_complete() const {
 }
 
 bool FlowInspector::take_tally_change() {
+  // An encrypted file is news for policy (file.encrypted) even when it added no data.
+  if (meta_.encrypted_file != encrypted_seen_) {
+    encrypted_seen_ = meta_.encrypted_file;
+    seen_generation_ = detector_.generation();
+    return true;
+  }
   const auto g = detector_.generation();
   if (g == seen_generation_) return false;
   seen_generation_ = g;
@@ -82,6 +99,7 @@ void FlowInspector::compact_if_closed() {
   both[0].compact();
   closed_tally_ = std::move(both[0]);
   app_fields_ = Json::object();
+  files_.clear();
 }
 
 detect::Tally FlowInspector::flow_tally() const {
@@ -132,7 +150,54 @@ void FlowInspector::record(app::AppRecord rec) {
   // Remember the protocol objects (not fileinfo) so that alerts can say what was going on.
   for (auto it = rec.body.begin(); it != rec.body.end(); ++it)
     if (it.key() != "fileinfo") app_fields_[it.key()] = it.value();
+  if (rec.file != 0 && rec.body.contains("fileinfo")) {
+    Json& info = rec.body["fileinfo"];
+    auto it = files_.find(rec.file);
+    Json pii = Json::object();
+    if (it != files_.end())
+      for (const auto& [type, count] : it->second.pii) pii[type] = {{"count", count}};
+    if (info.is_object() && info.contains("korgoo")) info["korgoo"]["pii"] = pii;
+    if (it != files_.end()) {
+      if (it->second.pii.empty()) {
+        files_.erase(it);  // only files that carried data are named in alerts
+      } else {
+        it->second.info = info;
+      }
+    }
+  }
   services_.records.write_app_record(flow_, rec, meta_);
+}
+
+std::uint64_t FlowInspector::file_begin(Direction dir, std::string_view name) {
+  // Alerts name at most this many files of a flow; the oldest give way.
+  constexpr std::size_t kFilesKept = 16;
+  if (files_.size() >= kFilesKept) files_.erase(files_.begin());
+  const std::uint64_t file = next_file_++;
+  files_.emplace(file, FileSeen{dir, std::string(name), Json(), {}});
+  open_file_[index_of(dir)] = file;
+  return file;
+}
+
+void FlowInspector::file_end(Direction dir, std::uint64_t file) {
+  if (open_file_[index_of(dir)] == file) open_file_[index_of(dir)] = 0;
+}
+
+Json FlowInspector::files_with_pii(Direction dir) const {
+  Json out = Json::array();
+  for (const auto& [file, seen] : files_) {
+    if (seen.dir != dir || seen.pii.empty()) continue;
+    Json j = seen.info;
+    if (j.is_null()) {  // still being received: only its name is known, masked like the record's
+      Json masked = {{"fileinfo", {{"filename", app::to_valid_utf8(seen.name)}}}};
+      services_.metadata.mask_objects(masked);
+      j = std::move(masked["fileinfo"]);
+    }
+    Json pii = Json::object();
+    for (const auto& [type, count] : seen.pii) pii[type] = {{"count", count}};
+    j["korgoo"]["pii"] = std::move(pii);
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 }  // namespace korgoo::engine

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -69,6 +70,13 @@ class FlowInspector final : public flow::FlowInspection,
   void content(Direction dir, ContentView view, ByteView bytes) override;
   void content_end(Direction dir, ContentView view) override;
   void record(app::AppRecord rec) override;
+  std::uint64_t file_begin(Direction dir, std::string_view name) override;
+  void file_end(Direction dir, std::uint64_t file) override;
+
+  // The files that carried personal data in `dir` so far (an alert's `files`): each its
+  // fileinfo object once written (else the masked name) with korgoo.pii, the file's own
+  // tally. Empty array: none.
+  Json files_with_pii(Direction dir) const;
 
  private:
   // Frees the reassembler and the app layer once both directions have ended.
@@ -90,6 +98,17 @@ class FlowInspector final : public flow::FlowInspection,
   bool alerted_ = false;
   bool blocked_ = false;
   Json app_fields_ = Json::object();
+  // Files of the flow, by AppSink::file_begin handle: what alerts say carried the data.
+  struct FileSeen {
+    Direction dir;
+    std::string name;  // as sent: masked only if an alert names the file before its record
+    Json info;         // the file's (masked) fileinfo object once its record is written
+    std::map<std::string, std::uint64_t, std::less<>> pii;  // type -> occurrences in the file
+  };
+  std::map<std::uint64_t, FileSeen> files_;
+  std::array<std::uint64_t, 2> open_file_{};  // the file being received in each direction
+  std::uint64_t next_file_ = 1;
+  std::array<bool, 2> encrypted_seen_{};       // metadata's encrypted_file, as policy last saw it
   std::optional<detect::Tally> closed_tally_;  // once compact_if_closed() has run
 };
 

@@ -237,6 +237,8 @@ policy::FlowFacts Worker::facts_of(const flow::Flow& f, const FlowInspector& ins
   facts.app_proto = insp.metadata().app_proto;
   facts.server_names = insp.metadata().server_names;
   facts.recipient_domains = insp.metadata().recipient_domains;
+  facts.encrypted_to_server = insp.metadata().encrypted_file[index_of(Direction::kToServer)];
+  facts.encrypted_to_client = insp.metadata().encrypted_file[index_of(Direction::kToClient)];
   for (Direction d : {Direction::kToServer, Direction::kToClient}) {
     const auto& tally = insp.detector().tally(d);
     auto& out = d == Direction::kToServer ? facts.to_server : facts.to_client;
@@ -324,6 +326,8 @@ void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decis
   rec["pii"] = std::move(pii);
   for (auto it = insp.app_fields().begin(); it != insp.app_fields().end(); ++it)
     rec[it.key()] = it.value();
+  // Which files carried the data (Suricata's alert `files`, with korgoo's tally per file).
+  if (Json files = insp.files_with_pii(d.data_dir); !files.empty()) rec["files"] = std::move(files);
   if (exchange_) {
     for (auto it = exchange_->extra.begin(); it != exchange_->extra.end(); ++it)
       rec[it.key()] = it.value();

@@ -31,11 +31,16 @@ struct FlowFacts {
   // Values first seen since the last evaluation, per direction: outbound ones feed the
   // per-host aggregation, so that a value sent again in another flow is not a new one.
   std::vector<ValueHash> new_to_server, new_to_client;
+  // A file with a password-protected member was sent this way (rules: file.encrypted).
+  bool encrypted_to_server = false, encrypted_to_client = false;
   Timestamp now;  // packet time of this evaluation
   std::uint64_t flow_id = 0;
 
   const Tally& tally(Direction d) const {
     return d == Direction::kToServer ? to_server : to_client;
+  }
+  bool encrypted_file(Direction d) const {
+    return d == Direction::kToServer ? encrypted_to_server : encrypted_to_client;
   }
   const std::vector<ValueHash>& new_values(Direction d) const {
     return d == Direction::kToServer ? new_to_server : new_to_client;

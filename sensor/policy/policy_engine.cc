@@ -129,7 +129,8 @@ std::vector<Decision> PolicyEngine::evaluate(const FlowFacts& f, PolicyFlowState
     Side& s = sides[index_of(d)];
     s.dir = d;
     s.transfer = transfer_of(f, d);
-    s.has_data = has_data(f.tally(d));
+    // An encrypted file is something to judge too (file.encrypted), data or not.
+    s.has_data = has_data(f.tally(d)) || f.encrypted_file(d);
     if (s.has_data) s.geo = geo_for(f, d);  // a lookup only where there is data to judge
   }
 

@@ -63,6 +63,9 @@ struct RuleCondition {
   std::vector<HostPattern> hosts;          // any of the flow's server names / rcpt domains
   std::vector<HostPattern> not_hosts;      // none of them
   std::vector<PortRange> ports;            // flow's destination (server) port
+  // `file.encrypted`: the direction carried a file with a password-protected member (or
+  // did not). True and no types: the encrypted file is enough, whatever data was seen.
+  std::optional<bool> file_encrypted;
 };
 
 // Across flows, per internal host that sends the data (`by: src_host`), within a sliding

@@ -99,6 +99,11 @@ bool condition_matches(const RuleCondition& c, const DirectionView& v) {
   if (!basis_matches(c.basis, g)) return false;
   if (!c.hosts.empty() && !any_host(c.hosts, f)) return false;
   if (!c.not_hosts.empty() && any_host(c.not_hosts, f)) return false;
+  if (c.file_encrypted) {
+    if (*c.file_encrypted != f.encrypted_file(v.data_dir)) return false;
+    // What an encrypted archive holds cannot be counted: the file itself is the signal.
+    if (*c.file_encrypted && c.types_any.empty() && c.types_all.empty()) return true;
+  }
   return data_matches(c, f.tally(v.data_dir));
 }
 

@@ -103,7 +103,7 @@ BasisMatch read_basis(const yaml::Reader& r) {
 RuleCondition read_condition(const yaml::Reader& r, const RuleLoadOptions& options) {
   r.allow_only({"types_any", "types_all", "min_count", "min_distinct", "special", "direction",
                 "countries", "not_countries", "adequate", "domestic", "basis", "app_proto",
-                "not_app_proto", "hosts", "not_hosts", "ports"});
+                "not_app_proto", "hosts", "not_hosts", "ports", "file.encrypted"});
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   RuleCondition c;
   c.types_any = read_type_patterns(r, "types_any", options.known_types);
@@ -125,6 +125,7 @@ RuleCondition read_condition(const yaml::Reader& r, const RuleLoadOptions& optio
   c.hosts = read_host_patterns(r, "hosts");
   c.not_hosts = read_host_patterns(r, "not_hosts");
   c.ports = read_ports(r, "ports");
+  c.file_encrypted = read_optional_bool(r, "file.encrypted");
   return c;
 }
 

@@ -5,6 +5,7 @@
 #include "app/decoders.h"
 #include "app/ftp_address.h"
 #include "recording_sink.h"
+#include "zip_writer.h"
 
 namespace korgoo::app {
 namespace {
@@ -186,6 +187,79 @@ TEST(FtpDataDecoder, CommandSeenAfterTheDataFlowOpened) {
   ASSERT_EQ(h.sink.records_of("fileinfo").size(), 1u);
   EXPECT_EQ(h.sink.records[0].body["fileinfo"]["filename"], "late.txt");
   EXPECT_EQ(h.sink.records[0].dir, Direction::kToClient);
+}
+
+// A data flow for `STOR name`, as the control session announced it.
+std::unique_ptr<ProtocolDecoder> stor(Harness& h, const char* name) {
+  Expectation e;
+  e.command = "STOR";
+  e.file_name = name;
+  return make_ftp_data_decoder(h.ctx, e);
+}
+
+// Issue 13: a zip stored over FTP is scanned as its members' text, one view each, however
+// the bytes were segmented; the record keeps the size as sent and says how it was decoded.
+TEST(FtpDataDecoder, ZipOverStorIsScannedAsItsMembersText) {
+  const std::string zip = testing::make_zip({{"a.csv", "pin\n1\n"}, {"b.csv", "card\n2\n"}});
+  for (const std::size_t piece : {zip.size(), std::size_t{7}, std::size_t{1}}) {
+    Harness h;
+    auto d = stor(h, "export.zip");
+    for (std::size_t at = 0; at < zip.size(); at += piece)
+      feed(*d, C, std::string_view(zip).substr(at, piece));
+    d->on_end(C);
+    d->on_end(S);
+    EXPECT_TRUE(h.sink.contents(ContentKind::kFtpData) ==
+                (std::vector<std::string>{"pin\n1\n", "card\n2\n"}))
+        << "piece " << piece;
+    EXPECT_TRUE(h.sink.all_ended());
+    ASSERT_EQ(h.sink.records.size(), 1u);
+    const Json& f = h.sink.records[0].body["fileinfo"];
+    EXPECT_EQ(f["size"], zip.size());
+    EXPECT_EQ(f["state"], "CLOSED");
+    EXPECT_EQ(f["gaps"], false);
+    EXPECT_EQ(f["korgoo"]["decoders"], Json::array({"zip"}));
+    EXPECT_EQ(f["korgoo"]["decoded"], "full");
+    EXPECT_EQ(f["korgoo"]["encrypted"], false);
+    EXPECT_EQ(h.stats.encrypted_files, 0u);
+  }
+}
+
+TEST(FtpDataDecoder, EncryptedZipIsReportedNotDecoded) {
+  const std::string zip = testing::make_zip({{"a.csv", "pin\n1\n"}}, true);
+  Harness h;
+  auto d = stor(h, "secret.zip");
+  feed(*d, C, zip);
+  d->on_end(C);
+  d->on_end(S);
+  for (const auto& text : h.sink.contents(ContentKind::kFtpData))
+    EXPECT_EQ(text.find("pin"), std::string::npos) << "an encrypted member is not readable";
+  ASSERT_EQ(h.sink.records.size(), 1u);
+  const Json& k = h.sink.records[0].body["fileinfo"]["korgoo"];
+  EXPECT_EQ(k["encrypted"], true);
+  EXPECT_EQ(k["decoded"], "none");
+  EXPECT_EQ(k["reason"], "encrypted");
+  EXPECT_EQ(h.stats.encrypted_files, 1u);
+  EXPECT_TRUE(h.meta.encrypted_file[index_of(C)]);
+  EXPECT_FALSE(h.meta.encrypted_file[index_of(S)]);
+}
+
+TEST(FtpDataDecoder, GapMakesTheFilePartial) {
+  Harness h;
+  auto d = stor(h, "x.csv");
+  feed(*d, C, "one\n");
+  d->on_gap(C, 100);
+  feed(*d, C, "two\n");
+  d->on_end(C);
+  ASSERT_EQ(h.sink.records.size(), 1u);
+  const Json& f = h.sink.records[0].body["fileinfo"];
+  EXPECT_EQ(f["state"], "TRUNCATED");
+  EXPECT_EQ(f["gaps"], true);
+  EXPECT_EQ(f["size"], 108);
+  EXPECT_EQ(f["korgoo"]["decoded"], "partial");
+  EXPECT_EQ(f["korgoo"]["reason"], "gap");
+  EXPECT_TRUE(h.sink.contents(ContentKind::kFtpData) ==
+              (std::vector<std::string>{"one\n", "two\n"}))
+      << "bytes either side of the hole are not adjacent";
 }
 
 TEST(FtpDataDecoder, ListingsGiveContentButNoFileRecord) {

@@ -32,7 +32,8 @@ TEST(HttpDecoder, RequestResponseRecords) {
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0]->dir, Direction::kToClient);
   EXPECT_EQ(files[0]->body["fileinfo"].dump(),
-            R"({"filename":"/path/page.html","gaps":false,"state":"CLOSED","size":5})");
+            R"({"filename":"/path/page.html","gaps":false,"state":"CLOSED","size":5,)"
+            R"("korgoo":{"decoders":[],"decoded":"full","encrypted":false}})");
   EXPECT_EQ(files[0]->body["http"]["status"], 200);
   EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
             std::vector<std::string>{"hello"});

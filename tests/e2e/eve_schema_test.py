@@ -14,7 +14,9 @@ from pathlib import Path
 # korgoo's own top-level objects (docs/eve.md); everything else must be Suricata's.
 EXTENSIONS = ("pii", "geo", "threat", "aggregate")
 # korgoo's own objects inside a Suricata object: (parent, key).
-NESTED_EXTENSIONS = (("stats", "korgoo"),)
+NESTED_EXTENSIONS = (("stats", "korgoo"), ("fileinfo", "korgoo"))
+# korgoo's own objects inside each item of a Suricata list: (list, key).
+LISTED_EXTENSIONS = (("files", "korgoo"),)
 SKIPPED_TYPES = ()
 
 
@@ -43,6 +45,10 @@ def main() -> int:
                 for parent, key in NESTED_EXTENSIONS:
                     if isinstance(record.get(parent), dict):
                         record[parent].pop(key, None)
+                for parent, key in LISTED_EXTENSIONS:
+                    for item in record.get(parent) or []:
+                        if isinstance(item, dict):
+                            item.pop(key, None)
                 checked += 1
                 for err in validator.iter_errors(record):
                     failures += 1

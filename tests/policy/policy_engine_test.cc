@@ -51,6 +51,25 @@ TEST(PolicyEngine, DirectionOfData) {
   EXPECT_TRUE(fire(e, flow("10.0.0.5", "8.8.8.8", {{"kg_pin", 0, 0}})).empty());
 }
 
+// Issue 13: file.encrypted matches the direction that carried a password-protected file; on
+// its own it needs no data (what the archive holds cannot be counted), with types it needs both.
+TEST(PolicyEngine, EncryptedFileCondition) {
+  const auto e = engine("rules:\n" + rule("{file.encrypted: true}", "alert", 1) +
+                        rule("{file.encrypted: true, types_any: [kg_pin]}", "alert", 2) +
+                        rule("{file.encrypted: false}", "alert", 3));
+  auto f = flow("10.0.0.5", "8.8.8.8", {});
+  EXPECT_TRUE(fire(e, f).empty()) << "no data, no encrypted file";
+  f.encrypted_to_server = true;
+  EXPECT_EQ(fire(e, f), (std::vector<std::uint32_t>{1}));
+  f = flow("10.0.0.5", "8.8.8.8", kOnePin);
+  EXPECT_EQ(fire(e, f), (std::vector<std::uint32_t>{3}));
+  f.encrypted_to_server = true;
+  EXPECT_EQ(fire(e, f), (std::vector<std::uint32_t>{1, 2}));
+  f = flow("10.0.0.5", "8.8.8.8", {});
+  f.encrypted_to_client = true;  // a download arriving: not outbound
+  EXPECT_TRUE(fire(e, f).empty());
+}
+
 TEST(PolicyEngine, GeoOfTheExternalSide) {
   PolicyConfig cfg;
   cfg.legal_bases.push_back({"payroll", BasisKind::kContract, "DPA 1", {}, {}, {"RU"}});

@@ -62,6 +62,7 @@ rules:
       hosts: ["*.example.com"]
       not_hosts: [ok.example.com]
       ports: [80, "8000-8080"]
+      file.encrypted: true
     aggregate: {by: src_host, window: 600, min_distinct: 10, min_count: 20, types: [kg_pin]}
     metadata:
       rationale: why
@@ -91,6 +92,7 @@ rules:
   ASSERT_EQ(c.ports.size(), 2u);
   EXPECT_EQ(c.ports[1].low, 8000);
   EXPECT_EQ(c.ports[1].high, 8080);
+  EXPECT_EQ(c.file_encrypted, true);
   ASSERT_TRUE(r.aggregate);
   EXPECT_EQ(r.aggregate->window_seconds, 600);
   EXPECT_EQ(r.aggregate->min_distinct, 10u);
@@ -113,7 +115,8 @@ TEST(RuleLoader, ErrorsNameFileLineAndKey) {
   EXPECT_EQ(error_of("rules:\n  - id: 1\n    signature: s\n    condition:\n      colour: red\n"),
             "r.yaml:5:7: unknown key 'rules[0].condition.colour' (expected one of: types_any, "
             "types_all, min_count, min_distinct, special, direction, countries, not_countries, "
-            "adequate, domestic, basis, app_proto, not_app_proto, hosts, not_hosts, ports)");
+            "adequate, domestic, basis, app_proto, not_app_proto, hosts, not_hosts, ports, "
+            "file.encrypted)");
   EXPECT_EQ(error_of("rules:\n  - id: 1\n    signature: s\n    condition:\n"
                      "      countries: [DE, XY]\n"),
             "r.yaml:5:23: key 'rules[0].condition.countries': 'XY' is not an ISO 3166-1 alpha-2 "
