@@ -14,6 +14,7 @@
 
 #include "app/app_memory.h"
 #include "app/chunked_decoder.h"
+#include "app/http_head_end.h"
 #include "common/bytes.h"
 #include "common/direction.h"
 
@@ -99,8 +100,7 @@ class HttpMessageParser {
   MessagePlan::After after_ = MessagePlan::After::kNext;
   std::string head_;             // head being collected (bounded)
   AppMemoryShare head_memory_;   // head_'s charge to app.memcap
-  bool line_empty_ = true;       // the current head line has no bytes yet but maybe a CR
-  int line_crs_ = 0;             // CRs in the current head line
+  HttpHeadEnd head_end_;         // where head_ ends
   std::uint64_t remaining_ = 0;  // of a Content-Length body
   ChunkedDecoder chunked_;
   std::string held_;

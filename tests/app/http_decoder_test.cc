@@ -398,6 +398,7 @@ namespace korgoo::app {
 namespace {
 
 using testing::client;
+using testing::expect_segmentation_independent;
 using testing::run_http;
 using testing::server;
 
@@ -437,6 +438,46 @@ TEST(HttpEvasion, BareCarriageReturnsEndHeadLines) {
       evader_body("HTTP/1.1 200 ok\r\nConnection: close\r\n\r\r\r\nTransfer-Encoding: chunked\r\n"
                   "\r\n3\r\nabc\r\n0\r\n\r\n"),
       "abc");
+}
+
+// http-evader 411, 419, 425, 431: the response head ends where browsers (and libhtp) end it:
+// LF CR then CR LF, or a line of one space or one tab before a byte that is not LF. 285's
+// CR CR CR LF between fields does not end it.
+TEST(HttpEvasion, LooseHeadEndsOfResponses) {
+  const std::string chunked = "Transfer-Encoding: chunked\r\n";
+  const std::string body = "3\r\nabc\r\n0\r\n\r\n";
+  for (const std::string end : {"\n\r\r\n", "\n \n", "\n\t\n", "\n\r\r\n\r\n", "\n\n"}) {
+    SCOPED_TRACE(::testing::PrintToString(end));
+    EXPECT_EQ(
+        evader_body("HTTP/1.1 200 ok\r\nConnection: close\r\n" + chunked + "X: foo" + end + body),
+        "abc");
+    EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nX: foo\r\nContent-length: 3" + end + "abc"), "abc");
+  }
+  // The same lines between fields, where they do not end the head.
+  EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nX: foo\r\n\r\r\r\n" + chunked + "\r\n" + body), "abc");
+  // One space then LF LF: the LF after it is the empty line, so what follows is body.
+  EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nX: foo\n \n\n" + chunked + "\r\n" + body),
+            chunked + "\r\n" + body);
+}
+
+// The loose head ends give the same messages however the response is cut.
+TEST(HttpEvasion, LooseHeadEndsAreSegmentationIndependent) {
+  for (const std::string end : {"\n\r\r\n\r\n", "\n \n", "\n\t\n", "\r\r\n\r\n"}) {
+    SCOPED_TRACE(::testing::PrintToString(end));
+    expect_segmentation_independent({client("GET /a HTTP/1.1\r\nHost: h\r\n\r\n"),
+                                     server("HTTP/1.1 200 ok\r\nContent-length: 3" + end + "abc"),
+                                     client("GET /b HTTP/1.1\r\nHost: h\r\n\r\n"),
+                                     server("HTTP/1.1 200 ok\nContent-length: 2\n\nde")});
+  }
+}
+
+// A response head that ends in LF LF just before the close is still a head.
+TEST(HttpEvasion, LfLfHeadEndAtTheClose) {
+  auto run = run_http(
+      {client("GET /a HTTP/1.1\r\nHost: h\r\n\r\n"), server("HTTP/1.0 204 No Content\nX: y\n\n")});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["status"], 204);
 }
 
 TEST(HttpEvasion, NulBytesInFieldsAndSpaceBeforeStatusLine) {
