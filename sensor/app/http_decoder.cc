@@ -90,8 +90,20 @@ HttpDecoder::HttpDecoder(AppContext& ctx)
 HttpDecoder::~HttpDecoder() = default;
 
 void HttpDecoder::on_data(Direction dir, ByteView data) {
+  if (handover_) return;  // not called: the app layer has taken the flow back
+  const bool tunnel = tunnel_ == Tunnel::kConnectSent || tunnel_ == Tunnel::kOpen;
+  if (tunnel && !tunnel_data_ && parsers_[index_of(dir)].holding()) {
+    tunnel_data_ = true;
+    tunnel_first_ = dir;
+  }
   parsers_[index_of(dir)].feed(data);
   settle();
+}
+
+std::optional<StreamHandover> HttpDecoder::take_handover() {
+  std::optional<StreamHandover> h = std::move(handover_);
+  handover_.reset();
+  return h;
 }
 
 void HttpDecoder::on_gap(Direction dir, std::uint64_t length) {
@@ -389,16 +401,27 @@ void HttpDecoder::settle() {
       if (req.holding()) r = probe_http(Direction::kToServer, as_bytes(req.held()));
       if (r == ProbeResult::kMaybe) break;
       tunnel_ = Tunnel::kNone;
-      const bool http = r == ProbeResult::kYes;
-      if (!http && !req.held().empty() && static_cast<std::uint8_t>(req.held()[0]) == 0x16) {
-        ctx_.meta.opaque = true;  // a TLS record: the tunnel is encrypted
+      if (r != ProbeResult::kYes) {
+        // Not HTTP: the tunnel is a stream of its own for the app layer to probe (TLS to a
+        // site behind the proxy, mostly). What came so far is written out first.
+        StreamHandover h;
+        h.held[0] = req.take_held();
+        h.held[1] = resp.take_held();
+        for (int d = 0; d < 2; ++d) {
+          // Line ends after the CONNECT's head or its answer are HTTP's (servers skip empty
+          // lines between messages), not the tunnel's first bytes.
+          const std::size_t n = std::min(h.held[d].find_first_not_of("\r\n"), h.held[d].size());
+          on_unparsed(d == 0 ? Direction::kToServer : Direction::kToClient,
+                      as_bytes(std::string_view(h.held[d]).substr(0, n)));
+          h.held[d].erase(0, n);
+        }
+        h.first = tunnel_data_ ? tunnel_first_ : Direction::kToServer;
+        emit_all();
+        handover_ = std::move(h);
+        return;
       }
-      req.release(http);
-      resp.release(http);
-      if (!http) {
-        req.ignore();
-        resp.ignore();
-      }
+      req.release(true);
+      resp.release(true);
       changed = true;
     }
   }

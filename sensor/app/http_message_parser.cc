@@ -263,6 +263,13 @@ void HttpMessageParser::release(bool as_http) {
   feed_bytes(as_bytes(held));
 }
 
+std::string HttpMessageParser::take_held() {
+  std::string held = std::move(held_);
+  held_.clear();
+  state_ = State::kIgnore;
+  return held;
+}
+
 void HttpMessageParser::ignore() {
   drop_held();
   state_ = State::kIgnore;

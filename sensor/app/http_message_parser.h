@@ -70,6 +70,9 @@ class HttpMessageParser {
   void release(bool as_http);
   // Stop parsing: what follows is not HTTP (the other direction switched protocols).
   void ignore();
+  // Stop parsing, handing the held bytes to the caller instead of the raw view: they start a
+  // stream another decoder reads.
+  std::string take_held();
 
   bool holding() const { return state_ == State::kHold; }
   bool in_body() const;
