@@ -66,6 +66,13 @@ BodyFraming framing_of(const HttpHeaders& h, std::string_view head, std::uint64_
   return BodyFraming::kUntilClose;  // the caller decides what "no length" means
 }
 
+// A Content-Length of more than 0.
+bool nonzero_length(const HttpHeaders& h) {
+  const std::string* cl = h.find("Content-Length");
+  const auto n = cl ? parse_content_length(*cl) : std::nullopt;
+  return n && *n > 0;
+}
+
 std::string media_type(std::string_view content_type) {
   content_type = content_type.substr(0, content_type.find(';'));
   while (!content_type.empty() && (content_type.back() == ' ' || content_type.back() == '\t')) {
@@ -248,7 +255,11 @@ MessagePlan HttpDecoder::response_head(std::string_view start_line, std::string_
   tx.status = sl->status;
   if (const std::string* ct = h.find("Content-Type")) tx.response_content_type = media_type(*ct);
 
-  if (sl->status == 101) {
+  // A 101 or a 204 that announces a body has one for libhtp, and for the clients that read
+  // it: an evasion hides a file there (a 101 that does so does not switch protocols either).
+  // A 304's stays unread: servers send its Content-Length without the body.
+  const bool carries_body = head_mentions_chunked(lines) || nonzero_length(h);
+  if (sl->status == 101 && !carries_body) {
     switching_ = true;
     plan.after = MessagePlan::After::kIgnore;
     return plan;
@@ -261,7 +272,7 @@ MessagePlan HttpDecoder::response_head(std::string_view start_line, std::string_
     }
     tunnel_ = Tunnel::kRefused;
   }
-  if (!is_method(tx.method, "HEAD") && sl->status != 204 && sl->status != 304) {
+  if (!is_method(tx.method, "HEAD") && (sl->status != 204 || carries_body) && sl->status != 304) {
     plan_response_body(tx, h, lines, plan);
   }
   if (tunnel_ == Tunnel::kRefused) {

@@ -373,6 +373,40 @@ TEST(HttpDecoder, SwitchingProtocolsStopsParsing) {
   EXPECT_EQ(run.stats().http_parse_errors, 0u);
 }
 
+// A 101 or 204 that announces a body carries one (libhtp reads it, as clients that accept
+// it do); the responses after it are read as usual. A 101 that does not still switches.
+TEST(HttpDecoder, BodiesAfter101And204AreRead) {
+  for (const char* status : {"101 Switching Protocols", "204 No Content"}) {
+    for (const std::string framing : {"Content-Length: 3\r\n\r\nabc",
+                                      "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"}) {
+      SCOPED_TRACE(std::string(status) + " " + framing);
+      const std::vector<Step> flow = {
+          client("GET /a HTTP/1.1\r\nHost: h\r\n\r\nGET /b HTTP/1.1\r\nHost: h\r\n\r\n"),
+          server(std::string("HTTP/1.1 ") + status + "\r\n" + framing), server(k200)};
+      auto run = run_http(flow);
+      auto http = run.sink().records_of("http");
+      ASSERT_EQ(http.size(), 2u);
+      EXPECT_EQ(http[1]->body["http"]["url"], "/b");
+      EXPECT_EQ(http[1]->body["http"]["status"], 200);
+      EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+                (std::vector<std::string>{"abc", "hello"}));
+      EXPECT_EQ(run.sink().records_of("fileinfo").size(), 2u);
+    }
+  }
+  // Content-Length: 0 is no body: the 204 is followed by the next response, the 101 switches.
+  auto run =
+      run_http({client("GET /a HTTP/1.1\r\nHost: h\r\n\r\nGET /b HTTP/1.1\r\nHost: h\r\n\r\n"),
+                server("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n" + k200)});
+  EXPECT_EQ(run.sink().records_of("http").size(), 2u);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"hello"});
+  auto ws =
+      run_http({client("GET /ws HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n"),
+                server("HTTP/1.1 101 Switching Protocols\r\nContent-Length: 0\r\n\r\n" + k200)});
+  EXPECT_EQ(ws.sink().records_of("http").size(), 1u);
+  EXPECT_TRUE(ws.sink().contents(ContentKind::kHttpBody, Direction::kToClient).empty());
+}
+
 TEST(HttpDecoder, ResponseWithoutRequestStillRecorded) {
   auto run = run_http({server(k200)});
   auto http = run.sink().records_of("http");
