@@ -251,6 +251,7 @@ MessagePlan HttpDecoder::response_head(std::string_view start_line, std::string_
     return plan;
   }
   interim_response_ = false;
+  response_open_ = true;
   tx.has_status = sl->status != 0;
   tx.status = sl->status;
   if (const std::string* ct = h.find("Content-Type")) tx.response_content_type = media_type(*ct);
@@ -337,13 +338,28 @@ void HttpDecoder::on_message_end(Direction dir, bool complete) {
       tx->response_done = true;
     }
   }
-  if (dir == Direction::kToClient) next_response_tx_ = id + 1;
+  if (dir == Direction::kToClient) {
+    next_response_tx_ = id + 1;
+    response_open_ = false;
+  }
   emit_ready();
 }
 
-void HttpDecoder::on_lost(Direction dir) {
+void HttpDecoder::on_lost(Direction dir, bool head_lost) {
   ++ctx_.stats.http_parse_errors;
-  if (dir == Direction::kToClient && interim_response_) interim_response_ = false;
+  if (dir != Direction::kToClient) return;
+  interim_response_ = false;
+  if (!head_lost || response_open_) return;
+  // The response that began here is gone with its head: it answered the oldest request still
+  // waiting, so the response read next pairs with the request after it.
+  for (HttpTransaction& tx : txs_) {
+    if (tx.id >= next_response_tx_ && !tx.response_done && tx.has_request) {
+      tx.response_done = true;
+      next_response_tx_ = tx.id + 1;
+      break;
+    }
+  }
+  emit_ready();
 }
 
 HttpTransaction* HttpDecoder::find(std::uint64_t id) {

@@ -50,7 +50,7 @@ class HttpDecoder final : public ProtocolDecoder, private HttpMessageHandler {
   void on_unparsed(Direction dir, ByteView data) override;
   void on_body_gap(Direction dir) override;
   void on_message_end(Direction dir, bool complete) override;
-  void on_lost(Direction dir) override;
+  void on_lost(Direction dir, bool head_lost) override;
 
   MessagePlan request_head(std::string_view start_line, std::string_view header_lines);
   MessagePlan response_head(std::string_view start_line, std::string_view header_lines);
@@ -76,6 +76,7 @@ class HttpDecoder final : public ProtocolDecoder, private HttpMessageHandler {
   std::uint64_t response_tx_ = 0;       // tx whose response is being read
   std::uint64_t next_response_tx_ = 0;  // the next response belongs to this tx (or a later one)
   bool interim_response_ = false;       // the response being read is a 1xx
+  bool response_open_ = false;          // a final response's head was read, its end not yet
   bool switching_ = false;              // 101: both directions stop being HTTP
   Tunnel tunnel_ = Tunnel::kNone;
   Direction tunnel_first_ = Direction::kToServer;  // which side sent into the tunnel first

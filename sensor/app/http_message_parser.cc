@@ -78,8 +78,20 @@ void HttpMessageParser::feed_bytes(ByteView data) {
         }
         held_.append(as_chars(data));
         return;
-      case State::kIgnore:
       case State::kLost:
+        // A response head lost in a gap leaves its body: the next status line that starts a
+        // line is the next response, in the middle of a segment too.
+        if (const std::size_t at = find_status_line(data); at != std::string_view::npos) {
+          handler_.on_unparsed(dir_, data.first(at));
+          data = data.subspan(at);
+          state_ = State::kHead;
+          release_head();
+          break;
+        }
+        lost_at_line_start_ = data.back() == '\n';
+        handler_.on_unparsed(dir_, data);
+        return;
+      case State::kIgnore:
         handler_.on_unparsed(dir_, data);
         return;
     }
@@ -180,10 +192,30 @@ void HttpMessageParser::end_message(bool complete) {
   after_ = MessagePlan::After::kNext;
 }
 
-void HttpMessageParser::lose() {
+void HttpMessageParser::lose(bool head_lost) {
   release_head();
   state_ = State::kLost;
-  handler_.on_lost(dir_);
+  lost_at_line_start_ = false;
+  handler_.on_lost(dir_, head_lost);
+}
+
+// "HTTP/d.d ddd" at the start of a line: the shape of a status line, so that a body that
+// mentions HTTP/ at a line start is not taken for one. A status line cut by the end of
+// `data` waits for a segment that starts with it.
+std::size_t HttpMessageParser::find_status_line(ByteView data) const {
+  if (dir_ != Direction::kToClient) return std::string_view::npos;
+  const std::string_view s = as_chars(data);
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t at = lost_at_line_start_ ? 0 : s.find('\n');
+       at != std::string_view::npos && at < s.size(); at = s.find('\n', at + 1)) {
+    const std::size_t start = s[at] == '\n' ? at + 1 : at;
+    const std::string_view l = s.substr(start);
+    if (l.size() >= 12 && l.starts_with("HTTP/") && digit(l[5]) && l[6] == '.' && digit(l[7]) &&
+        l[8] == ' ' && digit(l[9]) && digit(l[10]) && digit(l[11])) {
+      return start;
+    }
+  }
+  return std::string_view::npos;
 }
 
 void HttpMessageParser::gap(std::uint64_t length) {
@@ -199,14 +231,14 @@ void HttpMessageParser::gap(std::uint64_t length) {
         end_message(true);
       } else {
         end_message(false);
-        lose();
+        lose(false);
       }
       break;
     case State::kBodyChunked:
       handler_.on_body_gap(dir_);
       if (!chunked_.skip(length)) {
         end_message(false);
-        lose();
+        lose(false);
       }
       break;
     case State::kBodyUntilClose:

@@ -49,8 +49,10 @@ class HttpMessageHandler {
   // parse error or the end of the flow).
   virtual void on_message_end(Direction dir, bool complete) = 0;
   // The direction was given up (a malformed head, a gap outside a body). It may come back at
-  // a later segment that starts with a message head.
-  virtual void on_lost(Direction dir) = 0;
+  // a later segment that starts with a message head, or, for responses, at a status line
+  // that starts a line. `head_lost`: a message was lost with its head (a gap or garbage where
+  // one began), not one whose body was cut after on_message_end.
+  virtual void on_lost(Direction dir, bool head_lost) = 0;
 };
 
 class HttpMessageParser {
@@ -92,7 +94,9 @@ class HttpMessageParser {
   std::size_t read_head(ByteView data);  // returns bytes consumed
   void head_complete();
   void end_message(bool complete);
-  void lose();
+  void lose(bool head_lost = true);
+  // In kLost, responses: where a status line starts a line of `data` (npos: nowhere).
+  std::size_t find_status_line(ByteView data) const;
   void release_head();
   bool starts_message(ByteView data) const;
 
@@ -107,6 +111,7 @@ class HttpMessageParser {
   std::uint64_t remaining_ = 0;  // of a Content-Length body
   ChunkedDecoder chunked_;
   std::string held_;
+  bool lost_at_line_start_ = false;  // kLost: the last byte seen was an LF
 };
 
 }  // namespace korgoo::app

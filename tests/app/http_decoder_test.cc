@@ -308,6 +308,52 @@ TEST(HttpDecoder, GapInHeadersGivesUpUntilNextMessage) {
   EXPECT_EQ(http[0]->body["http"]["url"], "/again");
 }
 
+// A response whose first segment (its head) is lost: its body cannot be framed, but the next
+// response is read from its status line, mid-segment too, and pairs with its own request.
+TEST(HttpDecoder, ResponseAfterALostHeadIsResumed) {
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes("GET /a HTTP/1.1\r\nHost: h\r\n\r\n"
+                                            "GET /b HTTP/1.1\r\nHost: h\r\n\r\n"));
+  d->on_gap(Direction::kToClient, 40);  // /a's head
+  d->on_data(Direction::kToClient,
+             as_bytes("tail of /a\nHTTP/1.1 is mentioned here\r\n"
+                      "HTTP/1.1 404 Not Found\r\nContent-Length: 5\r\n\r\nhello"));
+  d->on_end(Direction::kToServer);
+  d->on_end(Direction::kToClient);
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 2u);
+  EXPECT_EQ(http[0]->body["http"]["url"], "/a");
+  EXPECT_FALSE(http[0]->body["http"].contains("status"));
+  EXPECT_EQ(http[1]->body["http"]["url"], "/b");
+  EXPECT_EQ(http[1]->body["http"]["status"], 404);
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["filename"], "/b");
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"hello"});
+}
+
+// A body cut by a gap is not a lost head: the response after it still pairs with the next
+// request.
+TEST(HttpDecoder, ResponseAfterACutBodyPairsWithTheNextRequest) {
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes("GET /a HTTP/1.1\r\nHost: h\r\n\r\n"
+                                            "GET /b HTTP/1.1\r\nHost: h\r\n\r\n"));
+  d->on_data(Direction::kToClient, as_bytes("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nab"));
+  d->on_gap(Direction::kToClient, 30);  // the rest of /a and the start of /b's response
+  d->on_data(Direction::kToClient,
+             as_bytes("junk\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nz"));
+  d->on_end(Direction::kToServer);
+  d->on_end(Direction::kToClient);
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 2u);
+  EXPECT_EQ(http[0]->body["http"]["status"], 200);
+  EXPECT_EQ(http[1]->body["http"]["url"], "/b");
+  EXPECT_EQ(http[1]->body["http"]["status"], 200);
+}
+
 TEST(HttpDecoder, ConnectTunnelCarryingHttpIsDecoded) {
   // http-connect-fragmented: the tunnelled request arrives as 2 bytes, then the rest.
   const std::vector<Step> flow = {
