@@ -45,6 +45,7 @@ void AppLayer::on_data(Direction dir, ByteView data) {
   if (decoder_) {
     if (!decoder_->forwards_unclaimed()) raw(dir, data);
     decoder_->on_data(dir, data);
+    after_decoder_call();
     return;
   }
   if (data.empty()) return;
@@ -64,6 +65,7 @@ void AppLayer::on_gap(Direction dir, std::uint64_t length) {
   if (decoder_) {
     ++ctx_.stats.gaps_in_app;
     decoder_->on_gap(dir, length);
+    after_decoder_call();
     return;
   }
   if (gave_up_) return;
@@ -75,11 +77,12 @@ void AppLayer::on_gap(Direction dir, std::uint64_t length) {
 }
 
 void AppLayer::on_end(Direction dir) {
+  ended_[index_of(dir)] = true;
   if (decoder_) {
     decoder_->on_end(dir);
+    after_decoder_call();
     return;
   }
-  ended_[index_of(dir)] = true;
   if (gave_up_) return;
   // The end of the stream also ends its last line: an opening still undecided is probed once
   // more as if that line had ended (an HTTP/0.9 request "GET /" then the close, bug-3844).
@@ -211,6 +214,30 @@ void AppLayer::install(std::unique_ptr<ProtocolDecoder> decoder) {
   buffer_memory_.reset();
   for (Direction dir : {Direction::kToServer, Direction::kToClient}) {
     if (ended_[index_of(dir)]) decoder_->on_end(dir);
+  }
+}
+
+void AppLayer::after_decoder_call() {
+  if (std::optional<StreamHandover> h = decoder_->take_handover()) restart(std::move(*h));
+}
+
+// The new stream is probed as a flow's opening is: its protocol replaces the flow's
+// app_proto when one is found (a TLS tunnel behind a CONNECT is a `tls` flow, as Suricata
+// reports it); when none is, the flow keeps the protocol it had and is scanned as raw bytes.
+void AppLayer::restart(StreamHandover handover) {
+  decoder_.reset();
+  gave_up_ = false;
+  exhausted_[0] = exhausted_[1] = false;
+  raw_done_[0] = raw_done_[1] = 0;
+  const Direction second =
+      handover.first == Direction::kToServer ? Direction::kToClient : Direction::kToServer;
+  for (Direction dir : {handover.first, second}) {
+    std::string& held = handover.held[index_of(dir)];
+    if (!held.empty()) on_data(dir, as_bytes(held));
+  }
+  if (decoder_ || gave_up_) return;  // a decoder chosen was given the ends already seen
+  for (Direction dir : {Direction::kToServer, Direction::kToClient}) {
+    if (ended_[index_of(dir)] && !decided()) on_end(dir);
   }
 }
 

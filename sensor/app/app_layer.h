@@ -82,6 +82,9 @@ class AppLayer {
   void choose(const ProtocolSpec& spec);
   void install(std::unique_ptr<ProtocolDecoder> decoder);
   void give_up();
+  // The decoder handed the flow back (StreamHandover): probing starts again on its bytes.
+  void after_decoder_call();
+  void restart(StreamHandover handover);
   bool port_matches(const ProtocolSpec& spec) const;
   void raw(Direction dir, ByteView data);
   // A direction no probe can decide any more: its kept bytes go to the raw view now, so that

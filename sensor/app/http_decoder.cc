@@ -66,6 +66,13 @@ BodyFraming framing_of(const HttpHeaders& h, std::string_view head, std::uint64_
   return BodyFraming::kUntilClose;  // the caller decides what "no length" means
 }
 
+// A Content-Length of more than 0.
+bool nonzero_length(const HttpHeaders& h) {
+  const std::string* cl = h.find("Content-Length");
+  const auto n = cl ? parse_content_length(*cl) : std::nullopt;
+  return n && *n > 0;
+}
+
 std::string media_type(std::string_view content_type) {
   content_type = content_type.substr(0, content_type.find(';'));
   while (!content_type.empty() && (content_type.back() == ' ' || content_type.back() == '\t')) {
@@ -90,8 +97,20 @@ HttpDecoder::HttpDecoder(AppContext& ctx)
 HttpDecoder::~HttpDecoder() = default;
 
 void HttpDecoder::on_data(Direction dir, ByteView data) {
+  if (handover_) return;  // not called: the app layer has taken the flow back
+  const bool tunnel = tunnel_ == Tunnel::kConnectSent || tunnel_ == Tunnel::kOpen;
+  if (tunnel && !tunnel_data_ && parsers_[index_of(dir)].holding()) {
+    tunnel_data_ = true;
+    tunnel_first_ = dir;
+  }
   parsers_[index_of(dir)].feed(data);
   settle();
+}
+
+std::optional<StreamHandover> HttpDecoder::take_handover() {
+  std::optional<StreamHandover> h = std::move(handover_);
+  handover_.reset();
+  return h;
 }
 
 void HttpDecoder::on_gap(Direction dir, std::uint64_t length) {
@@ -232,11 +251,16 @@ MessagePlan HttpDecoder::response_head(std::string_view start_line, std::string_
     return plan;
   }
   interim_response_ = false;
+  response_open_ = true;
   tx.has_status = sl->status != 0;
   tx.status = sl->status;
   if (const std::string* ct = h.find("Content-Type")) tx.response_content_type = media_type(*ct);
 
-  if (sl->status == 101) {
+  // A 101 or a 204 that announces a body has one for libhtp, and for the clients that read
+  // it: an evasion hides a file there (a 101 that does so does not switch protocols either).
+  // A 304's stays unread: servers send its Content-Length without the body.
+  const bool carries_body = head_mentions_chunked(lines) || nonzero_length(h);
+  if (sl->status == 101 && !carries_body) {
     switching_ = true;
     plan.after = MessagePlan::After::kIgnore;
     return plan;
@@ -249,7 +273,7 @@ MessagePlan HttpDecoder::response_head(std::string_view start_line, std::string_
     }
     tunnel_ = Tunnel::kRefused;
   }
-  if (!is_method(tx.method, "HEAD") && sl->status != 204 && sl->status != 304) {
+  if (!is_method(tx.method, "HEAD") && (sl->status != 204 || carries_body) && sl->status != 304) {
     plan_response_body(tx, h, lines, plan);
   }
   if (tunnel_ == Tunnel::kRefused) {
@@ -314,13 +338,28 @@ void HttpDecoder::on_message_end(Direction dir, bool complete) {
       tx->response_done = true;
     }
   }
-  if (dir == Direction::kToClient) next_response_tx_ = id + 1;
+  if (dir == Direction::kToClient) {
+    next_response_tx_ = id + 1;
+    response_open_ = false;
+  }
   emit_ready();
 }
 
-void HttpDecoder::on_lost(Direction dir) {
+void HttpDecoder::on_lost(Direction dir, bool head_lost) {
   ++ctx_.stats.http_parse_errors;
-  if (dir == Direction::kToClient && interim_response_) interim_response_ = false;
+  if (dir != Direction::kToClient) return;
+  interim_response_ = false;
+  if (!head_lost || response_open_) return;
+  // The response that began here is gone with its head: it answered the oldest request still
+  // waiting, so the response read next pairs with the request after it.
+  for (HttpTransaction& tx : txs_) {
+    if (tx.id >= next_response_tx_ && !tx.response_done && tx.has_request) {
+      tx.response_done = true;
+      next_response_tx_ = tx.id + 1;
+      break;
+    }
+  }
+  emit_ready();
 }
 
 HttpTransaction* HttpDecoder::find(std::uint64_t id) {
@@ -390,16 +429,27 @@ void HttpDecoder::settle() {
       if (req.holding()) r = probe_http(Direction::kToServer, as_bytes(req.held()));
       if (r == ProbeResult::kMaybe) break;
       tunnel_ = Tunnel::kNone;
-      const bool http = r == ProbeResult::kYes;
-      if (!http && !req.held().empty() && static_cast<std::uint8_t>(req.held()[0]) == 0x16) {
-        ctx_.meta.opaque = true;  // a TLS record: the tunnel is encrypted
+      if (r != ProbeResult::kYes) {
+        // Not HTTP: the tunnel is a stream of its own for the app layer to probe (TLS to a
+        // site behind the proxy, mostly). What came so far is written out first.
+        StreamHandover h;
+        h.held[0] = req.take_held();
+        h.held[1] = resp.take_held();
+        for (int d = 0; d < 2; ++d) {
+          // Line ends after the CONNECT's head or its answer are HTTP's (servers skip empty
+          // lines between messages), not the tunnel's first bytes.
+          const std::size_t n = std::min(h.held[d].find_first_not_of("\r\n"), h.held[d].size());
+          on_unparsed(d == 0 ? Direction::kToServer : Direction::kToClient,
+                      as_bytes(std::string_view(h.held[d]).substr(0, n)));
+          h.held[d].erase(0, n);
+        }
+        h.first = tunnel_data_ ? tunnel_first_ : Direction::kToServer;
+        emit_all();
+        handover_ = std::move(h);
+        return;
       }
-      req.release(http);
-      resp.release(http);
-      if (!http) {
-        req.ignore();
-        resp.ignore();
-      }
+      req.release(true);
+      resp.release(true);
       changed = true;
     }
   }

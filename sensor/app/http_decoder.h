@@ -1,7 +1,8 @@
 // The HTTP/1.x decoder of one flow: a message parser per direction, transactions paired in
 // order (keep-alive and pipelining), bodies decoded into content views, and the EVE `http`
 // and `fileinfo` records. CONNECT and 101 hand the connection over to another protocol: after
-// a CONNECT the tunnel is probed again and decoded if it carries plain HTTP.
+// a CONNECT the tunnel is probed again and decoded here if it carries plain HTTP; anything
+// else (TLS) is handed back to the app layer as a new stream (take_handover()).
 #pragma once
 
 #include <cstdint>
@@ -30,6 +31,7 @@ class HttpDecoder final : public ProtocolDecoder, private HttpMessageHandler {
   void on_gap(Direction dir, std::uint64_t length) override;
   // Records of unfinished transactions are written once both directions have ended.
   void on_end(Direction dir) override;
+  std::optional<StreamHandover> take_handover() override;
 
  private:
   // Transactions waiting for their response beyond this are written as they are: a client
@@ -48,7 +50,7 @@ class HttpDecoder final : public ProtocolDecoder, private HttpMessageHandler {
   void on_unparsed(Direction dir, ByteView data) override;
   void on_body_gap(Direction dir) override;
   void on_message_end(Direction dir, bool complete) override;
-  void on_lost(Direction dir) override;
+  void on_lost(Direction dir, bool head_lost) override;
 
   MessagePlan request_head(std::string_view start_line, std::string_view header_lines);
   MessagePlan response_head(std::string_view start_line, std::string_view header_lines);
@@ -74,8 +76,12 @@ class HttpDecoder final : public ProtocolDecoder, private HttpMessageHandler {
   std::uint64_t response_tx_ = 0;       // tx whose response is being read
   std::uint64_t next_response_tx_ = 0;  // the next response belongs to this tx (or a later one)
   bool interim_response_ = false;       // the response being read is a 1xx
+  bool response_open_ = false;          // a final response's head was read, its end not yet
   bool switching_ = false;              // 101: both directions stop being HTTP
   Tunnel tunnel_ = Tunnel::kNone;
+  Direction tunnel_first_ = Direction::kToServer;  // which side sent into the tunnel first
+  bool tunnel_data_ = false;                       // either side has
+  std::optional<StreamHandover> handover_;         // the tunnel is not HTTP
   bool ended_[2] = {false, false};
 };
 

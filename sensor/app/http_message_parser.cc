@@ -8,7 +8,11 @@ namespace korgoo::app {
 
 HttpMessageParser::HttpMessageParser(Direction dir, std::size_t max_head_bytes,
                                      HttpMessageHandler& handler, AppMemory* memory)
-    : dir_(dir), max_head_bytes_(max_head_bytes), handler_(handler), head_memory_(memory) {}
+    : dir_(dir),
+      max_head_bytes_(max_head_bytes),
+      handler_(handler),
+      head_memory_(memory),
+      head_end_(dir) {}
 
 bool HttpMessageParser::in_body() const {
   return state_ == State::kBodyLength || state_ == State::kBodyChunked ||
@@ -28,8 +32,6 @@ void HttpMessageParser::feed(ByteView data) {
   if (state_ == State::kLost && starts_message(data)) {
     state_ = State::kHead;
     release_head();
-    line_empty_ = true;
-    line_crs_ = 0;
   }
   feed_bytes(data);
 }
@@ -76,8 +78,20 @@ void HttpMessageParser::feed_bytes(ByteView data) {
         }
         held_.append(as_chars(data));
         return;
-      case State::kIgnore:
       case State::kLost:
+        // A response head lost in a gap leaves its body: the next status line that starts a
+        // line is the next response, in the middle of a segment too.
+        if (const std::size_t at = find_status_line(data); at != std::string_view::npos) {
+          handler_.on_unparsed(dir_, data.first(at));
+          data = data.subspan(at);
+          state_ = State::kHead;
+          release_head();
+          break;
+        }
+        lost_at_line_start_ = data.back() == '\n';
+        handler_.on_unparsed(dir_, data);
+        return;
+      case State::kIgnore:
         handler_.on_unparsed(dir_, data);
         return;
     }
@@ -90,6 +104,7 @@ void HttpMessageParser::release_head() {
   head_.clear();
   if (head_.capacity() > AppMemoryShare::kStep) head_.shrink_to_fit();
   head_memory_.reset();
+  head_end_.reset();
 }
 
 void HttpMessageParser::drop_held() {
@@ -100,25 +115,24 @@ void HttpMessageParser::drop_held() {
 std::size_t HttpMessageParser::read_head(ByteView data) {
   std::size_t i = 0;
   while (i < data.size()) {
-    const char c = static_cast<char>(data[i++]);
+    const char c = static_cast<char>(data[i]);
     // Blank lines between messages, and white space before a start line (browsers skip it).
-    if (head_.empty() && (c == '\r' || c == '\n' || c == ' ' || c == '\t')) continue;
-    if (c == '\n') {
-      if (line_empty_) {
-        // The head's bytes reach the raw view before what the head leads to (its URI view,
-        // its body), however the input was split.
-        handler_.on_unparsed(dir_, data.first(i));
-        head_complete();
-        return i;
-      }
-      line_empty_ = true;
-      line_crs_ = 0;
-    } else if (c != '\r' || ++line_crs_ > 1) {
-      // "\r\r\n" is not the empty line: bare CRs are line ends inside the head, and a
-      // run of them must not end it early (http-evader 285).
-      line_empty_ = false;
+    if (head_.empty() && (c == '\r' || c == '\n' || c == ' ' || c == '\t')) {
+      ++i;
+      continue;
     }
-    head_.push_back(c);
+    const HttpHeadEnd::Step step = head_end_.feed(c, head_.size());
+    if (step != HttpHeadEnd::Step::kEndedBefore) {
+      head_.push_back(c);
+      ++i;
+    }
+    if (step != HttpHeadEnd::Step::kMore) {
+      // The head's bytes reach the raw view before what the head leads to (its URI view,
+      // its body), however the input was split.
+      handler_.on_unparsed(dir_, data.first(i));
+      head_complete();
+      return i;
+    }
     // Too long for one head, or the worker's app.memcap is spent: the direction is read as
     // raw bytes from here on.
     if (head_.size() > max_head_bytes_ || !head_memory_.cover(head_.size())) {
@@ -132,10 +146,9 @@ std::size_t HttpMessageParser::read_head(ByteView data) {
 }
 
 void HttpMessageParser::head_complete() {
+  head_.resize(std::min(head_.size(), head_end_.end_line_start()));  // without the empty line
   const MessagePlan plan = handler_.on_head(dir_, head_);
   release_head();
-  line_empty_ = true;
-  line_crs_ = 0;
   if (!plan.valid) {
     lose();
     return;
@@ -179,12 +192,30 @@ void HttpMessageParser::end_message(bool complete) {
   after_ = MessagePlan::After::kNext;
 }
 
-void HttpMessageParser::lose() {
+void HttpMessageParser::lose(bool head_lost) {
   release_head();
-  line_empty_ = true;
-  line_crs_ = 0;
   state_ = State::kLost;
-  handler_.on_lost(dir_);
+  lost_at_line_start_ = false;
+  handler_.on_lost(dir_, head_lost);
+}
+
+// "HTTP/d.d ddd" at the start of a line: the shape of a status line, so that a body that
+// mentions HTTP/ at a line start is not taken for one. A status line cut by the end of
+// `data` waits for a segment that starts with it.
+std::size_t HttpMessageParser::find_status_line(ByteView data) const {
+  if (dir_ != Direction::kToClient) return std::string_view::npos;
+  const std::string_view s = as_chars(data);
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t at = lost_at_line_start_ ? 0 : s.find('\n');
+       at != std::string_view::npos && at < s.size(); at = s.find('\n', at + 1)) {
+    const std::size_t start = s[at] == '\n' ? at + 1 : at;
+    const std::string_view l = s.substr(start);
+    if (l.size() >= 12 && l.starts_with("HTTP/") && digit(l[5]) && l[6] == '.' && digit(l[7]) &&
+        l[8] == ' ' && digit(l[9]) && digit(l[10]) && digit(l[11])) {
+      return start;
+    }
+  }
+  return std::string_view::npos;
 }
 
 void HttpMessageParser::gap(std::uint64_t length) {
@@ -200,14 +231,14 @@ void HttpMessageParser::gap(std::uint64_t length) {
         end_message(true);
       } else {
         end_message(false);
-        lose();
+        lose(false);
       }
       break;
     case State::kBodyChunked:
       handler_.on_body_gap(dir_);
       if (!chunked_.skip(length)) {
         end_message(false);
-        lose();
+        lose(false);
       }
       break;
     case State::kBodyUntilClose:
@@ -224,6 +255,9 @@ void HttpMessageParser::gap(std::uint64_t length) {
 }
 
 void HttpMessageParser::end() {
+  // A line end that waited for the next byte to say whether it ends the head is read without
+  // one ("HTTP/1.0 200 OK\n\n" then the close).
+  if (state_ == State::kHead && !head_.empty() && head_end_.ended_at_close()) head_complete();
   switch (state_) {
     case State::kHead:
       // The stream ended inside a head: the start line and fields that came were still sent
@@ -259,6 +293,13 @@ void HttpMessageParser::release(bool as_http) {
   held_.clear();
   state_ = State::kHead;
   feed_bytes(as_bytes(held));
+}
+
+std::string HttpMessageParser::take_held() {
+  std::string held = std::move(held_);
+  held_.clear();
+  state_ = State::kIgnore;
+  return held;
 }
 
 void HttpMessageParser::ignore() {

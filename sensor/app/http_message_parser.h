@@ -14,6 +14,7 @@
 
 #include "app/app_memory.h"
 #include "app/chunked_decoder.h"
+#include "app/http_head_end.h"
 #include "common/bytes.h"
 #include "common/direction.h"
 
@@ -48,8 +49,10 @@ class HttpMessageHandler {
   // parse error or the end of the flow).
   virtual void on_message_end(Direction dir, bool complete) = 0;
   // The direction was given up (a malformed head, a gap outside a body). It may come back at
-  // a later segment that starts with a message head.
-  virtual void on_lost(Direction dir) = 0;
+  // a later segment that starts with a message head, or, for responses, at a status line
+  // that starts a line. `head_lost`: a message was lost with its head (a gap or garbage where
+  // one began), not one whose body was cut after on_message_end.
+  virtual void on_lost(Direction dir, bool head_lost) = 0;
 };
 
 class HttpMessageParser {
@@ -69,6 +72,9 @@ class HttpMessageParser {
   void release(bool as_http);
   // Stop parsing: what follows is not HTTP (the other direction switched protocols).
   void ignore();
+  // Stop parsing, handing the held bytes to the caller instead of the raw view: they start a
+  // stream another decoder reads.
+  std::string take_held();
 
   bool holding() const { return state_ == State::kHold; }
   bool in_body() const;
@@ -88,7 +94,9 @@ class HttpMessageParser {
   std::size_t read_head(ByteView data);  // returns bytes consumed
   void head_complete();
   void end_message(bool complete);
-  void lose();
+  void lose(bool head_lost = true);
+  // In kLost, responses: where a status line starts a line of `data` (npos: nowhere).
+  std::size_t find_status_line(ByteView data) const;
   void release_head();
   bool starts_message(ByteView data) const;
 
@@ -99,11 +107,11 @@ class HttpMessageParser {
   MessagePlan::After after_ = MessagePlan::After::kNext;
   std::string head_;             // head being collected (bounded)
   AppMemoryShare head_memory_;   // head_'s charge to app.memcap
-  bool line_empty_ = true;       // the current head line has no bytes yet but maybe a CR
-  int line_crs_ = 0;             // CRs in the current head line
+  HttpHeadEnd head_end_;         // where head_ ends
   std::uint64_t remaining_ = 0;  // of a Content-Length body
   ChunkedDecoder chunked_;
   std::string held_;
+  bool lost_at_line_start_ = false;  // kLost: the last byte seen was an LF
 };
 
 }  // namespace korgoo::app

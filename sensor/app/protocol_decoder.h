@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "app/app_memory.h"
@@ -69,6 +71,14 @@ struct AppContext {
   AppMemory* memory = nullptr;  // the worker's app.memcap; nullptr: uncapped
 };
 
+// A connection that turns into a new stream (the tunnel a CONNECT opens, when it does not
+// carry HTTP): what each direction already sent into it, not decoded, and which side sent
+// first. The app layer probes it as the opening of a flow.
+struct StreamHandover {
+  std::string held[2];  // by index_of(Direction)
+  Direction first = Direction::kToServer;
+};
+
 class ProtocolDecoder {
  public:
   virtual ~ProtocolDecoder() = default;
@@ -80,6 +90,9 @@ class ProtocolDecoder {
   // (kRawView) every byte that none of its decoded views covers; false when the app layer
   // should pass every byte to the raw view as well (the decoder's views are extra).
   virtual bool forwards_unclaimed() const { return false; }
+  // Asked after each call: a value when the rest of the flow is a new stream. The decoder has
+  // then written its records, and is given nothing more.
+  virtual std::optional<StreamHandover> take_handover() { return std::nullopt; }
 };
 
 }  // namespace korgoo::app

@@ -309,6 +309,52 @@ TEST(HttpDecoder, GapInHeadersGivesUpUntilNextMessage) {
   EXPECT_EQ(http[0]->body["http"]["url"], "/again");
 }
 
+// A response whose first segment (its head) is lost: its body cannot be framed, but the next
+// response is read from its status line, mid-segment too, and pairs with its own request.
+TEST(HttpDecoder, ResponseAfterALostHeadIsResumed) {
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes("GET /a HTTP/1.1\r\nHost: h\r\n\r\n"
+                                            "GET /b HTTP/1.1\r\nHost: h\r\n\r\n"));
+  d->on_gap(Direction::kToClient, 40);  // /a's head
+  d->on_data(Direction::kToClient,
+             as_bytes("tail of /a\nHTTP/1.1 is mentioned here\r\n"
+                      "HTTP/1.1 404 Not Found\r\nContent-Length: 5\r\n\r\nhello"));
+  d->on_end(Direction::kToServer);
+  d->on_end(Direction::kToClient);
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 2u);
+  EXPECT_EQ(http[0]->body["http"]["url"], "/a");
+  EXPECT_FALSE(http[0]->body["http"].contains("status"));
+  EXPECT_EQ(http[1]->body["http"]["url"], "/b");
+  EXPECT_EQ(http[1]->body["http"]["status"], 404);
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["filename"], "/b");
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"hello"});
+}
+
+// A body cut by a gap is not a lost head: the response after it still pairs with the next
+// request.
+TEST(HttpDecoder, ResponseAfterACutBodyPairsWithTheNextRequest) {
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer, as_bytes("GET /a HTTP/1.1\r\nHost: h\r\n\r\n"
+                                            "GET /b HTTP/1.1\r\nHost: h\r\n\r\n"));
+  d->on_data(Direction::kToClient, as_bytes("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nab"));
+  d->on_gap(Direction::kToClient, 30);  // the rest of /a and the start of /b's response
+  d->on_data(Direction::kToClient,
+             as_bytes("junk\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nz"));
+  d->on_end(Direction::kToServer);
+  d->on_end(Direction::kToClient);
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 2u);
+  EXPECT_EQ(http[0]->body["http"]["status"], 200);
+  EXPECT_EQ(http[1]->body["http"]["url"], "/b");
+  EXPECT_EQ(http[1]->body["http"]["status"], 200);
+}
+
 TEST(HttpDecoder, ConnectTunnelCarryingHttpIsDecoded) {
   // http-connect-fragmented: the tunnelled request arrives as 2 bytes, then the rest.
   const std::vector<Step> flow = {
@@ -329,13 +375,26 @@ TEST(HttpDecoder, ConnectTunnelCarryingHttpIsDecoded) {
   expect_segmentation_independent(flow);
 }
 
-TEST(HttpDecoder, ConnectTunnelCarryingTlsIsOpaque) {
-  auto run = run_http(
-      {client("CONNECT secure.example:443 HTTP/1.1\r\nHost: secure.example:443\r\n\r\n"),
-       server("HTTP/1.1 200 OK\r\n\r\n"), client(std::string("\x16\x03\x01\x00\x05hello", 10)),
-       server(std::string("\x16\x03\x03\x00\x02hi", 7))});
-  EXPECT_EQ(run.sink().records_of("http").size(), 1u);
-  EXPECT_TRUE(run.t->meta.opaque);
+// A tunnel that is not HTTP is handed back as a new stream (http_connect_test.cc follows it
+// through the dispatcher): its bytes so far, in the order the sides sent them.
+TEST(HttpDecoder, ConnectTunnelCarryingTlsIsHandedOver) {
+  HttpRun run;
+  auto d = make_http_decoder(run.t->ctx);
+  d->on_data(Direction::kToServer,
+             as_bytes("CONNECT secure.example:443 HTTP/1.1\r\nHost: secure.example:443\r\n\r\n"));
+  d->on_data(Direction::kToClient, as_bytes("HTTP/1.1 200 OK\r\n\r\n"));
+  EXPECT_FALSE(d->take_handover());
+  d->on_data(Direction::kToServer, as_bytes(std::string("\x16\x03\x01\x00\x05hello", 10)));
+  auto h = d->take_handover();
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->held[0], std::string("\x16\x03\x01\x00\x05hello", 10));
+  EXPECT_EQ(h->held[1], "");
+  EXPECT_EQ(h->first, Direction::kToServer);
+  EXPECT_FALSE(d->take_handover());
+  // The CONNECT's record is written before the flow is handed over.
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["status"], 200);
   EXPECT_EQ(run.stats().http_parse_errors, 0u);
   EXPECT_TRUE(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient).empty());
 }
@@ -359,6 +418,40 @@ TEST(HttpDecoder, SwitchingProtocolsStopsParsing) {
   ASSERT_EQ(run.sink().records_of("http").size(), 1u);
   EXPECT_EQ(run.sink().records_of("http")[0]->body["http"]["status"], 101);
   EXPECT_EQ(run.stats().http_parse_errors, 0u);
+}
+
+// A 101 or 204 that announces a body carries one (libhtp reads it, as clients that accept
+// it do); the responses after it are read as usual. A 101 that does not still switches.
+TEST(HttpDecoder, BodiesAfter101And204AreRead) {
+  for (const char* status : {"101 Switching Protocols", "204 No Content"}) {
+    for (const std::string framing : {"Content-Length: 3\r\n\r\nabc",
+                                      "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"}) {
+      SCOPED_TRACE(std::string(status) + " " + framing);
+      const std::vector<Step> flow = {
+          client("GET /a HTTP/1.1\r\nHost: h\r\n\r\nGET /b HTTP/1.1\r\nHost: h\r\n\r\n"),
+          server(std::string("HTTP/1.1 ") + status + "\r\n" + framing), server(k200)};
+      auto run = run_http(flow);
+      auto http = run.sink().records_of("http");
+      ASSERT_EQ(http.size(), 2u);
+      EXPECT_EQ(http[1]->body["http"]["url"], "/b");
+      EXPECT_EQ(http[1]->body["http"]["status"], 200);
+      EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+                (std::vector<std::string>{"abc", "hello"}));
+      EXPECT_EQ(run.sink().records_of("fileinfo").size(), 2u);
+    }
+  }
+  // Content-Length: 0 is no body: the 204 is followed by the next response, the 101 switches.
+  auto run =
+      run_http({client("GET /a HTTP/1.1\r\nHost: h\r\n\r\nGET /b HTTP/1.1\r\nHost: h\r\n\r\n"),
+                server("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n" + k200)});
+  EXPECT_EQ(run.sink().records_of("http").size(), 2u);
+  EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
+            std::vector<std::string>{"hello"});
+  auto ws =
+      run_http({client("GET /ws HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n\r\n"),
+                server("HTTP/1.1 101 Switching Protocols\r\nContent-Length: 0\r\n\r\n" + k200)});
+  EXPECT_EQ(ws.sink().records_of("http").size(), 1u);
+  EXPECT_TRUE(ws.sink().contents(ContentKind::kHttpBody, Direction::kToClient).empty());
 }
 
 TEST(HttpDecoder, ResponseWithoutRequestStillRecorded) {
@@ -399,6 +492,7 @@ namespace korgoo::app {
 namespace {
 
 using testing::client;
+using testing::expect_segmentation_independent;
 using testing::run_http;
 using testing::server;
 
@@ -438,6 +532,46 @@ TEST(HttpEvasion, BareCarriageReturnsEndHeadLines) {
       evader_body("HTTP/1.1 200 ok\r\nConnection: close\r\n\r\r\r\nTransfer-Encoding: chunked\r\n"
                   "\r\n3\r\nabc\r\n0\r\n\r\n"),
       "abc");
+}
+
+// http-evader 411, 419, 425, 431: the response head ends where browsers (and libhtp) end it:
+// LF CR then CR LF, or a line of one space or one tab before a byte that is not LF. 285's
+// CR CR CR LF between fields does not end it.
+TEST(HttpEvasion, LooseHeadEndsOfResponses) {
+  const std::string chunked = "Transfer-Encoding: chunked\r\n";
+  const std::string body = "3\r\nabc\r\n0\r\n\r\n";
+  for (const std::string end : {"\n\r\r\n", "\n \n", "\n\t\n", "\n\r\r\n\r\n", "\n\n"}) {
+    SCOPED_TRACE(::testing::PrintToString(end));
+    EXPECT_EQ(
+        evader_body("HTTP/1.1 200 ok\r\nConnection: close\r\n" + chunked + "X: foo" + end + body),
+        "abc");
+    EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nX: foo\r\nContent-length: 3" + end + "abc"), "abc");
+  }
+  // The same lines between fields, where they do not end the head.
+  EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nX: foo\r\n\r\r\r\n" + chunked + "\r\n" + body), "abc");
+  // One space then LF LF: the LF after it is the empty line, so what follows is body.
+  EXPECT_EQ(evader_body("HTTP/1.1 200 ok\r\nX: foo\n \n\n" + chunked + "\r\n" + body),
+            chunked + "\r\n" + body);
+}
+
+// The loose head ends give the same messages however the response is cut.
+TEST(HttpEvasion, LooseHeadEndsAreSegmentationIndependent) {
+  for (const std::string end : {"\n\r\r\n\r\n", "\n \n", "\n\t\n", "\r\r\n\r\n"}) {
+    SCOPED_TRACE(::testing::PrintToString(end));
+    expect_segmentation_independent({client("GET /a HTTP/1.1\r\nHost: h\r\n\r\n"),
+                                     server("HTTP/1.1 200 ok\r\nContent-length: 3" + end + "abc"),
+                                     client("GET /b HTTP/1.1\r\nHost: h\r\n\r\n"),
+                                     server("HTTP/1.1 200 ok\nContent-length: 2\n\nde")});
+  }
+}
+
+// A response head that ends in LF LF just before the close is still a head.
+TEST(HttpEvasion, LfLfHeadEndAtTheClose) {
+  auto run = run_http(
+      {client("GET /a HTTP/1.1\r\nHost: h\r\n\r\n"), server("HTTP/1.0 204 No Content\nX: y\n\n")});
+  auto http = run.sink().records_of("http");
+  ASSERT_EQ(http.size(), 1u);
+  EXPECT_EQ(http[0]->body["http"]["status"], 204);
 }
 
 TEST(HttpEvasion, NulBytesInFieldsAndSpaceBeforeStatusLine) {
