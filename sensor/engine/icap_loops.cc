@@ -11,7 +11,7 @@
 
 #include "engine/counter_sum.h"
 #include "output/eve_header.h"
-#include "output/eve_sink.h"
+#include "output/stats_record.h"
 
 namespace korgoo::engine {
 

@@ -1,7 +1,7 @@
 #include "engine/lane_sink.h"
 
 #include "engine/counter_sum.h"
-#include "output/eve_sink.h"
+#include "output/stats_record.h"
 
 namespace korgoo::engine {
 

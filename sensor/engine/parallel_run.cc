@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "engine/counter_sum.h"
-#include "output/eve_sink.h"
+#include "output/stats_record.h"
 
 namespace korgoo::engine {
 

@@ -21,8 +21,4 @@ class EveSink final : public RecordSink {
   EveWriter& eve_;
 };
 
-// Fills a stats record from korgoo's counters: Suricata's names, korgoo's layout under
-// stats.korgoo, and the EVE file's own counts as they stand now.
-void fill_stats_record(Json& record, Json counters, std::int64_t uptime, const SinkCounts& eve);
-
 }  // namespace korgoo::output
