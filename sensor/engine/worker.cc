@@ -38,7 +38,7 @@ decode::DecodeConfig shared_decode_config(decode::DecodeConfig c, const WorkerSh
 
 }  // namespace
 
-Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
+Worker::Worker(const Runtime& rt, output::RecordOutput& eve, bool inline_mode)
     : Worker(rt, std::make_unique<output::EveSink>(eve), nullptr, WorkerShare{}, inline_mode) {}
 
 Worker::Worker(const Runtime& rt, output::RecordSink& out, WorkerShare share, bool inline_mode)
