@@ -5,6 +5,7 @@
 
 #include "detect/text_masker.h"
 #include "engine/file_scan.h"
+#include "output/pii_record.h"
 
 namespace korgoo::cli {
 
@@ -30,7 +31,7 @@ int run_scan(const engine::Runtime& rt, const std::vector<std::string>& files) {
     Json line = Json::object();
     line["file"] = masker.mask(name);  // a file name can be personal data too
     line["decoders"] = scan.decoders;
-    line["pii"] = scan.tally.to_json();
+    line["pii"] = output::pii_object(scan.tally);
     if (scan.encrypted) line["encrypted"] = true;  // an encrypted export is a signal of its own
     if (!scan.problems.empty()) {
       line["problems"] = scan.problems;

@@ -18,12 +18,13 @@
 #include "engine/each_file_names.h"
 #include "engine/icap_loops.h"
 #include "engine/lane_run.h"
+#include "engine/open_output.h"
 #include "engine/packet_and_icap.h"
 #include "engine/parallel_run.h"
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
 #include "ops/icap_run.h"
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 #include "source/fanout_program.h"
 #include "source/fanout_source.h"
 #include "source/live_source.h"
@@ -34,13 +35,6 @@
 namespace korgoo::cli {
 
 namespace {
-
-output::EveFileOptions eve_options(const engine::Runtime& rt) {
-  output::EveFileOptions opt;
-  opt.mode = rt.config.output.file_mode;
-  opt.flush_interval = std::chrono::seconds(rt.config.output.flush_interval);
-  return opt;
-}
 
 // --each-file: every capture of a folder as its own run (fresh worker, flows and EVE file),
 // so that a regression suite of hundreds of captures pays the start-up cost once.
@@ -59,11 +53,13 @@ int run_each_file(const Options& o, const engine::Runtime& rt) {
   for (const auto& [file, eve_path] : plan.runs) {
     try {
       source::PcapFileSource source(file);
-      output::EveWriter eve(eve_path, eve_options(rt));
-      engine::Worker worker(rt, eve);
+      config::OutputConfig one = rt.config.output;
+      one.eve_filename = eve_path.filename().string();
+      const auto eve = engine::open_output(engine::kEveOutput, one, eve_path.parent_path());
+      engine::Worker worker(rt, *eve);
       engine::run_capture(source, worker, stop, false);
-      eve.flush();
-      if (source.stats().read_errors || eve.lost()) rc = 1;
+      eve->flush();
+      if (source.stats().read_errors || eve->counts().lost) rc = 1;
     } catch (const std::exception& e) {
       spdlog::error("{}", e.what());
       rc = 1;
@@ -173,7 +169,8 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
     sources = open_inline(rt, configured);
   source::PacketSource* source = &sources.view();
   const fs::path eve_path = o.log_dir / rt.config.output.eve_filename;
-  output::EveWriter eve(eve_path, eve_options(rt));
+  const auto output = engine::open_output(engine::kEveOutput, rt.config.output, o.log_dir);
+  output::RecordOutput& eve = *output;
   // What the log and the summary echo (a capture file's name) is masked like EVE metadata.
   detect::TextMasker masker(*rt.detect, rt.config.output.metadata);
   const std::string described = masker.mask(source->describe());
@@ -272,17 +269,18 @@ int run_sensor(const Options& o, engine::Runtime& rt, ops::ReopenableFileSink* l
   }
   if (s.skipped_files)
     std::cout << "korgoo: " << s.skipped_files << " files skipped: not captures\n";
-  std::cout << "korgoo: " << eve.records() << " EVE records in " << eve_path.string() << " (";
+  const output::SinkCounts written = eve.counts();
+  std::cout << "korgoo: " << written.records << " EVE records in " << eve_path.string() << " (";
   bool first = true;
   for (const auto& [type, n] : eve.by_type()) {
     std::cout << (first ? "" : ", ") << type << " " << n;
     first = false;
   }
   std::cout << "); log in " << (o.log_dir / rt.config.output.log_filename).string() << "\n";
-  if (eve.lost()) {
-    std::cout << "korgoo: " << eve.lost() << " EVE records could not be written ("
-              << eve.write_errors() << " failed writes, see the log)\n";
-    spdlog::error("{} EVE records could not be written to {}", eve.lost(), eve_path.string());
+  if (written.lost) {
+    std::cout << "korgoo: " << written.lost << " EVE records could not be written ("
+              << written.write_errors << " failed writes, see the log)\n";
+    spdlog::error("{} EVE records could not be written to {}", written.lost, eve_path.string());
     return 1;
   }
   if (stop_signal == SIGINT) return 130;

@@ -27,23 +27,6 @@ const std::vector<std::string>& Tally::samples(std::string_view type) const {
   return it == types_.end() ? kNone : it->second.samples;
 }
 
-void Tally::to_json(Json& out) const {
-  if (!out.is_object()) out = Json::object();
-  for (const auto& [name, t] : types_) {
-    Json entry = Json::object();
-    entry["count"] = t.count;
-    entry["distinct"] = t.occurrences.size() + t.compacted_distinct;
-    entry["samples"] = t.samples;
-    out[name] = std::move(entry);
-  }
-}
-
-Json Tally::to_json() const {
-  Json out = Json::object();
-  to_json(out);
-  return out;
-}
-
 bool Tally::observe(std::string_view type, std::uint64_t hash, std::uint64_t occurrences,
                     const std::function<std::string()>& masked) {
   auto it = types_.find(type);

@@ -1,5 +1,6 @@
 // What one direction of one flow (or, merged, one host) carried, per data type: how many
 // values, how many distinct ones (by keyed hash) and a few masked samples. Never a value.
+// Its record form (EVE `pii`) is output::pii_object.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include "common/json.h"
 #include "detect/value_counts.h"
 
 namespace korgoo::detect {
@@ -24,10 +24,6 @@ class Tally {
   bool empty() const { return types_.empty(); }
   std::vector<std::string> types() const;  // sorted
   const std::vector<std::string>& samples(std::string_view type) const;
-
-  // {"kg_pin":{"count":2,"distinct":1,"samples":["22**********45"]}, ...}, keys sorted.
-  void to_json(Json& out) const;
-  Json to_json() const;
 
   // Adds another tally (another flow, for per-host aggregation): occurrences add up, distinct
   // values are the union, samples fill up to max_samples.

@@ -1,6 +1,6 @@
 #include "engine/batch_sink.h"
 
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 
 namespace korgoo::engine {
 
@@ -9,7 +9,7 @@ void BatchSink::write(const Json& record, const output::RecordOrder& order) {
   r.order = order;
   if (auto it = record.find("event_type"); it != record.end() && it->is_string())
     r.event_type = it->get<std::string>();
-  r.line = output::EveWriter::serialize(record);
+  r.line = output::serialize_record(record);
   records_.push_back(std::move(r));
 }
 

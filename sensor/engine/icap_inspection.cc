@@ -4,6 +4,7 @@
 
 #include "app/http_headers.h"
 #include "icap/http_framing.h"
+#include "output/icap_record.h"
 
 namespace korgoo::engine {
 
@@ -55,16 +56,17 @@ icap::IcapVerdict IcapInspection::inspect(const icap::IcapExchange& x) {
   ex.client = {client.value_or(IpAddress::v4(0u)), 0};
   ex.server = {dest.address.value_or(IpAddress::v4(0u)), dest.port};
 
-  Json icap = {{"service", config_.service},
-               {"method", icap::method_name(x.icap.method)},
-               {"client", client ? client->to_string(rt_.config.output.ipv6_compress) : ""},
-               {"server_address_from", dest.address_from.empty() ? "unknown" : dest.address_from}};
+  output::IcapFacts facts;
+  facts.service = config_.service;
+  facts.method = icap::method_name(x.icap.method);
+  if (client) facts.client = client->to_string(rt_.config.output.ipv6_compress);
+  facts.address_from = dest.address_from;
   // The user name is personal data: only its keyed hash goes out, enough to group one user's
   // incidents without naming them.
   if (const auto user = header_or_empty(icap_headers, config_.username_header); !user.empty())
-    icap["user_hash"] = hex64(rt_.detect->hasher().value("icap.user", user));
-  if (x.body_truncated) icap["body_truncated"] = true;
-  ex.extra["icap"] = std::move(icap);
+    facts.user_hash = hex64(rt_.detect->hasher().value("icap.user", user));
+  facts.body_truncated = x.body_truncated;
+  ex.extra["icap"] = output::icap_object(facts);
 
   std::string request, response;
   if (x.icap.method == icap::IcapMethod::kReqmod) {

@@ -11,7 +11,7 @@
 
 #include "engine/counter_sum.h"
 #include "output/eve_header.h"
-#include "output/eve_sink.h"
+#include "output/stats_record.h"
 
 namespace korgoo::engine {
 
@@ -21,28 +21,26 @@ namespace {
 // own stats records are dropped: IcapLoops writes one for all loops.
 class LoopSink final : public output::RecordSink {
  public:
-  explicit LoopSink(output::EveWriter& eve) : eve_(eve) {}
+  explicit LoopSink(output::RecordOutput& eve) : eve_(eve) {}
   void write(const Json& record, const output::RecordOrder&) override {
     const auto it = record.find("event_type");
     eve_.write_serialized(it != record.end() && it->is_string() ? it->get_ref<const std::string&>()
                                                                 : std::string_view{},
-                          output::EveWriter::serialize(record));
+                          output::serialize_record(record));
   }
   void write_stats(Json, Json, std::int64_t, const output::RecordOrder&) override {}
   void flush() override { eve_.flush(); }
   void flush_if_due() override { eve_.flush_if_due(); }
-  output::SinkCounts counts() const override {
-    return {eve_.records(), eve_.lost(), eve_.write_errors()};
-  }
+  output::SinkCounts counts() const override { return eve_.counts(); }
 
  private:
-  output::EveWriter& eve_;
+  output::RecordOutput& eve_;
 };
 
 }  // namespace
 
 struct IcapLoops::Loop {
-  Loop(const Runtime& rt, output::EveWriter& eve, const std::string& istag, int listen_fd,
+  Loop(const Runtime& rt, output::RecordOutput& eve, const std::string& istag, int listen_fd,
        std::atomic<std::uint32_t>& open, WorkerShare share, policy::SharedAggregation& aggregation)
       : sink(eve),
         worker(rt, sink, share, rt.config.icap.enforce),
@@ -60,8 +58,8 @@ struct IcapLoops::Loop {
   std::thread thread;
 };
 
-IcapLoops::IcapLoops(const Runtime& rt, output::EveWriter& eve, std::string istag, unsigned loops,
-                     policy::SharedAggregation& aggregation)
+IcapLoops::IcapLoops(const Runtime& rt, output::RecordOutput& eve, std::string istag,
+                     unsigned loops, policy::SharedAggregation& aggregation)
     : rt_(rt), eve_(eve), listener_(rt.config.icap) {
   stop_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (stop_fd_ < 0) throw std::runtime_error(std::string("icap: eventfd: ") + std::strerror(errno));
@@ -142,8 +140,7 @@ Json IcapLoops::stats_unheld(const source::SourceStats& source_stats) const {
     add_counters(total, loops_[i]->worker.stats_json(source_stats));
   // The capture section is the (empty) source's, the EVE counts the one file's: not sums.
   source_stats.to_json(total["capture"]);
-  total["eve"] = {
-      {"records", eve_.records()}, {"lost", eve_.lost()}, {"write_errors", eve_.write_errors()}};
+  total["eve"] = output::sink_counts_object(eve_.counts());
   total["icap"] = icap_counters();
   total["icap"]["loops"] = requests_per_loop();
   return total;
@@ -165,8 +162,7 @@ void IcapLoops::write_stats() {
     h.in_iface = "icap";
     Json rec = output::make_record(h, false);
     output::fill_stats_record(rec, stats_unheld(source::SourceStats{}),
-                              (now.usec - started_.usec) / kUsecPerSec,
-                              {eve_.records(), eve_.lost(), eve_.write_errors()});
+                              (now.usec - started_.usec) / kUsecPerSec, eve_.counts());
     eve_.write(rec);
     eve_.flush();
   });

@@ -27,7 +27,7 @@
 #include "icap/icap_listener.h"
 #include "icap/icap_server.h"
 #include "icap/loop_gate.h"
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 #include "policy/shared_aggregation.h"
 
 namespace korgoo::engine {
@@ -36,7 +36,7 @@ class IcapLoops final : public PipelineControl {
  public:
   // Binds the listener and builds `loops` (>= 1) loops; none runs until start(). The
   // aggregation is shared with whatever else feeds it (the packet path, in one process).
-  IcapLoops(const Runtime& rt, output::EveWriter& eve, std::string istag, unsigned loops,
+  IcapLoops(const Runtime& rt, output::RecordOutput& eve, std::string istag, unsigned loops,
             policy::SharedAggregation& aggregation);
   ~IcapLoops() override;
   IcapLoops(const IcapLoops&) = delete;
@@ -73,7 +73,7 @@ class IcapLoops final : public PipelineControl {
   Json stats_unheld(const source::SourceStats& source_stats) const;
 
   const Runtime& rt_;
-  output::EveWriter& eve_;
+  output::RecordOutput& eve_;
   icap::IcapListener listener_;
   mutable icap::LoopGate gate_;  // holding changes nothing a caller can see
   int stop_fd_ = -1;

@@ -1,6 +1,7 @@
 #include "engine/lane_run.h"
 
 #include "engine/counter_sum.h"
+#include "output/stats_record.h"
 
 namespace korgoo::engine {
 
@@ -9,7 +10,7 @@ namespace {
 constexpr auto kServicePoll = std::chrono::milliseconds(20);
 }  // namespace
 
-LaneRun::LaneRun(const Runtime& rt, output::EveWriter& eve, source::SourceGroup& sources,
+LaneRun::LaneRun(const Runtime& rt, output::RecordOutput& eve, source::SourceGroup& sources,
                  bool inline_mode)
     : sources_(sources), sink_(eve, static_cast<unsigned>(sources.size())) {
   const auto n = static_cast<unsigned>(sources.size());
@@ -132,7 +133,7 @@ Json LaneRun::stats_json(const source::SourceStats&) const {
   for (const auto& s : each) shares.push_back(&s);
   Json total = merge_worker_counters(shares, CaptureCounters::kPerWorker);
   const auto c = sink_.counts();
-  total["eve"] = {{"records", c.records}, {"lost", c.lost}, {"write_errors", c.write_errors}};
+  total["eve"] = output::sink_counts_object(c);
   return total;
 }
 

@@ -23,7 +23,7 @@
 #include "engine/runtime.h"
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 #include "source/source_group.h"
 
 namespace korgoo::engine {
@@ -31,7 +31,7 @@ namespace korgoo::engine {
 class LaneRun final : public PipelineControl {
  public:
   // One worker per member of `sources`, which must outlive this object.
-  LaneRun(const Runtime& rt, output::EveWriter& eve, source::SourceGroup& sources,
+  LaneRun(const Runtime& rt, output::RecordOutput& eve, source::SourceGroup& sources,
           bool inline_mode);
   ~LaneRun() override;
   LaneRun(const LaneRun&) = delete;

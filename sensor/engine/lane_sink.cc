@@ -1,7 +1,7 @@
 #include "engine/lane_sink.h"
 
 #include "engine/counter_sum.h"
-#include "output/eve_sink.h"
+#include "output/stats_record.h"
 
 namespace korgoo::engine {
 
@@ -18,7 +18,7 @@ class LaneSink::Lane final : public output::RecordSink {
     std::string event_type;
     if (auto it = record.find("event_type"); it != record.end() && it->is_string())
       event_type = it->get<std::string>();
-    const std::string line = output::EveWriter::serialize(record);
+    const std::string line = output::serialize_record(record);
     std::lock_guard lock(owner_.mutex_);
     owner_.eve_.write_serialized(event_type, line);
   }
@@ -43,7 +43,7 @@ class LaneSink::Lane final : public output::RecordSink {
   std::uint64_t next_round_ = 0;
 };
 
-LaneSink::LaneSink(output::EveWriter& eve, unsigned lanes) : eve_(eve) {
+LaneSink::LaneSink(output::RecordOutput& eve, unsigned lanes) : eve_(eve) {
   for (unsigned i = 0; i < lanes; ++i) lanes_.push_back(std::make_unique<Lane>(*this, i));
   final_.shares.resize(lanes);
 }
@@ -61,7 +61,7 @@ void LaneSink::flush_if_due() {
 
 output::SinkCounts LaneSink::counts() const {
   std::lock_guard lock(mutex_);
-  return {eve_.records(), eve_.lost(), eve_.write_errors()};
+  return eve_.counts();
 }
 
 void LaneSink::add_share(unsigned lane, std::uint64_t round, Json header, Json counters,
@@ -108,7 +108,7 @@ void LaneSink::write_round(Round& r) {
     if (!s.is_null()) shares.push_back(&s);
   if (shares.empty()) return;
   output::fill_stats_record(r.header, merge_worker_counters(shares, CaptureCounters::kPerWorker),
-                            r.uptime, {eve_.records(), eve_.lost(), eve_.write_errors()});
+                            r.uptime, eve_.counts());
   eve_.write(r.header);
   eve_.flush();
   r = Round{};

@@ -14,14 +14,14 @@
 #include <mutex>
 #include <vector>
 
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 #include "output/record_sink.h"
 
 namespace korgoo::engine {
 
 class LaneSink {
  public:
-  LaneSink(output::EveWriter& eve, unsigned lanes);
+  LaneSink(output::RecordOutput& eve, unsigned lanes);
   ~LaneSink();
   LaneSink(const LaneSink&) = delete;
   LaneSink& operator=(const LaneSink&) = delete;
@@ -46,7 +46,7 @@ class LaneSink {
                  std::int64_t uptime);
   void write_round(Round& r);  // mutex_ held
 
-  output::EveWriter& eve_;
+  output::RecordOutput& eve_;
   std::vector<std::unique_ptr<Lane>> lanes_;
   mutable std::mutex mutex_;
   std::uint64_t first_round_ = 0;  // the round rounds_.front() is

@@ -3,11 +3,11 @@
 #include <algorithm>
 
 #include "engine/counter_sum.h"
-#include "output/eve_sink.h"
+#include "output/stats_record.h"
 
 namespace korgoo::engine {
 
-ParallelRun::ParallelRun(const Runtime& rt, output::EveWriter& eve, unsigned workers)
+ParallelRun::ParallelRun(const Runtime& rt, output::RecordOutput& eve, unsigned workers)
     : eve_(eve), dispatch_(rt.config.flow.home_networks, std::max(workers, 1u)) {
   const unsigned n = std::max(workers, 1u);
   for (unsigned i = 0; i < n; ++i) {
@@ -185,7 +185,7 @@ void ParallelRun::drain() {
       shares.push_back(&all[j]->counters);
     output::fill_stats_record(
         r.header, with_busy_time(merge_worker_counters(shares, CaptureCounters::kShared)), r.uptime,
-        {eve_.records(), eve_.lost(), eve_.write_errors()});
+        eve_.counts());
     eve_.write(r.header);
     eve_.flush();
     i = j;
@@ -200,8 +200,7 @@ Json ParallelRun::stats_json(const source::SourceStats& source_stats) const {
   std::vector<const Json*> shares;
   for (const auto& s : each) shares.push_back(&s);
   Json total = with_busy_time(merge_worker_counters(shares, CaptureCounters::kShared));
-  total["eve"] = {
-      {"records", eve_.records()}, {"lost", eve_.lost()}, {"write_errors", eve_.write_errors()}};
+  total["eve"] = output::sink_counts_object(eve_.counts());
   return total;
 }
 

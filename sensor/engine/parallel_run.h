@@ -27,7 +27,7 @@
 #include "engine/runtime.h"
 #include "engine/worker.h"
 #include "engine/worker_mailbox.h"
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 #include "source/packet_source.h"
 
 namespace korgoo::engine {
@@ -35,7 +35,7 @@ namespace korgoo::engine {
 class ParallelRun final : public PipelineControl {
  public:
   // Starts `workers` (>= 1) worker threads; they wait for the first batch.
-  ParallelRun(const Runtime& rt, output::EveWriter& eve, unsigned workers);
+  ParallelRun(const Runtime& rt, output::RecordOutput& eve, unsigned workers);
   ~ParallelRun() override;
   ParallelRun(const ParallelRun&) = delete;
   ParallelRun& operator=(const ParallelRun&) = delete;
@@ -87,7 +87,7 @@ class ParallelRun final : public PipelineControl {
   // Live: each worker's busy time added to stats.korgoo.workers, so that an imbalance shows.
   Json with_busy_time(Json counters) const;
 
-  output::EveWriter& eve_;
+  output::RecordOutput& eve_;
   FlowDispatch dispatch_;
   std::vector<std::unique_ptr<Lane>> lanes_;
 

@@ -7,10 +7,13 @@
 
 #include "engine/flow_inspector.h"
 
+#include "output/alert_record.h"
+#include "output/app_record.h"
 #include "output/community_id.h"
 #include "output/eve_header.h"
 #include "output/eve_sink.h"
-#include "policy/decision_eve.h"
+#include "output/flow_record.h"
+#include "output/stats_record.h"
 
 namespace korgoo::engine {
 
@@ -35,7 +38,7 @@ decode::DecodeConfig shared_decode_config(decode::DecodeConfig c, const WorkerSh
 
 }  // namespace
 
-Worker::Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode)
+Worker::Worker(const Runtime& rt, output::RecordOutput& eve, bool inline_mode)
     : Worker(rt, std::make_unique<output::EveSink>(eve), nullptr, WorkerShare{}, inline_mode) {}
 
 Worker::Worker(const Runtime& rt, output::RecordSink& out, WorkerShare share, bool inline_mode)
@@ -306,37 +309,31 @@ Timestamp Worker::record_time() const {
 }
 
 void Worker::write_alert(flow::Flow& f, FlowInspector& insp, const policy::Decision& d) {
-  std::string cid;
-  Json rec = output::make_record(
-      header_of(f, "alert", now_, insp.metadata().app_proto, Direction::kToServer, cid),
-      rt_.config.output.ipv6_compress);
-  Json eve = policy::decision_to_eve(d);
-  for (auto it = eve.begin(); it != eve.end(); ++it) rec[it.key()] = it.value();
   // A drop rule blocks the flow only inline; passive mode says what it would have done.
-  const bool drop = d.rule->action == policy::RuleAction::kDrop;
-  if (drop && inline_mode_) {
+  const bool blocked = d.rule->action == policy::RuleAction::kDrop && inline_mode_;
+  if (blocked) {
     insp.set_blocked();
-    rec["alert"]["action"] = "blocked";
     ++stats_.alerts_blocked;
   }
-  // Suricata's meaning: what happened to the packet ("alert" = let through and reported).
-  rec["verdict"] = {{"action", drop && inline_mode_ ? "drop" : "alert"}};
-  Json pii = Json::object();
-  insp.detector().tally(d.data_dir).to_json(pii);
-  rec["pii"] = std::move(pii);
-  for (auto it = insp.app_fields().begin(); it != insp.app_fields().end(); ++it)
-    rec[it.key()] = it.value();
+  std::string cid;
+  output::AlertFacts a;
+  a.header = header_of(f, "alert", now_, insp.metadata().app_proto, Direction::kToServer, cid);
+  a.compress_v6 = rt_.config.output.ipv6_compress;
+  a.decision = &d;
+  a.blocked = blocked;
+  a.tally = &insp.detector().tally(d.data_dir);
+  a.app_fields = &insp.app_fields();
   // Which files carried the data (Suricata's alert `files`, with korgoo's tally per file).
-  if (Json files = insp.files_with_pii(d.data_dir); !files.empty()) rec["files"] = std::move(files);
+  const Json files = insp.files_with_pii(d.data_dir);
+  if (!files.empty()) a.files = &files;
   if (exchange_) {
-    for (auto it = exchange_->extra.begin(); it != exchange_->extra.end(); ++it)
-      rec[it.key()] = it.value();
-    if (drop && inline_mode_ && !exchange_result_->blocked) {
+    a.extra = &exchange_->extra;
+    if (blocked && !exchange_result_->blocked) {
       exchange_result_->blocked = true;
       exchange_result_->block_signature = d.rule->signature;
     }
   }
-  out_.write(rec, order_);
+  out_.write(output::alert_record(a), order_);
   insp.set_alerted();
   ++stats_.alerts;
   ++stats_.alerts_by_sid[d.rule->sid];
@@ -347,12 +344,9 @@ void Worker::write_app_record(flow::Flow& f, const app::AppRecord& r,
   std::string cid;
   output::EveHeader h = header_of(f, r.event_type, now_, meta.app_proto, r.dir, cid);
   h.tx_id = r.tx_id;
-  Json rec = output::make_record(h, rt_.config.output.ipv6_compress);
-  for (auto it = r.body.begin(); it != r.body.end(); ++it) rec[it.key()] = it.value();
-  if (exchange_)
-    for (auto it = exchange_->extra.begin(); it != exchange_->extra.end(); ++it)
-      rec[it.key()] = it.value();
-  out_.write(rec, order_);
+  out_.write(output::app_record(h, rt_.config.output.ipv6_compress, r.body,
+                                exchange_ ? &exchange_->extra : nullptr),
+             order_);
 }
 
 void Worker::on_flow_end(flow::Flow& f) {
@@ -384,32 +378,25 @@ void Worker::write_flow_record(flow::Flow& f, FlowInspector& insp) {
   if (mode == config::FlowRecords::kPii && !has_pii && !insp.alerted()) return;
 
   std::string cid;
-  Json rec = output::make_record(
-      header_of(f, "flow", f.last(), insp.metadata().app_proto, Direction::kToServer, cid),
-      rt_.config.output.ipv6_compress);
-  Json& fl = rec["flow"];
-  fl["pkts_toserver"] = f.counters(Direction::kToServer).pkts;
-  fl["pkts_toclient"] = f.counters(Direction::kToClient).pkts;
-  fl["bytes_toserver"] = f.counters(Direction::kToServer).bytes;
-  fl["bytes_toclient"] = f.counters(Direction::kToClient).bytes;
-  fl["start"] = format_iso8601(f.start());
-  fl["end"] = format_iso8601(f.last());
-  fl["age"] = (f.last().usec - f.start().usec) / kUsecPerSec;
-  fl["state"] = flow::to_string(f.state());
-  fl["reason"] = flow::to_string(f.end_reason());
-  fl["alerted"] = insp.alerted();
-  if (insp.blocked()) fl["action"] = "blocked";
-  if (has_pii) {
-    Json pii = Json::object();
-    merged.to_json(pii);
-    rec["pii"] = std::move(pii);
-  }
+  output::FlowRecordFacts r;
+  r.header = header_of(f, "flow", f.last(), insp.metadata().app_proto, Direction::kToServer, cid);
+  r.compress_v6 = rt_.config.output.ipv6_compress;
+  r.pkts_toserver = f.counters(Direction::kToServer).pkts;
+  r.pkts_toclient = f.counters(Direction::kToClient).pkts;
+  r.bytes_toserver = f.counters(Direction::kToServer).bytes;
+  r.bytes_toclient = f.counters(Direction::kToClient).bytes;
+  r.start = f.start();
+  r.end = f.last();
+  r.state = flow::to_string(f.state());
+  r.reason = flow::to_string(f.end_reason());
+  r.alerted = insp.alerted();
+  r.blocked = insp.blocked();
+  r.pii = &merged;
   // Where the flow's data went: the external side of whichever direction leaves home.
-  const auto facts = facts_of(f, insp);
   const Direction out_dir =
       f.src_is_home() || !f.dst_is_home() ? Direction::kToServer : Direction::kToClient;
-  rec["geo"] = policy::geo_to_eve(rt_.policy->geo_for(facts, out_dir));
-  out_.write(rec, order_);
+  r.geo = rt_.policy->geo_for(facts_of(f, insp), out_dir);
+  out_.write(output::flow_record(r), order_);
 }
 
 Json Worker::stats_json(const source::SourceStats& source_stats) const {
@@ -438,16 +425,13 @@ Json Worker::stats_json(const source::SourceStats& source_stats) const {
       {"used", app_memory_.used()}, {"peak", app_memory_.peak()}, {"cap", app_memory_.capacity()}};
   m["flows"] = {{"used", flows_.size()}, {"cap", flow_config_.max_flows}};
   // Records that could not be written (full disk, I/O errors): never silent.
-  const auto eve = out_.counts();
-  s["eve"] = {{"records", eve.records}, {"lost", eve.lost}, {"write_errors", eve.write_errors}};
+  s["eve"] = output::sink_counts_object(out_.counts());
   if (stats_extension_) stats_extension_(s);
   return s;
 }
 
 void Worker::write_event(std::string_view event_type, Json body) {
-  Json rec = output::make_record(event_header(event_type), false);
-  rec[std::string(event_type)] = std::move(body);
-  out_.write(rec, order_);
+  out_.write(output::event_record(event_header(event_type), std::move(body)), order_);
   out_.flush();
 }
 

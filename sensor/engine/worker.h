@@ -22,8 +22,8 @@
 #include "engine/runtime.h"
 #include "flow/flow_table.h"
 #include "output/eve_header.h"
-#include "output/eve_writer.h"
 #include "output/metadata_masker.h"
+#include "output/record_output.h"
 #include "output/record_sink.h"
 #include "policy/policy_engine.h"
 #include "policy/shared_aggregation.h"
@@ -67,7 +67,7 @@ class Worker final : public PipelineControl, private AppRecordWriter {
  public:
   // `inline_mode`: drop decisions are carried out (the flow's packets get kDrop verdicts);
   // otherwise they are only reported as what would have happened.
-  Worker(const Runtime& rt, output::EveWriter& eve, bool inline_mode = false);
+  Worker(const Runtime& rt, output::RecordOutput& eve, bool inline_mode = false);
   // One of several workers; `out` receives its records.
   Worker(const Runtime& rt, output::RecordSink& out, WorkerShare share, bool inline_mode = false);
   ~Worker() override;
@@ -140,7 +140,7 @@ class Worker final : public PipelineControl, private AppRecordWriter {
   void log_decode_error(const source::Packet& pkt);
 
   const Runtime& rt_;
-  std::unique_ptr<output::RecordSink> owned_sink_;  // when constructed on an EveWriter
+  std::unique_ptr<output::RecordSink> owned_sink_;  // when constructed on an output
   output::RecordSink& out_;
   output::RecordOrder order_;  // where the records being made stand in the input
   bool inline_mode_;

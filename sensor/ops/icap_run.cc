@@ -16,9 +16,9 @@
 #include <spdlog/spdlog.h>
 
 #include "engine/icap_loops.h"
+#include "engine/open_output.h"
 #include "engine/worker_mailbox.h"
 #include "ops/service_run.h"
-#include "output/eve_writer.h"
 
 namespace korgoo::ops {
 
@@ -54,11 +54,9 @@ unsigned icap_loop_count(unsigned configured) {
 int run_icap(engine::Runtime& rt, const std::filesystem::path& log_dir,
              ReopenableFileSink* log_sink, ReloadSource reload) {
   const auto& cfg = rt.config.icap;
-  output::EveFileOptions opt;
-  opt.mode = rt.config.output.file_mode;
-  opt.flush_interval = std::chrono::seconds(rt.config.output.flush_interval);
   const auto eve_path = log_dir / rt.config.output.eve_filename;
-  output::EveWriter eve(eve_path, opt);
+  const auto output = engine::open_output(engine::kEveOutput, rt.config.output, log_dir);
+  output::RecordOutput& eve = *output;
   policy::SharedAggregation aggregation(rt.policy->new_aggregation_state());
   const unsigned n = icap_loop_count(cfg.threads);
   // Bound and built while still privileged (a port below 1024, block page templates).
@@ -113,11 +111,11 @@ int run_icap(engine::Runtime& rt, const std::filesystem::path& log_dir,
   std::cout << "korgoo: ICAP " << get("reqmod") << " REQMOD, " << get("respmod") << " RESPMOD, "
             << get("options") << " OPTIONS; " << get("blocked") << " blocked, "
             << loops.totals().alerts << " alerts, " << get("malformed") << " malformed; "
-            << eve.records() << " EVE records in " << eve_path.string() << "\n";
+            << eve.counts().records << " EVE records in " << eve_path.string() << "\n";
   std::cout << "korgoo: " << n << " ICAP loop" << (n == 1 ? "" : "s") << "; requests";
   for (auto r : loops.requests_per_loop()) std::cout << " " << r;
   std::cout << "\n";
-  return eve.lost() ? 1 : 0;
+  return eve.counts().lost ? 1 : 0;
 }
 
 }  // namespace korgoo::ops

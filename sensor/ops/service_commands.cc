@@ -15,7 +15,7 @@ constexpr std::chrono::milliseconds kWorkerTimeout{5000};
 }  // namespace
 
 ServiceCommands::ServiceCommands(engine::Runtime& runtime, engine::WorkerMailbox& mailbox,
-                                 output::EveWriter& eve, ReopenableFileSink* log_sink,
+                                 output::RecordOutput& eve, ReopenableFileSink* log_sink,
                                  ReloadSource source, const SystemdNotify& notify,
                                  std::function<void(int)> stop)
     : runtime_(runtime),

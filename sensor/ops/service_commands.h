@@ -15,7 +15,7 @@
 #include "engine/worker_mailbox.h"
 #include "ops/reopenable_file_sink.h"
 #include "ops/systemd_notify.h"
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 
 namespace korgoo::ops {
 
@@ -29,9 +29,9 @@ struct ReloadSource {
 
 class ServiceCommands {
  public:
-  ServiceCommands(engine::Runtime& runtime, engine::WorkerMailbox& mailbox, output::EveWriter& eve,
-                  ReopenableFileSink* log_sink, ReloadSource source, const SystemdNotify& notify,
-                  std::function<void(int)> stop);
+  ServiceCommands(engine::Runtime& runtime, engine::WorkerMailbox& mailbox,
+                  output::RecordOutput& eve, ReopenableFileSink* log_sink, ReloadSource source,
+                  const SystemdNotify& notify, std::function<void(int)> stop);
 
   // A control-socket line ("stats", "reload", ...) -> the reply (one line of JSON).
   std::string handle(const std::string& command);
@@ -51,7 +51,7 @@ class ServiceCommands {
  private:
   engine::Runtime& runtime_;
   engine::WorkerMailbox& mailbox_;
-  output::EveWriter& eve_;
+  output::RecordOutput& eve_;
   ReopenableFileSink* log_sink_;
   ReloadSource source_;
   const SystemdNotify& notify_;

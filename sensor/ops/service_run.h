@@ -15,7 +15,7 @@
 #include "ops/service_commands.h"
 #include "ops/service_loop.h"
 #include "ops/systemd_notify.h"
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 #include "source/packet_source.h"
 
 namespace korgoo::ops {
@@ -23,7 +23,7 @@ namespace korgoo::ops {
 struct ServiceRunParams {
   engine::Runtime& runtime;
   engine::WorkerMailbox& mailbox;
-  output::EveWriter& eve;
+  output::RecordOutput& eve;
   ReopenableFileSink* log_sink;
   const source::PacketSource& source;
   ReloadSource reload;

@@ -44,4 +44,8 @@ Json make_record(const EveHeader& h, bool compress_v6) {
   return r;
 }
 
+void append_fields(Json& record, const Json& from) {
+  for (auto it = from.begin(); it != from.end(); ++it) record[it.key()] = it.value();
+}
+
 }  // namespace korgoo::output

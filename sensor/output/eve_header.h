@@ -36,4 +36,8 @@ std::string proto_name(std::uint8_t ip_proto);
 // A record holding the header fields, ready for the event's own objects to be appended.
 Json make_record(const EveHeader& h, bool compress_v6);
 
+// Appends every key of the object `from` to `record`, in `from`'s order (a key `record`
+// already has keeps its place and takes the new value).
+void append_fields(Json& record, const Json& from);
+
 }  // namespace korgoo::output

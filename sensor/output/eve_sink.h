@@ -1,28 +1,25 @@
-// The RecordSink of a run with one worker: every record goes straight to the EVE writer.
+// The RecordSink of a run with one worker: every record goes straight to the output (the EVE
+// file, or whichever RecordOutput engine::open_output opened).
 #pragma once
 
-#include "output/eve_writer.h"
+#include "output/record_output.h"
 #include "output/record_sink.h"
 
 namespace korgoo::output {
 
 class EveSink final : public RecordSink {
  public:
-  explicit EveSink(EveWriter& eve) : eve_(eve) {}
+  explicit EveSink(RecordOutput& eve) : eve_(eve) {}
 
   void write(const Json& record, const RecordOrder&) override { eve_.write(record); }
   void write_stats(Json record, Json counters, std::int64_t uptime,
                    const RecordOrder& order) override;
   void flush() override { eve_.flush(); }
   void flush_if_due() override { eve_.flush_if_due(); }
-  SinkCounts counts() const override { return {eve_.records(), eve_.lost(), eve_.write_errors()}; }
+  SinkCounts counts() const override { return eve_.counts(); }
 
  private:
-  EveWriter& eve_;
+  RecordOutput& eve_;
 };
-
-// Fills a stats record from korgoo's counters: Suricata's names, korgoo's layout under
-// stats.korgoo, and the EVE file's own counts as they stand now.
-void fill_stats_record(Json& record, Json counters, std::int64_t uptime, const SinkCounts& eve);
 
 }  // namespace korgoo::output

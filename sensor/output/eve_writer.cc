@@ -29,13 +29,14 @@ EveWriter::EveWriter(std::FILE* stream) : stream_(stream), path_("-") {
 }
 
 EveWriter::~EveWriter() {
-  flush();
-  if (fd_ >= 0) ::close(fd_);
+  close();
 }
 
-std::string EveWriter::serialize(const Json& record) {
-  // Invalid UTF-8 from the wire is replaced, never allowed to throw away a record.
-  return record.dump(-1, ' ', false, Json::error_handler_t::replace);
+void EveWriter::close() {
+  std::lock_guard lock(mutex_);
+  flush_locked();
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
 }
 
 void EveWriter::write(const Json& record) {

@@ -1,4 +1,5 @@
-// Writes EVE records, one JSON object per line, to a file or to a stream the caller owns.
+// The EVE file: the first RecordOutput. Writes EVE records, one JSON object per line, to a file
+// or to a stream the caller owns.
 // Serialisation is nlohmann::json's (escaping included); this class frames, buffers and counts.
 //
 // The file is opened for append (a restart never erases earlier records) and created with
@@ -22,6 +23,7 @@
 #include <string_view>
 
 #include "common/json.h"
+#include "output/record_output.h"
 
 namespace korgoo::output {
 
@@ -30,30 +32,37 @@ struct EveFileOptions {
   std::chrono::milliseconds flush_interval{1000};  // 0 = write every record at once
 };
 
-class EveWriter {
+class EveWriter final : public RecordOutput {
  public:
   // Opens `path` for append, creating it; throws std::runtime_error naming it when that fails.
   explicit EveWriter(const std::filesystem::path& path, const EveFileOptions& options = {});
   // Writes to an already-open stream (stdout), not owned.
   explicit EveWriter(std::FILE* stream);
-  ~EveWriter();
+  ~EveWriter() override;
   EveWriter(const EveWriter&) = delete;
   EveWriter& operator=(const EveWriter&) = delete;
 
-  void write(const Json& record);
+  void write(const Json& record) override;
   // A record serialised elsewhere (by serialize(), on a worker thread): `line` without its
   // newline; `event_type` counts it in by_type().
-  void write_serialized(std::string_view event_type, std::string_view line);
-  // How write() serialises a record.
-  static std::string serialize(const Json& record);
+  void write_serialized(std::string_view event_type, std::string_view line) override;
+  // How write() serialises a record (serialize_record).
+  static std::string serialize(const Json& record) { return serialize_record(record); }
   // Writes what is buffered; false if some of it could not be written.
-  bool flush();
+  bool flush() override;
   // Writes what is buffered if the oldest of it is flush_interval old (called while idle).
-  void flush_if_due();
+  void flush_if_due() override;
   // logrotate: writes what is buffered, then opens `path` again (appending, same mode), so a
   // renamed file is left complete and a new one starts. On failure the old file stays and the
   // reason is returned; a writer on a caller's stream has nothing to reopen ("").
-  std::string reopen();
+  std::string reopen() override;
+  // Writes what is buffered and closes the file (a caller's stream is only flushed).
+  void close() override;
+  SinkCounts counts() const override {
+    std::lock_guard lock(mutex_);
+    return {records_ - lost_, lost_, write_errors_};
+  }
+  std::string describe() const override { return path_.string(); }
 
   // Records handed to write() and not lost (written, or buffered for the next flush).
   std::uint64_t records() const {
@@ -70,7 +79,9 @@ class EveWriter {
     return write_errors_;
   }
   // Records written by event_type, for the closing summary (once no thread writes).
-  const std::map<std::string, std::uint64_t, std::less<>>& by_type() const { return by_type_; }
+  const std::map<std::string, std::uint64_t, std::less<>>& by_type() const override {
+    return by_type_;
+  }
   const std::filesystem::path& path() const { return path_; }
 
  private:

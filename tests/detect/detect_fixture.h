@@ -12,11 +12,12 @@
 #include "detect/detect.h"
 #include "detect/generators.h"
 #include "detect/masking.h"
+#include "output/pii_record.h"
 
 namespace korgoo::detect {
 // gtest prints a tally as its JSON (masked samples only), never as raw bytes or values.
 inline void PrintTo(const Tally& t, std::ostream* os) {
-  *os << t.to_json().dump();
+  *os << output::pii_object(t).dump();
 }
 }  // namespace korgoo::detect
 

@@ -6,6 +6,7 @@
 #include "detect/cases.h"
 #include "detect/detect_fixture.h"
 #include "detect/special_cases.h"
+#include "output/pii_record.h"
 
 namespace korgoo::detect::testing {
 namespace {
@@ -35,7 +36,7 @@ struct Outcome {
 
 Outcome outcome(const std::vector<std::string_view>& chunks) {
   const ScanResult r = scan_chunks(chunks);
-  return {r.tally.to_json(), r.suppressed};
+  return {output::pii_object(r.tally), r.suppressed};
 }
 
 // Cases up to this length are cut at every pair of offsets; longer ones at pairs of offsets

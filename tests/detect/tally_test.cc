@@ -3,6 +3,7 @@
 #include "detect/keyed_hash.h"
 #include "detect/tally.h"
 #include "detect/value_counts.h"
+#include "output/pii_record.h"
 
 namespace korgoo::detect {
 namespace {
@@ -16,7 +17,7 @@ TEST(Tally, JsonHasSortedTypesWithCountDistinctSamples) {
   t.observe("kg_pin", 1, 1, [] { return sample("22**********45"); });
   t.observe("kg_pin", 1, 2, [] { return sample("22**********45"); });
   t.observe("email", 9, 1, [] { return sample("us*****kg"); });
-  EXPECT_EQ(t.to_json().dump(),
+  EXPECT_EQ(output::pii_object(t).dump(),
             R"({"email":{"count":1,"distinct":1,"samples":["us*****kg"]},)"
             R"("kg_pin":{"count":2,"distinct":1,"samples":["22**********45"]}})");
   EXPECT_EQ(t.types(), (std::vector<std::string>{"email", "kg_pin"}));
@@ -30,9 +31,9 @@ TEST(Tally, ACompactedTallyShowsTheSameRecord) {
     b.observe("kg_pin", h, 2, [] { return sample("22***46"); });
   b.observe("email", 7, 1, [] { return sample("us***kg"); });
   a.merge(b);  // the union first: 50 distinct
-  const std::string before = a.to_json().dump();
+  const std::string before = output::pii_object(a).dump();
   a.compact();
-  EXPECT_EQ(a.to_json().dump(), before);
+  EXPECT_EQ(output::pii_object(a).dump(), before);
   EXPECT_EQ(a.distinct("kg_pin"), 50u);
   EXPECT_EQ(a.count("kg_pin"), 82u);
   // Merged later, a compacted tally adds its distinct count (no hashes left to unite).
@@ -85,7 +86,7 @@ TEST(Tally, EmptyAndUnknownTypes) {
   EXPECT_EQ(t.count("kg_pin"), 0u);
   EXPECT_EQ(t.distinct("kg_pin"), 0u);
   EXPECT_TRUE(t.samples("kg_pin").empty());
-  EXPECT_EQ(t.to_json().dump(), "{}");
+  EXPECT_EQ(output::pii_object(t).dump(), "{}");
 }
 
 TEST(KeyedHash, MatchesTheSipHash24ReferenceVector) {

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "engine/worker_fixtures.h"
+#include "output/eve_writer.h"
 
 namespace korgoo::engine {
 namespace {

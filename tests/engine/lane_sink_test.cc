@@ -2,6 +2,7 @@
 // worker never completes is written without it once newer rounds pile up, and nothing is
 // left unwritten at the end.
 #include "engine/lane_sink.h"
+#include "output/eve_writer.h"
 
 #include <gtest/gtest.h>
 

@@ -10,6 +10,7 @@
 #include "detect/detect_engine.h"
 #include "detect/flow_detector.h"
 #include "fuzz/fuzz_input.h"
+#include "output/pii_record.h"
 
 namespace {
 
@@ -42,6 +43,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   flow.end_all(*scratch);
   for (const Direction d : {Direction::kToServer, Direction::kToClient})
-    (void)flow.tally(d).to_json().dump(-1, ' ', false, Json::error_handler_t::strict);
+    (void)output::pii_object(flow.tally(d)).dump(-1, ' ', false, Json::error_handler_t::strict);
   return 0;
 }

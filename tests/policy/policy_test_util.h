@@ -46,6 +46,16 @@ inline std::map<std::string, std::string> world() {
           {"212.42.96.1", "KG"}, {"1.2.4.8", "CN"},     {"2001:4860:4860::8888", "US"}};
 }
 
+// What geo_for would say of a foreign destination: adequate (DE) or not (US).
+inline GeoFacts abroad(bool adequate, std::string basis = "") {
+  GeoFacts g;
+  g.dest_country = adequate ? "DE" : "US";
+  g.adequate = adequate;
+  g.known = true;
+  g.basis = std::move(basis);
+  return g;
+}
+
 inline std::vector<Rule> rules_from(const std::string& yaml) {
   return RuleLoader().load(YAML::Load(yaml), "test.yaml");
 }

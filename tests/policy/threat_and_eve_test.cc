@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include "policy/decision_eve.h"
 #include "policy/host_pattern.h"
 #include "policy/threat_scorer.h"
 #include "policy_test_util.h"
@@ -8,14 +7,7 @@
 namespace korgoo::policy {
 namespace {
 
-GeoFacts abroad(bool adequate, std::string basis = "") {
-  GeoFacts g;
-  g.dest_country = adequate ? "DE" : "US";
-  g.adequate = adequate;
-  g.known = true;
-  g.basis = std::move(basis);
-  return g;
-}
+using testing::abroad;
 
 TEST(ThreatScorer, AgencyColours) {
   const ThreatScorer s{ThreatConfig{}};
@@ -67,58 +59,6 @@ TEST(HostPattern, ExactAndSuffix) {
   EXPECT_FALSE(HostPattern::parse("a b.kg").has_value());
   EXPECT_EQ(canonical_host("[2001:db8::1]:8080"), "2001:db8::1");
   EXPECT_EQ(canonical_host("2001:db8::1"), "2001:db8::1");
-}
-
-TEST(DecisionEve, AlertGeoAndThreatObjects) {
-  const auto rules = testing::rules_from(R"(
-rules:
-  - id: 9000003
-    rev: 2
-    signature: "to a country without adequate protection"
-    category: "Cross-border transfer"
-    action: drop
-    severity: 2
-    condition: {adequate: false}
-    metadata:
-      rationale: "because"
-      law: ["Law No. 58"]
-)");
-  Decision d;
-  d.rule = &rules[0];
-  d.data_dir = Direction::kToClient;
-  d.transfer = Transfer::kOutbound;
-  d.geo = abroad(false, "consent");
-  d.geo.basis_id = "forms";
-  d.geo.basis_reference = "signed forms";
-  d.threat_level = "yellow";
-  d.points = 3;
-  const Json j = decision_to_eve(d);
-  EXPECT_EQ(j.dump(), R"({"direction":"to_client","alert":{"action":"allowed","gid":1,)"
-                      R"("signature_id":9000003,"rev":2,)"
-                      R"("signature":"to a country without adequate protection",)"
-                      R"("category":"Cross-border transfer","severity":2,)"
-                      R"("metadata":{"rationale":["because"],"law":["Law No. 58"],)"
-                      R"("transfer":["outbound"],"rule_action":["drop"]}},)"
-                      R"("geo":{"dest_country":"US","adequate":false,"domestic":false,)"
-                      R"("basis":{"type":"consent","id":"forms","reference":"signed forms"}},)"
-                      R"("threat":{"level":"yellow","points":3}})");
-}
-
-TEST(DecisionEve, PrivateAndAggregate) {
-  const auto rules = testing::rules_from(
-      "rules:\n  - {id: 1, signature: s, condition: {}, aggregate: {window: 60, "
-      "min_distinct: 5}}\n");
-  Decision d;
-  d.rule = &rules[0];
-  d.geo.is_private = d.geo.domestic = d.geo.adequate = true;
-  d.aggregate_count = 9;
-  d.aggregate_distinct = 6;
-  const Json j = decision_to_eve(d);
-  EXPECT_EQ(j["geo"]["private"], true);
-  EXPECT_EQ(j["geo"]["dest_country"], "");
-  EXPECT_FALSE(j["geo"].contains("basis"));
-  EXPECT_EQ(j["aggregate"]["distinct"], 6);
-  EXPECT_EQ(j["aggregate"]["window"], 60);
 }
 
 }  // namespace
