@@ -683,7 +683,6 @@ class ArchiveStage final : public Sniffing {
   // A PDF's text, each page a view of its own; an encrypted one is counted as an encrypted
   // member is.
   void read_pdf() {
-    names_.push_back(layer_);
     const PdfTextResult r = pdf_text(
         ByteView(buffer_.data(), buffer_.size()),
         [this](std::string_view text) {
@@ -696,15 +695,21 @@ class ArchiveStage final : public Sniffing {
         [this](int) { return !shared_.out_of_time(layer_); });
     switch (r.status) {
       case PdfTextResult::Status::kOk:
+        names_.push_back(layer_);
         ++shared_.counters.pdfs;
         break;
       case PdfTextResult::Status::kEncrypted:
+        names_.push_back(layer_);
         ++shared_.counters.encrypted_entries;
         shared_.problems.push_back(layer_ + ": encrypted document not decoded (encrypted)");
         break;
       case PdfTextResult::Status::kDamaged:
+        // Not a PDF poppler can open: its bytes are scanned as they are, as before PDFs were
+        // read (an uncompressed content stream still shows its text).
         ++shared_.counters.damaged;
-        shared_.problems.push_back(layer_ + ": damaged document; not decoded");
+        shared_.problems.push_back(layer_ + ": damaged document; scanned as its bytes");
+        sink_.boundary();
+        next_.feed(ByteView(buffer_.data(), buffer_.size()));
         break;
     }
   }

@@ -3,12 +3,12 @@
 #include "app/file_decoder.h"
 
 #include <gtest/gtest.h>
-#include <iconv.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "code_page.h"
 #include "pdf_maker.h"
 #include "zip_writer.h"
 #include "zlib_util.h"
@@ -434,20 +434,6 @@ TEST(FileDecoderArchives, DamagedAndTruncatedZips) {
 
 namespace documents {
 
-// `utf8` in a single-byte code page ("CP1251", "KOI8-R"), by glibc iconv.
-std::string encode(const std::string& utf8, const char* page) {
-  iconv_t cd = iconv_open(page, "UTF-8");
-  std::string out(utf8.size(), '\0');
-  char* in = const_cast<char*>(utf8.data());
-  char* op = out.data();
-  std::size_t il = utf8.size(), ol = out.size();
-  const std::size_t rc = iconv(cd, &in, &il, &op, &ol);
-  iconv_close(cd);
-  EXPECT_NE(rc, static_cast<std::size_t>(-1)) << page;
-  out.resize(out.size() - ol);
-  return out;
-}
-
 Decoded decode_with(FileDecoder::Layers layers, const std::string& bytes, FileMagic* magic,
                     std::string* type = nullptr, const AppLimits& limits = AppLimits{}) {
   Recorder rec;
@@ -513,6 +499,7 @@ TEST(FileDecoderDocuments, PdfLargerThanItsCapAndDamagedPdf) {
   const Decoded junk = decode("junk.pdf", "%PDF-1.4\n" + std::string(300, 'x'), 7);
   EXPECT_EQ(junk.counters.damaged, 1u);
   EXPECT_EQ(junk.problems.size(), 1u);
+  EXPECT_EQ(junk.all(), "%PDF-1.4\n" + std::string(300, 'x'));  // scanned as its bytes
 }
 
 TEST(FileDecoderDocuments, TimeLimitStopsBetweenMembersAndPages) {
@@ -537,10 +524,10 @@ TEST(FileDecoderDocuments, Cp1251AndKoi8rBecomeUtf8) {
   const std::string text =
       "ФИО;паспорт;карта\nИванов Иван Иванович;XY1234567;4111111111111\n"
       "Петрова Анна Сергеевна;XY7654321;4222222222222\nномер карты и паспорт клиента\n";
-  const Decoded cp = decode("c.csv", documents::encode(text, "CP1251"), 7);
+  const Decoded cp = decode("c.csv", testing::in_code_page(text, "CP1251"), 7);
   EXPECT_EQ(cp.all(), text);
   EXPECT_EQ(cp.decoders, Names{"cp1251"});
-  const Decoded koi = decode("k.csv", documents::encode(text, "KOI8-R"), 7);
+  const Decoded koi = decode("k.csv", testing::in_code_page(text, "KOI8-R"), 7);
   EXPECT_EQ(koi.all(), text);
   EXPECT_EQ(koi.decoders, Names{"koi8r"});
   // UTF-8 stays as it is; so does Latin-1-looking binary and mostly-ASCII text.
