@@ -483,7 +483,8 @@ Part part_of(Package p, std::string_view name) {
 
 // An archive (zip, tar, bzip2/xz/zstd) read whole, each member decoded on its own: an office
 // package's content parts as text, any other member as a file (nested archives included) by
-// a FileDecoder one level deeper. Anything else passes on unchanged.
+// a FileDecoder one level deeper. A PDF is held the same way and gives its pages' text.
+// Anything else passes on unchanged.
 class ArchiveStage final : public Sniffing {
  public:
   // `sniff`: the bytes held to tell the type: 262 finds tar (ustar at 257); 6 (the longest

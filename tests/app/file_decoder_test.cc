@@ -155,9 +155,16 @@ TEST(FileDecoder, ArbitraryBytesBehindEveryLayerAreSafe) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<char>(state >> 56);
   };
-  const std::vector<std::string> heads = {
-      "\x1f\x8b\x08", "\x78\x9c", "\xff\xfe", "\xfe\xff", "From: a\r\nTo: b\r\n\r\n",
-      "{\"a\":\"\\u", "a=1&b=%",  ""};
+  const std::vector<std::string> heads = {"\x1f\x8b\x08",
+                                          "\x78\x9c",
+                                          "\xff\xfe",
+                                          "\xfe\xff",
+                                          "From: a\r\nTo: b\r\n\r\n",
+                                          "{\"a\":\"\\u",
+                                          "a=1&b=%",
+                                          "%PDF-1.4\n",
+                                          "\xcf\xc8\xcd \xea\xe0\xf0\xf2\xe0 ",
+                                          ""};
   for (std::size_t h = 0; h < heads.size(); ++h) {
     for (int round = 0; round < 20; ++round) {
       std::string bytes = heads[h];
@@ -568,6 +575,24 @@ TEST(FileDecoderDocuments, MagicNamesWhatIsNotDecoded) {
   EXPECT_EQ(documents::decode_with(FileDecoder::Layers::kAll, "plain\n", nullptr, &type).decoders,
             Names{});
   EXPECT_EQ(type, "");
+}
+
+// A damaged or hostile PDF (bytes of a real one changed at random places, or cut) never
+// throws and never stops the file: its text or its bytes are scanned, or a problem is said.
+TEST(FileDecoderDocuments, MutatedAndCutPdfsAreSafe) {
+  const std::string pdf = testing::make_pdf("pin,card\nrow one\n\frow two\n");
+  ASSERT_FALSE(pdf.empty());
+  std::uint64_t state = 13;
+  for (int round = 0; round < 30; ++round) {
+    std::string bytes = pdf;
+    for (int i = 0; i < 1 + round; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      bytes[5 + (state >> 33) % (bytes.size() - 5)] = static_cast<char>(state >> 56);
+    }
+    if (round % 3 == 0) bytes.resize(bytes.size() * static_cast<std::size_t>(round + 1) / 31);
+    SCOPED_TRACE("round " + std::to_string(round));
+    EXPECT_NO_THROW(decode("m.pdf", bytes, 512));
+  }
 }
 
 }  // namespace
