@@ -18,18 +18,21 @@ BUILD=(
   nlohmann-json3-dev zlib1g-dev libssl-dev liblzma-dev libphonenumber-dev
   libnetfilter-queue-dev libmnl-dev libmaxminddb-dev tor-geoipdb
   libcap-ng-dev libsystemd-dev libcpp-httplib-dev libarchive-dev libpugixml-dev
+  libpoppler-cpp-dev libmagic-dev   # PDF text; file types (libmagic-mgc: its database)
   dpkg-dev file   # cpack -G DEB (dpkg-shlibdeps computes the package's Depends)
 )
 TEST=(
   clang-format libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 python3-jsonschema python3-prometheus-client tshark iproute2 iptables curl
   netcat-openbsd
+  python3-reportlab      # PDFs the document tests generate (tests/app/make_pdf.py)
   squid-openssl c-icap   # the ICAP test: Squid (ssl-bump capable) and c-icap-client
 )
 RUNTIME=(
   libpcap0.8 libhyperscan5 libyaml-cpp0.7 libspdlog1.10 libfmt9 libphonenumber8
   libnetfilter-queue1 libmnl0 libmaxminddb0 libcap-ng0 libsystemd0 libcpp-httplib0.11
-  zlib1g liblzma5 libarchive13 libpugixml1v5 tor-geoipdb adduser logrotate
+  zlib1g liblzma5 libarchive13 libpugixml1v5 libpoppler-cpp0v5 libmagic1 libmagic-mgc
+  tor-geoipdb adduser logrotate
 )
 
 PACKAGES=()

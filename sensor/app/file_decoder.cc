@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 #include "app/archive_reader.h"
 #include "app/inflater.h"
 #include "app/json_unescaper.h"
+#include "app/legacy_charset.h"
 #include "app/mime_parser.h"
 #include "app/office_text.h"
+#include "app/pdf_text.h"
 #include "app/url_decoder.h"
 #include "app/utf16_decoder.h"
 
@@ -20,6 +23,25 @@ struct FileDecoder::Shared {
   bool output_reported = false;
   Counters counters;
   std::vector<std::string> problems;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  bool time_reported = false;
+  FileMagic* magic = nullptr;
+  std::vector<std::uint8_t> head;  // the file's first bytes, for libmagic
+  std::string magic_type;
+
+  // Whether the file's time (max_file_millis) is up; said once. Asked between members and
+  // pages, so one member's decoding is never cut inside.
+  bool out_of_time(const std::string& layer) {
+    if (time_reported) return true;
+    const auto spent = std::chrono::steady_clock::now() - start;
+    if (spent < std::chrono::milliseconds(limits.max_file_millis)) return false;
+    time_reported = true;
+    ++counters.time_limit_hits;
+    problems.push_back(layer + ": decoding took longer than " +
+                       std::to_string(limits.max_file_millis / 1000) +
+                       " s (max_file_seconds); the rest was not scanned");
+    return true;
+  }
 
   // Counts `n` more decoded bytes; false once the file's output cap is passed (said once).
   bool spend(std::uint64_t n, const std::string& layer) {
@@ -174,26 +196,40 @@ class CompressionStage final : public Sniffing {
   std::unique_ptr<Inflater> inflater_;
 };
 
-// UTF-16 with a byte-order mark becomes UTF-8.
+// UTF-16 (with a byte-order mark, or told from its zero bytes) and the Cyrillic code pages
+// CP1251 and KOI8-R (app/legacy_charset.h) become UTF-8.
 class CharsetStage final : public Sniffing {
  public:
-  explicit CharsetStage(FileDecoder::Stage& next) : Sniffing(2), next_(next) {}
+  explicit CharsetStage(FileDecoder::Stage& next) : Sniffing(kStructureSniff), next_(next) {}
 
   void names(std::vector<std::string>& out) const override {
     if (utf16_) out.push_back(order_ == Utf16Decoder::Order::kLittleEndian ? "utf16le" : "utf16be");
+    if (page_) out.emplace_back(legacy_charset_name(legacy_));
   }
 
  private:
   void choose(ByteView head) override {
-    if (Utf16Decoder::has_bom(head, order_)) utf16_ = std::make_unique<Utf16Decoder>(order_);
+    if (Utf16Decoder::has_bom(head, order_)) {
+      utf16_ = std::make_unique<Utf16Decoder>(order_);
+      return;
+    }
+    legacy_ = guess_legacy_charset(head);
+    if (legacy_ == LegacyCharset::kUtf16le || legacy_ == LegacyCharset::kUtf16be) {
+      order_ = legacy_ == LegacyCharset::kUtf16le ? Utf16Decoder::Order::kLittleEndian
+                                                  : Utf16Decoder::Order::kBigEndian;
+      utf16_ = std::make_unique<Utf16Decoder>(order_);
+    } else if (legacy_ != LegacyCharset::kNone) {
+      page_ = std::make_unique<CodePageDecoder>(legacy_);
+    }
   }
   void pass(ByteView in) override {
-    if (!utf16_) {
+    if (!utf16_ && !page_) {
       next_.feed(in);
       return;
     }
     buf_.clear();
-    utf16_->decode(in, buf_);
+    if (utf16_) utf16_->decode(in, buf_);
+    if (page_) page_->decode(in, buf_);
     next_.feed(as_bytes(buf_));
   }
   void end() override {
@@ -208,6 +244,8 @@ class CharsetStage final : public Sniffing {
   FileDecoder::Stage& next_;
   Utf16Decoder::Order order_ = Utf16Decoder::Order::kLittleEndian;
   std::unique_ptr<Utf16Decoder> utf16_;
+  LegacyCharset legacy_ = LegacyCharset::kNone;
+  std::unique_ptr<CodePageDecoder> page_;
   std::string buf_;
 };
 
@@ -445,7 +483,8 @@ Part part_of(Package p, std::string_view name) {
 
 // An archive (zip, tar, bzip2/xz/zstd) read whole, each member decoded on its own: an office
 // package's content parts as text, any other member as a file (nested archives included) by
-// a FileDecoder one level deeper. Anything else passes on unchanged.
+// a FileDecoder one level deeper. A PDF is held the same way and gives its pages' text.
+// Anything else passes on unchanged.
 class ArchiveStage final : public Sniffing {
  public:
   // `sniff`: the bytes held to tell the type: 262 finds tar (ustar at 257); 6 (the longest
@@ -469,6 +508,11 @@ class ArchiveStage final : public Sniffing {
   static constexpr std::uint64_t kRatioFloor = 1 << 20;  // small files never trip the ratio
 
   void choose(ByteView head) override {
+    if (as_chars(head).starts_with("%PDF-")) {
+      archive_ = pdf_ = true;
+      layer_ = "pdf";
+      return;
+    }
     std::string name;
     if (!sniff_archive(head, kind_, name)) return;
     if (depth_ >= shared_.limits.max_archive_depth) {
@@ -487,21 +531,23 @@ class ArchiveStage final : public Sniffing {
       return;
     }
     if (truncated_) return;  // what is held is all that will be read
-    const std::uint64_t room = shared_.limits.max_archive_bytes - buffer_.size();
+    const std::uint64_t cap =
+        pdf_ ? shared_.limits.max_pdf_bytes : shared_.limits.max_archive_bytes;
+    const std::uint64_t room = cap - buffer_.size();
     bool full = false;
     if (in.size() > room) {
       full = true;
       ++shared_.counters.size_limit_hits;
-      shared_.problems.push_back(layer_ + ": larger than " +
-                                 std::to_string(shared_.limits.max_archive_bytes) +
-                                 " bytes (max_archive_bytes); read up to there");
+      shared_.problems.push_back(layer_ + ": larger than " + std::to_string(cap) + " bytes (" +
+                                 (pdf_ ? "max_pdf_bytes" : "max_archive_bytes") +
+                                 "); read up to there");
       in = in.subspan(0, static_cast<std::size_t>(room));
     }
     if (!held_.cover(buffer_.size() + in.size())) {
       truncated_ = true;
       ++shared_.counters.memcap_hits;
       shared_.problems.push_back(layer_ +
-                                 ": app.memcap refused to hold more of the archive; read up to "
+                                 ": app.memcap refused to hold more of the file; read up to "
                                  "there");
       return;
     }
@@ -509,7 +555,11 @@ class ArchiveStage final : public Sniffing {
     buffer_.insert(buffer_.end(), in.begin(), in.end());
   }
   void end() override {
-    if (archive_) read_archive();
+    if (pdf_) {
+      read_pdf();
+    } else if (archive_) {
+      read_archive();
+    }
     buffer_.clear();
     buffer_.shrink_to_fit();
     held_.reset();
@@ -592,6 +642,7 @@ class ArchiveStage final : public Sniffing {
     bool stopped = false;
     std::string data, text;
     while (!stopped && r.next(e)) {
+      if (entries > 0 && shared_.out_of_time(layer_)) break;
       if (++entries > shared_.limits.max_archive_entries) {
         ++shared_.counters.entry_limit_hits;
         shared_.problems.push_back(layer_ + ": more than " +
@@ -630,6 +681,40 @@ class ArchiveStage final : public Sniffing {
     }
   }
 
+  // A PDF's text, each page a view of its own; an encrypted one is counted as an encrypted
+  // member is.
+  void read_pdf() {
+    const PdfTextResult r = pdf_text(
+        ByteView(buffer_.data(), buffer_.size()),
+        [this](std::string_view text) {
+          sink_.boundary();
+          const bool ok = spend(text.size());  // a page over the cap is still scanned whole
+          sink_.text(text);
+          sink_.boundary();
+          return ok;
+        },
+        [this](int) { return !shared_.out_of_time(layer_); });
+    switch (r.status) {
+      case PdfTextResult::Status::kOk:
+        names_.push_back(layer_);
+        ++shared_.counters.pdfs;
+        break;
+      case PdfTextResult::Status::kEncrypted:
+        names_.push_back(layer_);
+        ++shared_.counters.encrypted_entries;
+        shared_.problems.push_back(layer_ + ": encrypted document not decoded (encrypted)");
+        break;
+      case PdfTextResult::Status::kDamaged:
+        // Not a PDF poppler can open: its bytes are scanned as they are, as before PDFs were
+        // read (an uncompressed content stream still shows its text).
+        ++shared_.counters.damaged;
+        shared_.problems.push_back(layer_ + ": damaged document; scanned as its bytes");
+        sink_.boundary();
+        next_.feed(ByteView(buffer_.data(), buffer_.size()));
+        break;
+    }
+  }
+
   // One member as a file of its own, one archive deeper; false if a limit stopped it.
   bool member(ArchiveReader& r, const std::string& name) {
     FileDecoder inner(name, sink_, shared_, depth_ + 1);
@@ -653,7 +738,8 @@ class ArchiveStage final : public Sniffing {
   FileDecoder::Shared& shared_;
   std::uint32_t depth_;
   ArchiveReader::Kind kind_ = ArchiveReader::Kind::kZip;
-  bool archive_ = false;
+  bool archive_ = false;  // an archive or a PDF is held
+  bool pdf_ = false;
   bool truncated_ = false;
   std::string layer_;
   std::vector<std::uint8_t> buffer_;
@@ -716,11 +802,28 @@ void FileDecoder::build(std::string_view file_name, Sink& sink, std::uint32_t de
 FileDecoder::~FileDecoder() = default;
 
 void FileDecoder::feed(ByteView bytes) {
+  if (own_ && own_->magic && own_->head.size() < FileMagic::kHeadBytes) {
+    const std::size_t n = std::min(bytes.size(), FileMagic::kHeadBytes - own_->head.size());
+    own_->head.insert(own_->head.end(), bytes.begin(), bytes.begin() + static_cast<long>(n));
+  }
   stages_.front()->feed(bytes);
 }
 
 void FileDecoder::finish() {
   stages_.front()->finish();
+  if (own_ && own_->magic) {
+    own_->magic_type = own_->magic->type(ByteView(own_->head.data(), own_->head.size()));
+    own_->head.clear();
+    own_->head.shrink_to_fit();
+  }
+}
+
+void FileDecoder::set_magic(FileMagic* magic) {
+  if (own_) own_->magic = magic;
+}
+
+const std::string& FileDecoder::magic() const {
+  return shared_->magic_type;
 }
 
 std::vector<std::string> FileDecoder::decoders() const {

@@ -10,7 +10,8 @@
 // zstd) is read whole (up to max_archive_bytes) and each member decoded as a file of its own,
 // nested up to max_archive_depth; an OOXML (xlsx, docx, pptx) or ODF (ods, odt, odp) package
 // gives the text of its content parts instead (app/office_text.h). Members are separated by
-// boundaries. The limits of app::AppLimits bound the output; a hit is a problem and a counter
+// boundaries. A PDF (%PDF-) is read whole up to max_pdf_bytes and gives its text page by page
+// (app/pdf_text.h). The limits of app::AppLimits bound the output; a hit is a problem and a counter
 // and ends only the decoding it concerns.
 #pragma once
 
@@ -19,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/file_magic.h"
 #include "app/protocol_decoder.h"
 #include "common/bytes.h"
 
@@ -47,9 +49,11 @@ class FileDecoder {
     std::uint64_t size_limit_hits = 0;    // max_archive_bytes
     std::uint64_t memcap_hits = 0;        // app.memcap refused to hold more of an archive
     std::uint64_t damaged = 0;            // archives that ended in damage
+    std::uint64_t pdfs = 0;               // PDF documents whose text was read
+    std::uint64_t time_limit_hits = 0;    // max_file_seconds
     std::uint64_t limit_hits() const {
       return output_limit_hits + ratio_limit_hits + entry_limit_hits + depth_limit_hits +
-             size_limit_hits + memcap_hits;
+             size_limit_hits + memcap_hits + time_limit_hits;
     }
   };
   struct Shared;
@@ -81,6 +85,12 @@ class FileDecoder {
   const Counters& counters() const;
   // A password-protected member was seen (file.encrypted for rules, later).
   bool encrypted() const { return counters().encrypted_entries > 0; }
+
+  // Names the file's type with libmagic (app/file_magic.h) from its first bytes; `magic` is
+  // the owner's and outlives this decoder. Call before the first feed(); outermost file only.
+  void set_magic(FileMagic* magic);
+  // The MIME type libmagic gave the file ("" without set_magic(), or before finish()).
+  const std::string& magic() const;
 
   class Stage;
 

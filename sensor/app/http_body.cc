@@ -19,6 +19,8 @@ HttpBody::HttpBody(AppContext& ctx, std::uint32_t& next_view_id, HttpBodyOptions
       std::min(file_limits_.max_file_output_bytes, file_limits_.max_decompressed_bytes);
   file_limits_.max_archive_bytes =
       std::min(file_limits_.max_archive_bytes, file_limits_.max_decompressed_bytes);
+  file_limits_.max_pdf_bytes =
+      std::min(file_limits_.max_pdf_bytes, file_limits_.max_decompressed_bytes);
   const std::string_view ct = opt_.content_type;
   if (contains_nocase(ct, "multipart/")) {
     if (auto boundary = header_parameter(ct, "boundary"); boundary && !boundary->empty()) {

@@ -30,6 +30,10 @@ struct AppLimits {
   std::uint64_t max_archive_bytes = 256ull << 20;    // an archive is read whole up to this
   std::uint32_t max_archive_entries = 10000;         // members read per archive
   std::uint32_t max_archive_depth = 4;               // archives inside archives
+  std::uint64_t max_pdf_bytes = 64ull << 20;         // a PDF is read whole up to this
+  // Wall time one file's decoding may take, checked between members and pages (config
+  // app.max_file_seconds); 0 stops at the first check (tests).
+  std::uint64_t max_file_millis = 60'000;
   std::uint64_t memcap = 64ull << 20;  // all app-layer buffers of one worker (app_memory.h)
 };
 

@@ -43,6 +43,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
         std::min(file_limits_.max_file_output_bytes, file_limits_.max_decompressed_bytes);
     file_limits_.max_archive_bytes =
         std::min(file_limits_.max_archive_bytes, file_limits_.max_decompressed_bytes);
+    file_limits_.max_pdf_bytes =
+        std::min(file_limits_.max_pdf_bytes, file_limits_.max_decompressed_bytes);
   }
 
   std::string_view app_proto() const override { return "smtp"; }

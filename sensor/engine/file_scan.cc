@@ -36,13 +36,14 @@ class DetectorSink final : public app::FileDecoder::Sink {
 }  // namespace
 
 FileScan scan_file(const detect::DetectEngine& engine, std::istream& in, std::string_view file_name,
-                   detect::Scratch& scratch, const app::AppLimits& limits) {
+                   detect::Scratch& scratch, const app::AppLimits& limits, app::FileMagic* magic) {
   constexpr std::size_t kChunk = 64 * 1024;
   // This file's counters on their own, then added to the scratch's running totals.
   detect::DetectStats outer = std::exchange(scratch.stats(), detect::DetectStats{});
   detect::FlowDetector detector(engine);
   DetectorSink sink(detector, scratch);
   app::FileDecoder decoder(file_name, sink, limits);
+  decoder.set_magic(magic);
   std::vector<std::uint8_t> buf(kChunk);
   while (in) {
     in.read(reinterpret_cast<char*>(buf.data()), static_cast<std::streamsize>(buf.size()));
@@ -59,6 +60,7 @@ FileScan scan_file(const detect::DetectEngine& engine, std::istream& in, std::st
   out.decoders = decoder.decoders();
   out.problems = decoder.problems();
   out.encrypted = decoder.encrypted();
+  out.magic = decoder.magic();
   if (in.bad()) out.problems.push_back("read error");
   return out;
 }

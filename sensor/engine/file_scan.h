@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/file_magic.h"
 #include "app/protocol_decoder.h"
 #include "detect/detect_engine.h"
 #include "detect/scratch.h"
@@ -18,11 +19,14 @@ struct FileScan {
   detect::Tally tally;
   std::vector<std::string> decoders;  // the layers that ran, outermost first
   std::vector<std::string> problems;  // what could not be decoded (said, never dropped)
-  bool encrypted = false;             // a password-protected archive member was seen
+  bool encrypted = false;             // a password-protected archive member or PDF was seen
+  std::string magic;                  // libmagic's MIME type of the file ("" without `magic`)
 };
 
 // `limits`: app.max_file_output_bytes and the archive limits (bombs) of the configuration.
+// `magic`: the caller's libmagic handle, to name the file's type (nullptr: not named).
 FileScan scan_file(const detect::DetectEngine& engine, std::istream& in, std::string_view file_name,
-                   detect::Scratch& scratch, const app::AppLimits& limits = app::AppLimits{});
+                   detect::Scratch& scratch, const app::AppLimits& limits = app::AppLimits{},
+                   app::FileMagic* magic = nullptr);
 
 }  // namespace korgoo::engine

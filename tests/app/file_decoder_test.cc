@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "code_page.h"
+#include "pdf_maker.h"
 #include "zip_writer.h"
 #include "zlib_util.h"
 
@@ -101,16 +103,21 @@ TEST(FileDecoder, TruncatedGzipIsReported) {
   EXPECT_NE(d.problems[0].find("truncated"), std::string::npos) << d.problems[0];
 }
 
+// `text` as UTF-16 bytes, little or big endian.
+std::string utf16(const std::u16string& text, bool little) {
+  std::string out;
+  for (char16_t u : text) {
+    const auto lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+    out.push_back(little ? lo : hi);
+    out.push_back(little ? hi : lo);
+  }
+  return out;
+}
+
 TEST(FileDecoder, Utf16WithByteOrderMark) {
   // "ПИН a" and a character outside the BMP (a surrogate pair), little and big endian.
   const std::u16string text = u"\uFEFFПИН a\U0001F600";
-  std::string le, be;
-  for (char16_t u : text) {
-    le.push_back(static_cast<char>(u & 0xFF));
-    le.push_back(static_cast<char>(u >> 8));
-    be.push_back(static_cast<char>(u >> 8));
-    be.push_back(static_cast<char>(u & 0xFF));
-  }
+  const std::string le = utf16(text, true), be = utf16(text, false);
   const Decoded l = decode("u.txt", le, 3);
   EXPECT_EQ(l.all(), "ПИН a\xF0\x9F\x98\x80");
   EXPECT_EQ(l.decoders, Names{"utf16le"});
@@ -148,9 +155,16 @@ TEST(FileDecoder, ArbitraryBytesBehindEveryLayerAreSafe) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<char>(state >> 56);
   };
-  const std::vector<std::string> heads = {
-      "\x1f\x8b\x08", "\x78\x9c", "\xff\xfe", "\xfe\xff", "From: a\r\nTo: b\r\n\r\n",
-      "{\"a\":\"\\u", "a=1&b=%",  ""};
+  const std::vector<std::string> heads = {"\x1f\x8b\x08",
+                                          "\x78\x9c",
+                                          "\xff\xfe",
+                                          "\xfe\xff",
+                                          "From: a\r\nTo: b\r\n\r\n",
+                                          "{\"a\":\"\\u",
+                                          "a=1&b=%",
+                                          "%PDF-1.4\n",
+                                          "\xcf\xc8\xcd \xea\xe0\xf0\xf2\xe0 ",
+                                          ""};
   for (std::size_t h = 0; h < heads.size(); ++h) {
     for (int round = 0; round < 20; ++round) {
       std::string bytes = heads[h];
@@ -421,6 +435,164 @@ TEST(FileDecoderArchives, DamagedAndTruncatedZips) {
   const Decoded big = decode("big.zip", zip, 4096, small);
   EXPECT_EQ(big.counters.size_limit_hits, 1u);
   EXPECT_TRUE(has_part(big, kPin));
+}
+
+// --- PDF, libmagic, legacy code pages, the time limit (issue 13) --------------------------------
+
+namespace documents {
+
+Decoded decode_with(FileDecoder::Layers layers, const std::string& bytes, FileMagic* magic,
+                    std::string* type = nullptr, const AppLimits& limits = AppLimits{}) {
+  Recorder rec;
+  FileDecoder d("f", rec, limits, layers);
+  d.set_magic(magic);
+  for (std::size_t i = 0; i < bytes.size(); i += 1000)
+    d.feed(as_bytes(std::string_view(bytes).substr(i, 1000)));
+  d.finish();
+  if (type) *type = d.magic();
+  return {rec.take(), d.decoders(), d.problems(), d.counters()};
+}
+
+bool has_part_with(const Decoded& d, const std::string& needle) {
+  return std::any_of(d.parts.begin(), d.parts.end(),
+                     [&](const std::string& p) { return p.find(needle) != std::string::npos; });
+}
+
+}  // namespace documents
+
+TEST(FileDecoderDocuments, PdfPagesAreTextEachAPart) {
+  // Synthetic values (a test PIN shape and the Visa test card).
+  const std::string pdf =
+      testing::make_pdf("pin,card\n21503198500012,4111111111111111\n\fsecond page 1234\n");
+  ASSERT_TRUE(pdf.starts_with("%PDF-")) << "tests/app/make_pdf.py (python3-reportlab) failed";
+  for (const auto layers : {FileDecoder::Layers::kAll, FileDecoder::Layers::kArchivesOnly}) {
+    FileMagic magic;
+    std::string type;
+    const Decoded d = documents::decode_with(layers, pdf, &magic, &type);
+    EXPECT_EQ(d.decoders, Names{"pdf"});
+    ASSERT_EQ(d.parts.size(), 2u) << d.all();
+    EXPECT_NE(d.parts[0].find("21503198500012,4111111111111111"), std::string::npos) << d.parts[0];
+    EXPECT_NE(d.parts[1].find("second page 1234"), std::string::npos) << d.parts[1];
+    EXPECT_EQ(d.counters.pdfs, 1u);
+    EXPECT_TRUE(d.problems.empty());
+    EXPECT_EQ(type, "application/pdf");
+  }
+  // Inside a zip, a PDF member is read too.
+  const Decoded z = decode("a.zip", testing::make_zip({{"report.pdf", pdf}}), 7);
+  EXPECT_EQ(z.decoders, (Names{"zip", "pdf"}));
+  EXPECT_TRUE(documents::has_part_with(z, "21503198500012"));
+}
+
+TEST(FileDecoderDocuments, EncryptedPdfIsFlaggedNotDecoded) {
+  const std::string pdf = testing::make_pdf("pin\n21503198500012\n", "pw");
+  ASSERT_TRUE(pdf.starts_with("%PDF-"));
+  const Decoded d = decode("secret.pdf", pdf, 4096);
+  EXPECT_EQ(d.counters.encrypted_entries, 1u);
+  EXPECT_EQ(d.counters.pdfs, 0u);
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_NE(d.problems[0].find("(encrypted)"), std::string::npos) << d.problems[0];
+  EXPECT_FALSE(documents::has_part_with(d, "21503198500012"));
+}
+
+TEST(FileDecoderDocuments, PdfLargerThanItsCapAndDamagedPdf) {
+  const std::string pdf = testing::make_pdf("pin\n21503198500012\n");
+  ASSERT_FALSE(pdf.empty());
+  AppLimits small;
+  small.max_pdf_bytes = pdf.size() / 2;
+  const Decoded cut = decode("big.pdf", pdf, 100, small);
+  EXPECT_EQ(cut.counters.size_limit_hits, 1u);
+  ASSERT_FALSE(cut.problems.empty());
+  EXPECT_NE(cut.problems[0].find("max_pdf_bytes"), std::string::npos) << cut.problems[0];
+  const Decoded junk = decode("junk.pdf", "%PDF-1.4\n" + std::string(300, 'x'), 7);
+  EXPECT_EQ(junk.counters.damaged, 1u);
+  EXPECT_EQ(junk.problems.size(), 1u);
+  EXPECT_EQ(junk.all(), "%PDF-1.4\n" + std::string(300, 'x'));  // scanned as its bytes
+}
+
+TEST(FileDecoderDocuments, TimeLimitStopsBetweenMembersAndPages) {
+  AppLimits now;
+  now.max_file_millis = 0;  // spent at the first check: after the first member or page
+  const Decoded z =
+      decode("a.zip", testing::make_zip({{"a.csv", "first"}, {"b.csv", "second"}}), 7, now);
+  EXPECT_EQ(z.parts, Names{"first"});
+  EXPECT_EQ(z.counters.time_limit_hits, 1u);
+  ASSERT_EQ(z.problems.size(), 1u);
+  EXPECT_NE(z.problems[0].find("max_file_seconds"), std::string::npos) << z.problems[0];
+  const Decoded p = decode("a.pdf", testing::make_pdf("page one\fpage two\fpage three\n"), 7, now);
+  ASSERT_EQ(p.parts.size(), 1u);
+  EXPECT_NE(p.parts[0].find("page one"), std::string::npos);
+  EXPECT_EQ(p.counters.time_limit_hits, 1u);
+  // With the default limit all is read.
+  EXPECT_EQ(decode("a.pdf", testing::make_pdf("page one\fpage two\fpage three\n")).parts.size(),
+            3u);
+}
+
+TEST(FileDecoderDocuments, Cp1251AndKoi8rBecomeUtf8) {
+  const std::string text =
+      "ФИО;паспорт;карта\nИванов Иван Иванович;XY1234567;4111111111111\n"
+      "Петрова Анна Сергеевна;XY7654321;4222222222222\nномер карты и паспорт клиента\n";
+  const Decoded cp = decode("c.csv", testing::in_code_page(text, "CP1251"), 7);
+  EXPECT_EQ(cp.all(), text);
+  EXPECT_EQ(cp.decoders, Names{"cp1251"});
+  const Decoded koi = decode("k.csv", testing::in_code_page(text, "KOI8-R"), 7);
+  EXPECT_EQ(koi.all(), text);
+  EXPECT_EQ(koi.decoders, Names{"koi8r"});
+  // UTF-8 stays as it is; so does Latin-1-looking binary and mostly-ASCII text.
+  EXPECT_EQ(decode("u.csv", text).decoders, Names{});
+  EXPECT_EQ(
+      decode("b.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(64, '\xE0'))
+          .decoders,
+      Names{});
+  EXPECT_EQ(decode("a.txt", "name;Jones, Smith and Brown and co\n\xE9t\xE9 caf\xE9\n").decoders,
+            Names{});
+}
+
+TEST(FileDecoderDocuments, Utf16WithoutByteOrderMark) {
+  const std::u16string text = u"ПИН;карта\n21503198500012;4111111111111111\n";
+  const std::string le = utf16(text, true), be = utf16(text, false);
+  const std::string utf8 = "ПИН;карта\n21503198500012;4111111111111111\n";
+  const Decoded l = decode("u.csv", le, 3);
+  EXPECT_EQ(l.all(), utf8);
+  EXPECT_EQ(l.decoders, Names{"utf16le"});
+  const Decoded b = decode("u.csv", be, 5);
+  EXPECT_EQ(b.all(), utf8);
+  EXPECT_EQ(b.decoders, Names{"utf16be"});
+}
+
+TEST(FileDecoderDocuments, MagicNamesWhatIsNotDecoded) {
+  FileMagic magic;
+  ASSERT_TRUE(magic.loaded()) << "libmagic's database (libmagic-mgc) did not load";
+  std::string type;
+  documents::decode_with(
+      FileDecoder::Layers::kAll,
+      std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33), &magic,
+      &type);
+  EXPECT_EQ(type, "image/png");
+  documents::decode_with(FileDecoder::Layers::kAll, testing::make_zip({{"a.csv", "x"}}), &magic,
+                         &type);
+  EXPECT_EQ(type, "application/zip");
+  // Without a handle nothing is named.
+  EXPECT_EQ(documents::decode_with(FileDecoder::Layers::kAll, "plain\n", nullptr, &type).decoders,
+            Names{});
+  EXPECT_EQ(type, "");
+}
+
+// A damaged or hostile PDF (bytes of a real one changed at random places, or cut) never
+// throws and never stops the file: its text or its bytes are scanned, or a problem is said.
+TEST(FileDecoderDocuments, MutatedAndCutPdfsAreSafe) {
+  const std::string pdf = testing::make_pdf("pin,card\nrow one\n\frow two\n");
+  ASSERT_FALSE(pdf.empty());
+  std::uint64_t state = 13;
+  for (int round = 0; round < 30; ++round) {
+    std::string bytes = pdf;
+    for (int i = 0; i < 1 + round; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      bytes[5 + (state >> 33) % (bytes.size() - 5)] = static_cast<char>(state >> 56);
+    }
+    if (round % 3 == 0) bytes.resize(bytes.size() * static_cast<std::size_t>(round + 1) / 31);
+    SCOPED_TRACE("round " + std::to_string(round));
+    EXPECT_NO_THROW(decode("m.pdf", bytes, 512));
+  }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "app/decoders.h"
 #include "http_test_util.h"
+#include "pdf_maker.h"
 #include "zip_writer.h"
 #include "zlib_util.h"
 
@@ -244,6 +245,22 @@ TEST(HttpBody, ArchiveAndOfficeFilesAreScannedAsTheirText) {
   ASSERT_EQ(files.size(), 3u);
   EXPECT_EQ(files[0]->body["fileinfo"]["size"], xlsx.size());  // as sent, not as decoded
   expect_segmentation_independent(flow);
+}
+
+// A PDF download is scanned as its pages' text, one view a page (issue 13).
+TEST(HttpBody, PdfFileIsScannedAsItsPagesText) {
+  const std::string pin = std::string("2") + "15031985" + "00012";  // synthetic
+  const std::string pdf = testing::make_pdf("id,pin\n1," + pin + "\n\fpage two\n");
+  ASSERT_FALSE(pdf.empty()) << "tests/app/make_pdf.py (python3-reportlab) failed";
+  auto run = run_http({client("GET /r.pdf HTTP/1.1\r\nHost: h\r\n\r\n"),
+                       server(response("Content-Type: application/pdf\r\n", pdf))});
+  const auto down = run.sink().contents(ContentKind::kHttpBody, Direction::kToClient);
+  ASSERT_EQ(down.size(), 2u);
+  EXPECT_NE(down[0].find("1," + pin), std::string::npos) << "the first page's text";
+  EXPECT_NE(down[1].find("page two"), std::string::npos);
+  auto files = run.sink().records_of("fileinfo");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]->body["fileinfo"]["size"], pdf.size());  // as sent, not as decoded
 }
 
 TEST(HttpBody, ArchiveBombInAnUploadStopsAtTheBodyCap) {

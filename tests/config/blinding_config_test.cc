@@ -65,12 +65,15 @@ TEST(BlindingConfig, FileLimitsAreCheckedAndLoaded) {
   const fs::path dir = fs::temp_directory_path() / "korgoo-test-blinding";
   fs::create_directories(dir);
   std::ofstream(dir / "files.yaml") << "app:\n  max_file_output_bytes: 2mb\n  max_archive_bytes: "
-                                       "1mb\n  max_archive_entries: 7\n  max_archive_depth: 2\n";
+                                       "1mb\n  max_archive_entries: 7\n  max_archive_depth: 2\n"
+                                       "  max_pdf_bytes: 3mb\n  max_file_seconds: 5\n";
   const Config c = load_config(dir / "files.yaml", dir);
   EXPECT_EQ(c.app.max_file_output_bytes, 2u << 20);
   EXPECT_EQ(c.app.max_archive_bytes, 1u << 20);
   EXPECT_EQ(c.app.max_archive_entries, 7u);
   EXPECT_EQ(c.app.max_archive_depth, 2u);
+  EXPECT_EQ(c.app.max_pdf_bytes, 3u << 20);
+  EXPECT_EQ(c.app.max_file_millis, 5000u);
 }
 
 TEST(BlindingConfig, NonZeroCapsStillLoad) {

@@ -2,6 +2,8 @@
 // input, and a working --test-config.
 #include <gtest/gtest.h>
 
+#include "app/code_page.h"
+#include "app/pdf_maker.h"
 #include "app/zip_writer.h"
 #include "app/zlib_util.h"
 #include "common/json.h"
@@ -99,6 +101,22 @@ std::string cat(std::initializer_list<std::string_view> parts) {
 
 // Writes `files` into `dir` and runs `korgoo scan` on them all; its output (stdout and stderr)
 // into `text`; returns the exit status.
+// An empty scratch directory of its own for a test.
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = scratch_dir(name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// `korgoo scan`'s output, one JSON object a line.
+std::vector<Json> scan_lines(const std::string& text) {
+  std::istringstream lines(text);
+  std::vector<Json> scans;
+  for (std::string line; std::getline(lines, line);) scans.push_back(Json::parse(line));
+  return scans;
+}
+
 int scan_files(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
                std::string& text) {
   std::string args;
@@ -161,9 +179,7 @@ TEST(Cli, ScanDecodesWhatTheNetworkPathDecodes) {
 // The same people as a CSV, an .xlsx (PINs as number cells, cards as shared strings), a .zip
 // of the CSV and a .docx (one row a paragraph): scan finds the same tally in each (issue 13).
 TEST(Cli, ScanFindsInOfficeDocumentsAndArchivesWhatItFindsInTheCsv) {
-  const fs::path dir = scratch_dir("cli-scan-documents");
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = fresh_dir("cli-scan-documents");
   detect::testing::Rng rng(13);
   std::string csv = "pin,card,note\n";
   std::string rows =
@@ -195,23 +211,55 @@ TEST(Cli, ScanFindsInOfficeDocumentsAndArchivesWhatItFindsInTheCsv) {
       {"people.xlsx", app::testing::make_xlsx(shared, rows)},
       {"people.zip", app::testing::make_zip({{"people.csv", csv}})},
       {"people.docx", docx},
+      {"people.pdf", app::testing::make_pdf(csv)},
   };
   std::string text;
   ASSERT_EQ(scan_files(dir, files, text), 0) << "korgoo scan failed";
   for (const auto& v : values) ASSERT_EQ(text.find(v), std::string::npos) << "printed in clear";
-  std::istringstream lines(text);
-  std::vector<Json> scans;
-  for (std::string line; std::getline(lines, line);) scans.push_back(Json::parse(line));
+  const std::vector<Json> scans = scan_lines(text);
   ASSERT_EQ(scans.size(), files.size());
   EXPECT_EQ(scans[0]["pii"]["kg_pin"]["count"], 20);
   EXPECT_EQ(scans[0]["pii"]["payment_card"]["count"], 20);
   const std::vector<Json> decoders = {Json::array(), Json{"zip", "xlsx"}, Json{"zip"},
-                                      Json{"zip", "docx"}};
+                                      Json{"zip", "docx"}, Json{"pdf"}};
   for (std::size_t i = 1; i < files.size(); ++i) {
     SCOPED_TRACE(files[i].first);
     EXPECT_TRUE(scans[i]["pii"] == scans[0]["pii"]) << "tallies differ from the CSV's";
     EXPECT_EQ(scans[i]["decoders"], decoders[i]);
   }
+  // libmagic names each file's type.
+  EXPECT_EQ(scans[0]["magic"], "text/csv");
+  EXPECT_EQ(scans[2]["magic"], "application/zip");
+  EXPECT_EQ(scans[4]["magic"], "application/pdf");
+}
+
+// A Windows (CP1251) or old Unix (KOI8-R) export is read as the UTF-8 one: its Cyrillic
+// context words count. A generic passport series and a 13-digit Visa are found only next to
+// a context word (паспорт, карта), so the counts fall to 0 if the code page is not undone.
+TEST(Cli, ScanFindsInCp1251AndKoi8rWhatItFindsInUtf8) {
+  const fs::path dir = fresh_dir("cli-scan-code-pages");
+  detect::testing::Rng rng(1251);
+  std::string csv = "ФИО;документ;номер;карта\n";
+  for (int i = 0; i < 10; ++i) {
+    csv.append("Иванова Анна Сергеевна;паспорт;XY");
+    csv.append(detect::testing::pad(rng.uniform(1, 9'999'999), 7)).append(";карта ");
+    csv.append(detect::testing::card(rng, "4", 13)).append("\n");
+  }
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"utf8.csv", csv},
+      {"cp1251.csv", app::testing::in_code_page(csv, "CP1251")},
+      {"koi8r.csv", app::testing::in_code_page(csv, "KOI8-R")},
+  };
+  std::string text;
+  ASSERT_EQ(scan_files(dir, files, text), 0) << text;
+  const std::vector<Json> scans = scan_lines(text);
+  ASSERT_EQ(scans.size(), files.size());
+  EXPECT_EQ(scans[0]["pii"]["kg_passport"]["count"], 10);
+  EXPECT_EQ(scans[0]["pii"]["payment_card"]["count"], 10);
+  EXPECT_TRUE(scans[1]["pii"] == scans[0]["pii"]) << scans[1].dump();
+  EXPECT_TRUE(scans[2]["pii"] == scans[0]["pii"]) << scans[2].dump();
+  EXPECT_EQ(scans[1]["decoders"], Json{"cp1251"});
+  EXPECT_EQ(scans[2]["decoders"], Json{"koi8r"});
 }
 
 // A password-protected export is reported: "encrypted": true, a problem, exit status 1.
@@ -229,6 +277,17 @@ TEST(Cli, ScanFlagsAnEncryptedArchive) {
   EXPECT_NE(text.find("\"encrypted\":true"), std::string::npos) << text;
   EXPECT_NE(text.find("encrypted member(s) not decoded"), std::string::npos) << text;
   EXPECT_NE(text.find("\"pii\":{}"), std::string::npos) << text;
+}
+
+TEST(Cli, ScanFlagsAnEncryptedPdf) {
+  const fs::path dir = fresh_dir("cli-scan-encrypted-pdf");
+  std::string text;
+  const std::string pdf = app::testing::make_pdf(cat({"id,pin\n1,", synthetic_pin(), "\n"}), "pw");
+  ASSERT_FALSE(pdf.empty()) << "tests/app/make_pdf.py (python3-reportlab) failed";
+  EXPECT_NE(scan_files(dir, {{"secret.pdf", pdf}}, text), 0);
+  EXPECT_NE(text.find("\"encrypted\":true"), std::string::npos) << text;
+  EXPECT_NE(text.find("pdf: encrypted document not decoded"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"magic\":\"application/pdf\""), std::string::npos) << text;
 }
 
 TEST(Cli, DamagedCaptureIsReadUpToTheDamageAndReported) {
