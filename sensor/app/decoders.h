@@ -20,6 +20,8 @@ ProbeResult probe_smtp(Direction dir, ByteView data);
 ProbeResult probe_ftp(Direction dir, ByteView data);
 ProbeResult probe_tls(Direction dir, ByteView data);
 ProbeResult probe_dns(Direction dir, ByteView data);
+// A TCP-framed DNS message at the start of `data`: a length, then a message it announces.
+ProbeResult probe_dns_framed(ByteView data);
 // Weaker: any client command. The dispatcher tries these on their protocol's ports only.
 ProbeResult probe_smtp_command(Direction dir, ByteView data);
 ProbeResult probe_ftp_command(Direction dir, ByteView data);
