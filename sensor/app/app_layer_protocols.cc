@@ -27,6 +27,12 @@ constexpr ProtocolSpec kTcp[] = {
     {"smtp", probe_smtp, make_smtp_decoder, {25, 587, 2525, 0}, false},
     {"ftp", probe_ftp, make_ftp_decoder, {21, 0, 0, 0}, false},
     {"dns", probe_dns_tcp, make_dns_tcp, {53, 5353, 0, 0}, true},
+    // Eight fixed bytes: strong enough on any port.
+    {"pgsql", probe_pgsql_ssl_request, make_pgsql_ssl_request_decoder, {5432, 0, 0, 0}, false},
+    // Sessions picked up without their opening: on these ports only, any client command.
+    // After the probes above, so that a greeting or an opening command decides first.
+    {"smtp", probe_smtp_command, make_smtp_decoder, {25, 587, 2525, 0}, true},
+    {"ftp", probe_ftp_command, make_ftp_decoder, {21, 0, 0, 0}, true},
 };
 
 constexpr ProtocolSpec kUdp[] = {

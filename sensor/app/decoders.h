@@ -20,6 +20,13 @@ ProbeResult probe_smtp(Direction dir, ByteView data);
 ProbeResult probe_ftp(Direction dir, ByteView data);
 ProbeResult probe_tls(Direction dir, ByteView data);
 ProbeResult probe_dns(Direction dir, ByteView data);
+// A TCP-framed DNS message at the start of `data`: a length, then a message it announces.
+ProbeResult probe_dns_framed(ByteView data);
+// Weaker: any client command. The dispatcher tries these on their protocol's ports only.
+ProbeResult probe_smtp_command(Direction dir, ByteView data);
+ProbeResult probe_ftp_command(Direction dir, ByteView data);
+// PostgreSQL's SSLRequest (pgsql_ssl_request.cc): its decoder hands over to TLS.
+ProbeResult probe_pgsql_ssl_request(Direction dir, ByteView data);
 
 std::unique_ptr<ProtocolDecoder> make_http_decoder(AppContext& ctx);
 std::unique_ptr<ProtocolDecoder> make_smtp_decoder(AppContext& ctx);
@@ -30,5 +37,6 @@ std::unique_ptr<ProtocolDecoder> make_ftp_data_decoder(AppContext& ctx,
 // DNS over UDP (one message per datagram) or TCP (two-byte length prefix per message).
 std::unique_ptr<ProtocolDecoder> make_dns_decoder(AppContext& ctx, bool over_tcp);
 std::unique_ptr<ProtocolDecoder> make_tls_decoder(AppContext& ctx);
+std::unique_ptr<ProtocolDecoder> make_pgsql_ssl_request_decoder(AppContext& ctx);
 
 }  // namespace korgoo::app

@@ -1,6 +1,7 @@
 // DNS decoder: one message per datagram over UDP, two-byte length-prefixed messages over TCP
-// (reassembled across segments, the prefix itself split included). Every request becomes a
-// `dns` record in Suricata's v3 layout, and its query names a kDnsName content view.
+// (reassembled across segments, the prefix itself split included; after a gap, resumed at
+// the next message that parses). Every request becomes a `dns` record in Suricata's v3
+// layout, and its query names a kDnsName content view.
 //
 // What the view holds, per question: the name with dots, a newline, then every run of two to
 // four adjacent labels concatenated, one per line. Exfiltration tools cut an identifier across
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/decoders.h"
@@ -53,6 +55,47 @@ class DnsDecoder final : public ProtocolDecoder {
     }
     Framing& f = framing_[index_of(dir)];
     if (f.lost) return;  // nothing more of this direction is decoded
+    if (!f.resync) return frame(dir, f, data);
+    if (const std::optional<std::string> rest = resync(f, data)) frame(dir, f, as_bytes(*rest));
+  }
+
+  void on_gap(Direction dir, std::uint64_t) override {
+    // The message framing is lost: the next message starts somewhere after the gap, where a
+    // length is followed by a message that parses (resync). Each message is whole in itself,
+    // so the requests after a lost segment are reported again (issue 16).
+    if (!over_tcp_) return;
+    Framing& f = framing_[index_of(dir)];
+    if (f.lost) return;
+    f.memory.release_buffer(f.buffer);
+    f.length = 0;
+    f.length_bytes = 0;
+    f.resync = true;
+  }
+
+  void on_end(Direction dir) override {
+    Framing& f = framing_[index_of(dir)];
+    // Cut short (what a resync still held after a gap is no message begun).
+    if (!f.resync && (!f.buffer.empty() || f.length_bytes == 1)) ++ctx_.stats.dns_parse_errors;
+    f = Framing(ctx_.memory);
+  }
+
+ private:
+  struct Framing {
+    explicit Framing(AppMemory* m) : memory(m) {}
+    std::uint16_t length = 0;
+    int length_bytes = 0;  // how many of the two prefix bytes were read
+    std::string buffer;
+    AppMemoryShare memory;  // buffer's charge to app.memcap
+    bool lost = false;
+    bool resync = false;  // after a gap: looking for the next message's start
+  };
+
+  // How far past a gap the next message's start is looked for. Requests are small; a
+  // response longer than this is not decoded anyway (only requests are logged).
+  static constexpr std::size_t kResyncWindow = 4096;
+
+  // The two-byte length of each message, then the message, across any split.
+  void frame(Direction dir, Framing& f, ByteView data) {
     while (!data.empty()) {
       if (f.length_bytes < 2) {
         f.length = static_cast<std::uint16_t>((f.length << 8) | data[0]);
@@ -86,30 +129,37 @@ class DnsDecoder final : public ProtocolDecoder {
     }
   }
 
-  void on_gap(Direction dir, std::uint64_t) override {
-    // The message framing is lost; resynchronising on a guess could report garbage, so the
-    // rest of this direction is dropped.
-    if (over_tcp_) {
-      framing_[index_of(dir)].lost = true;
-      framing_[index_of(dir)].memory.release_buffer(framing_[index_of(dir)].buffer);
+  // After a gap: looks for the first offset where a length announces a message that parses
+  // with a plausible header (the probe's test). Returns the bytes from there on, or nothing
+  // while no offset qualifies yet; offsets that could still start one (the message is not
+  // complete yet) are kept, within kResyncWindow.
+  std::optional<std::string> resync(Framing& f, ByteView data) {
+    f.buffer.append(reinterpret_cast<const char*>(data.data()), data.size());
+    if (!f.memory.cover_buffer(f.buffer)) {
+      f.memory.release_buffer(f.buffer);
+      f.lost = true;
+      return std::nullopt;
     }
+    std::size_t keep_from = f.buffer.size();
+    for (std::size_t i = 0; i < f.buffer.size(); ++i) {
+      const ByteView at = as_bytes(std::string_view(f.buffer).substr(i));
+      const ProbeResult r = probe_dns_framed(at);
+      if (r == ProbeResult::kYes) {
+        std::string rest = f.buffer.substr(i);
+        f.memory.release_buffer(f.buffer);
+        f.resync = false;
+        return rest;
+      }
+      // A whole message that did not parse is no start; one still arriving may be.
+      const bool whole = at.size() >= 2 && at.size() >= 2u + load_be16(at.data());
+      if (r == ProbeResult::kMaybe && !whole) keep_from = std::min(keep_from, i);
+    }
+    if (f.buffer.size() > kResyncWindow) {
+      keep_from = std::max(keep_from, f.buffer.size() - kResyncWindow);
+    }
+    f.buffer.erase(0, keep_from);
+    return std::nullopt;
   }
-
-  void on_end(Direction dir) override {
-    Framing& f = framing_[index_of(dir)];
-    if (!f.buffer.empty() || f.length_bytes == 1) ++ctx_.stats.dns_parse_errors;  // cut short
-    f = Framing(ctx_.memory);
-  }
-
- private:
-  struct Framing {
-    explicit Framing(AppMemory* m) : memory(m) {}
-    std::uint16_t length = 0;
-    int length_bytes = 0;  // how many of the two prefix bytes were read
-    std::string buffer;
-    AppMemoryShare memory;  // buffer's charge to app.memcap
-    bool lost = false;
-  };
 
   void message(Direction dir, ByteView bytes) {
     if (over_tcp_ && framing_[index_of(dir)].lost) return;

@@ -51,6 +51,10 @@ ProbeResult probe_framed(ByteView data) {
 
 }  // namespace
 
+ProbeResult probe_dns_framed(ByteView data) {
+  return probe_framed(data);
+}
+
 ProbeResult probe_dns(Direction, ByteView data) {
   const ProbeResult datagram = probe_message(data);
   if (datagram == ProbeResult::kYes) return ProbeResult::kYes;

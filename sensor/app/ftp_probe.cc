@@ -29,4 +29,18 @@ ProbeResult probe_ftp(Direction dir, ByteView data) {
   return probe_keywords(text, {"USER", "AUTH", "FEAT", "SYST", "OPTS", "PASS"});
 }
 
+// Tried on the FTP port only: a session picked up after its greeting and login (ftp-quit:
+// nothing but the client's QUIT) opens with any command. IRC's PASS still needs FTP after it.
+ProbeResult probe_ftp_command(Direction dir, ByteView data) {
+  const std::string_view text = as_chars(data);
+  if (dir == Direction::kToClient) return ProbeResult::kNo;
+  if (probe_keywords(text, {"PASS"}) == ProbeResult::kYes) return probe_after_pass(text);
+  // RFC 959's commands and the extensions clients send (RFC 2389, 2428, 3659).
+  return probe_keywords(
+      text, {"USER", "PASS", "ACCT", "CWD",  "CDUP", "SMNT", "REIN", "QUIT", "PORT", "PASV", "TYPE",
+             "STRU", "MODE", "RETR", "STOR", "STOU", "APPE", "ALLO", "REST", "RNFR", "RNTO", "ABOR",
+             "DELE", "RMD",  "MKD",  "PWD",  "LIST", "NLST", "SITE", "SYST", "STAT", "HELP", "NOOP",
+             "FEAT", "OPTS", "AUTH", "EPRT", "EPSV", "SIZE", "MDTM", "MLSD", "MLST"});
+}
+
 }  // namespace korgoo::app

@@ -338,12 +338,14 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
   // --- the message -------------------------------------------------------------------------------
 
   void begin_message() {
-    if (tx_->has_message) {
-      // A second message in one transaction without a reset: Suricata starts a new one.
+    if (tx_->has_message || tx_->data_sent) {
+      // A second message (or DATA) in one transaction without a reset: Suricata starts a new
+      // one.
       complete_transaction();
       new_transaction();
     }
     tx_->has_message = true;
+    tx_->data_sent = true;
     message_damaged_ = false;
     MimeEvents& events = *this;  // a private base: convert here, where it is accessible
     mime_ = std::make_unique<MimeParser>(events, ctx_.limits.max_mime_depth,

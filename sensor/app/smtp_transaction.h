@@ -27,6 +27,10 @@ struct SmtpTransaction {
   std::optional<std::string> mail_from;  // as sent, angle brackets included
   std::vector<std::string> rcpt_to;
   bool has_message = false;  // DATA or BDAT content was seen: the record gets `email`
+  // A DATA was sent in it, even one the server refused: as in Suricata, the next DATA then
+  // starts a transaction of its own (a DATA refused before MAIL FROM keeps the envelope
+  // that follows it, and the message goes to a new transaction).
+  bool data_sent = false;
   MimeMessageHeaders headers;
   std::vector<SmtpAttachment> attachments;
   bool done = false;    // completed (end of data, accepted RSET, STARTTLS, ...)

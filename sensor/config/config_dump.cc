@@ -86,6 +86,8 @@ void dump_config(const Config& c, std::ostream& out) {
   d.line("stream.max_ooo_per_flow", c.stream.flow_buffer_cap);
   d.line("stream.memcap", c.stream.worker_buffer_cap);
   d.line("stream.overlap_check_window", c.stream.overlap_check_window);
+  d.line("stream.urgent",
+         std::string(c.stream.urgent == stream::UrgentPolicy::kInline ? "inline" : "oob"));
   d.line("app.max_header_bytes", c.app.max_header_bytes);
   d.line("app.memcap", c.app.memcap);
   d.line("app.max_decompressed_bytes", c.app.max_decompressed_bytes);

@@ -76,7 +76,7 @@ void load_flow(const yaml::Reader& r, flow::FlowConfig& c) {
 }
 
 void load_stream(const yaml::Reader& r, stream::StreamConfig& c) {
-  r.allow_only({"depth", "max_ooo_per_flow", "memcap", "overlap_check_window"});
+  r.allow_only({"depth", "max_ooo_per_flow", "memcap", "overlap_check_window", "urgent"});
   c.depth = r.bytes("depth", c.depth);
   c.flow_buffer_cap = r.nonzero_bytes(
       "max_ooo_per_flow", c.flow_buffer_cap,
@@ -85,6 +85,10 @@ void load_stream(const yaml::Reader& r, stream::StreamConfig& c) {
       "memcap", c.worker_buffer_cap,
       "turns off all out-of-order buffering (every reordered segment becomes a gap)");
   c.overlap_check_window = r.bytes("overlap_check_window", c.overlap_check_window);
+  const bool inline_urgent = c.urgent == stream::UrgentPolicy::kInline;
+  c.urgent = r.choice("urgent", inline_urgent ? "inline" : "oob", {"inline", "oob"}) == "inline"
+                 ? stream::UrgentPolicy::kInline
+                 : stream::UrgentPolicy::kOob;
 }
 
 void load_app(const yaml::Reader& r, app::AppLimits& c) {

@@ -52,7 +52,8 @@ struct DecodedPacket {
   std::uint32_t ack = 0;
   std::uint8_t flags = 0;
   std::uint16_t window = 0;
-  std::uint8_t wscale = 0;  // window-scale option value, when present on SYN
+  std::uint16_t urgent_pointer = 0;  // meaningful with the URG flag
+  std::uint8_t wscale = 0;           // window-scale option value, when present on SYN
   bool has_wscale = false;
   std::uint16_t mss = 0;
   bool has_ts = false;  // timestamp option (RFC 7323)

@@ -59,6 +59,7 @@ DecodeError decode_tcp(ByteView segment, DecodedPacket& out, bool& bad_options) 
   out.ack = load_be32(p + 8);
   out.flags = p[13];
   out.window = load_be16(p + 14);
+  out.urgent_pointer = load_be16(p + 18);
   bad_options = !parse_tcp_options(segment.subspan(kTcpMinHeader, doff - kTcpMinHeader), out);
   out.payload = segment.subspan(doff);
   return DecodeError::kNone;

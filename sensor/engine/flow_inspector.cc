@@ -72,8 +72,8 @@ void FlowInspector::on_packet(Direction dir, const decode::DecodedPacket& pkt) {
   services_.scratch.set_time(pkt.ts.seconds());
   if (flow_.proto() == 6) {
     if (!tcp_) return;  // both directions ended and released: nothing more to inspect
-    stream::Segment seg{pkt.seq,    pkt.ack,   pkt.flags, pkt.payload,       pkt.ts,
-                        pkt.has_ts, pkt.tsval, pkt.tsecr, pkt.signed_segment};
+    stream::Segment seg{pkt.seq,    pkt.ack,   pkt.flags, pkt.payload,        pkt.ts,
+                        pkt.has_ts, pkt.tsval, pkt.tsecr, pkt.signed_segment, pkt.urgent_pointer};
     tcp_->on_segment(dir, seg, *this);
     // Both directions delivered their FIN (or a reset ended them): the stream and app state
     // is done with. A closed flow waits out flow.timeouts.tcp_closed before its record is

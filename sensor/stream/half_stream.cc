@@ -11,6 +11,8 @@ namespace korgoo::stream {
 void HalfStream::start(std::uint32_t offset0_seq, bool midstream) {
   base_seq_ = offset0_seq;
   next_ = 0;
+  removed_ = 0;
+  urgent_pending_ = false;
   started_ = true;
   midstream_ = midstream;
 }
@@ -155,15 +157,44 @@ void HalfStream::place(Env& env, std::uint64_t at, ByteView bytes) {
 }
 
 void HalfStream::deliver(Env& env, ByteView bytes) {
-  env.out.on_data(env.dir, bytes, next_);
+  hand_out(env, bytes);
+  // The history keeps the bytes as sent (the urgent one too): retransmissions repeat them.
   history_.record(env.budget, env.config.overlap_check_window, bytes, next_);
-  env.stats.bytes_delivered += bytes.size();
   next_ += bytes.size();
+}
+
+void HalfStream::hand_out(Env& env, ByteView bytes) {
+  if (urgent_pending_ && urgent_offset_ < next_) urgent_pending_ = false;  // skipped by a gap
+  if (!urgent_pending_ || urgent_offset_ - next_ >= bytes.size()) {
+    env.out.on_data(env.dir, bytes, next_ - removed_);
+    env.stats.bytes_delivered += bytes.size();
+    return;
+  }
+  // The consumer's offsets count the bytes it is given: after the urgent byte they run one
+  // behind the sequence space.
+  const auto at = static_cast<std::size_t>(urgent_offset_ - next_);
+  urgent_pending_ = false;
+  ++env.stats.urgent_removed;
+  if (at > 0) env.out.on_data(env.dir, bytes.first(at), next_ - removed_);
+  ++removed_;
+  if (at + 1 < bytes.size())
+    env.out.on_data(env.dir, bytes.subspan(at + 1), next_ + at + 1 - removed_);
+  env.stats.bytes_delivered += bytes.size() - 1;
+}
+
+void HalfStream::on_urgent(std::uint32_t seq, std::uint16_t pointer) {
+  if (!started_ || pointer == 0) return;  // 0 points at no byte
+  const std::int64_t off = offset_of(seq + pointer - 1);
+  if (off < static_cast<std::int64_t>(next_)) return;  // already delivered
+  const auto uoff = static_cast<std::uint64_t>(off);
+  if (urgent_pending_ && uoff <= urgent_offset_) return;  // an older mark, or the same again
+  urgent_pending_ = true;
+  urgent_offset_ = uoff;
 }
 
 void HalfStream::skip_to(Env& env, std::uint64_t to, bool because_of_cap) {
   if (to <= next_) return;
-  env.out.on_gap(env.dir, next_, to - next_);
+  env.out.on_gap(env.dir, next_ - removed_, to - next_);
   ++env.stats.gaps;
   env.stats.gap_bytes += to - next_;
   if (because_of_cap) ++env.stats.ooo_cap_gaps;

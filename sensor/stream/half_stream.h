@@ -41,6 +41,9 @@ class HalfStream {
   bool restart_syn(std::uint32_t syn_seq);
   // Payload whose first byte has sequence number `seq`.
   void on_data(Env& env, std::uint32_t seq, ByteView payload);
+  // An urgent pointer (stream.urgent: oob): the byte before `seq + pointer` is taken out of
+  // the stream when it is delivered. A later pointer replaces one not yet reached.
+  void on_urgent(std::uint32_t seq, std::uint16_t pointer);
   // A FIN at `fin_seq` (the sequence number after the segment's payload).
   void on_fin(Env& env, std::uint32_t fin_seq);
   // The other side acknowledged up to `ack`: anything before it that we lack was lost in
@@ -71,6 +74,8 @@ class HalfStream {
   void count_overlaps(Env& env, std::int64_t start, std::uint64_t end, ByteView payload) const;
   void place(Env& env, std::uint64_t at, ByteView bytes);
   void deliver(Env& env, ByteView bytes);
+  // Hands `bytes` (at next_) to the consumer, without the urgent byte if they hold it.
+  void hand_out(Env& env, ByteView bytes);
   void skip_to(Env& env, std::uint64_t to, bool because_of_cap);
   void drain(Env& env);
   void try_end(Env& env);
@@ -86,6 +91,9 @@ class HalfStream {
   bool fin_known_ = false;
   bool ended_ = false;
   bool depth_reached_ = false;
+  bool urgent_pending_ = false;
+  std::uint64_t urgent_offset_ = 0;  // the urgent byte to take out, when pending
+  std::uint64_t removed_ = 0;        // urgent bytes taken out so far
 };
 
 }  // namespace korgoo::stream

@@ -11,7 +11,8 @@
 namespace korgoo::stream {
 
 namespace tcp_flag {
-inline constexpr std::uint8_t kFin = 0x01, kSyn = 0x02, kRst = 0x04, kPsh = 0x08, kAck = 0x10;
+inline constexpr std::uint8_t kFin = 0x01, kSyn = 0x02, kRst = 0x04, kPsh = 0x08, kAck = 0x10,
+                              kUrg = 0x20;
 }
 
 struct Segment {
@@ -26,6 +27,8 @@ struct Segment {
   std::uint32_t tsecr = 0;
   // Carries a TCP MD5 or TCP-AO signature, which only the endpoints can check.
   bool signed_segment = false;
+  // With kUrg: the urgent pointer, an offset from `seq` (RFC 9293 3.8.5).
+  std::uint16_t urgent_pointer = 0;
 
   bool has(std::uint8_t flag) const { return (flags & flag) != 0; }
 };

@@ -14,7 +14,8 @@ class StreamConsumer {
   virtual ~StreamConsumer() = default;
 
   // In-order bytes of one direction. `offset` is the stream offset of data[0]: bytes since the
-  // start of the direction's stream (ISN + 1), or since pickup for a mid-stream flow.
+  // start of the direction's stream (ISN + 1), or since pickup for a mid-stream flow; urgent
+  // bytes taken out of the stream (stream.urgent: oob) are not counted.
   virtual void on_data(Direction dir, ByteView data, std::uint64_t offset) = 0;
 
   // `length` bytes starting at `offset` will never be delivered (not captured, or dropped

@@ -19,6 +19,7 @@ void StreamStats::add(const StreamStats& o) {
   syn_restarts += o.syn_restarts;
   resets += o.resets;
   resets_ignored += o.resets_ignored;
+  urgent_removed += o.urgent_removed;
 }
 
 void StreamStats::to_json(Json& j) const {
@@ -38,6 +39,7 @@ void StreamStats::to_json(Json& j) const {
   j["syn_restarts"] = syn_restarts;
   j["resets"] = resets;
   j["resets_ignored"] = resets_ignored;
+  j["urgent_removed"] = urgent_removed;
 }
 
 }  // namespace korgoo::stream

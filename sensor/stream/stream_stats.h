@@ -32,6 +32,7 @@ struct StreamStats {
   // RSTs the receiver would drop: a sequence number before delivered data, or not acceptable
   // in the handshake (see handshake.h).
   std::uint64_t resets_ignored = 0;
+  std::uint64_t urgent_removed = 0;  // urgent bytes taken out of the stream (stream.urgent: oob)
 
   // Adds another worker's counters (peaks add too: workers hold memory at the same time).
   void add(const StreamStats& o);

@@ -54,6 +54,10 @@ void TcpReassembler::on_segment(Direction dir, const Segment& seg, StreamConsume
     if (!seg.payload.empty()) ++stats_.syn_data;
   }
   HalfStream::Env self_env = env(dir, out);
+  // Before the payload: the urgent byte may be in this very segment. (The first segment of a
+  // mid-stream pickup has no offsets yet; its urgent byte stays in.)
+  if (seg.has(tcp_flag::kUrg) && config_.urgent == UrgentPolicy::kOob)
+    self.on_urgent(data_seq, seg.urgent_pointer);
   if (!seg.payload.empty()) self.on_data(self_env, data_seq, seg.payload);
   if (seg.has(tcp_flag::kFin))
     self.on_fin(self_env, data_seq + static_cast<std::uint32_t>(seg.payload.size()));

@@ -173,6 +173,66 @@ TEST(DnsDecoder, TcpStreamCutMidMessageIsCounted) {
   EXPECT_EQ(h.stats.dns_parse_errors, 1u);
 }
 
+std::string tcp_requests(int count) {
+  std::string stream;
+  for (int i = 0; i < count; ++i) {
+    const std::string m = query(static_cast<std::uint16_t>(i), {"host" + std::to_string(i), "kg"});
+    stream += be16(static_cast<std::uint16_t>(m.size())) + m;
+  }
+  return stream;
+}
+
+// Issue 16: a client segment lost in the middle of the second of five requests. The decoder
+// finds the third request's length after the gap and goes on, wherever the bytes after the
+// gap are split.
+TEST(DnsDecoder, TcpResumesAtTheNextMessageAfterAGap) {
+  const std::string stream = tcp_requests(5);
+  const std::size_t one = stream.size() / 5;  // every request has the same size here
+  const std::size_t lost_from = one + 7, lost_to = one + 20;
+  const std::string_view after = std::string_view(stream).substr(lost_to);
+  for (std::size_t split = 0; split <= after.size(); ++split) {
+    Harness h;
+    auto d = make_dns_decoder(h.ctx, true);
+    d->on_data(Direction::kToServer, as_bytes(std::string_view(stream).substr(0, lost_from)));
+    d->on_gap(Direction::kToServer, lost_to - lost_from);
+    d->on_data(Direction::kToServer, as_bytes(after.substr(0, split)));
+    d->on_data(Direction::kToServer, as_bytes(after.substr(split)));
+    d->on_end(Direction::kToServer);
+    ASSERT_EQ(h.sink.records.size(), 4u) << split;
+    EXPECT_EQ(h.sink.records[0].body["dns"]["id"], 0);
+    EXPECT_EQ(h.sink.records[1].body["dns"]["id"], 2) << split;
+    EXPECT_EQ(h.sink.records[3].body["dns"]["queries"][0]["rrname"], "host4.kg");
+    EXPECT_EQ(h.stats.dns_parse_errors, 0u);
+  }
+}
+
+TEST(DnsDecoder, TcpGapAtAMessageBoundaryLosesNothingElse) {
+  const std::string stream = tcp_requests(3);
+  const std::size_t one = stream.size() / 3;
+  Harness h;
+  auto d = make_dns_decoder(h.ctx, true);
+  d->on_data(Direction::kToServer, as_bytes(std::string_view(stream).substr(0, one)));
+  d->on_gap(Direction::kToServer, one);
+  for (const char c : stream.substr(2 * one))
+    d->on_data(Direction::kToServer, as_bytes(std::string_view(&c, 1)));
+  d->on_end(Direction::kToServer);
+  ASSERT_EQ(h.sink.records.size(), 2u);
+  EXPECT_EQ(h.sink.records[1].body["dns"]["id"], 2);
+}
+
+// Junk after a gap, longer than the search window, then a request: found, and the search
+// keeps bounded memory meanwhile.
+TEST(DnsDecoder, TcpResyncSkipsJunk) {
+  Harness h;
+  auto d = make_dns_decoder(h.ctx, true);
+  d->on_gap(Direction::kToServer, 100);
+  const std::string junk(10000, '\xff');
+  d->on_data(Direction::kToServer, as_bytes(junk));
+  d->on_data(Direction::kToServer, as_bytes(tcp_requests(1)));
+  d->on_end(Direction::kToServer);
+  ASSERT_EQ(h.sink.records.size(), 1u);
+}
+
 TEST(DnsProbe, UdpAndTcpFraming) {
   const std::string q = query(3, {"example", "com"});
   EXPECT_EQ(probe_dns(Direction::kToServer, as_bytes(q)), ProbeResult::kYes);

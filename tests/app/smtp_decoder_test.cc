@@ -262,6 +262,29 @@ TEST(SmtpDecoder, RejectedDataIsNotAMessage) {
   EXPECT_TRUE(h.sink.contents(ContentKind::kMailBody).empty());
 }
 
+// Issue 16: a DATA refused before MAIL FROM. Suricata keeps the envelope that follows in the
+// refused DATA's transaction and gives the message a transaction of its own.
+TEST(SmtpDecoder, DataRejectedBeforeMailFromIsItsOwnTransaction) {
+  Harness h;
+  run({{S, "220 x\r\n"},
+       {C, "EHLO c\r\n"},
+       {S, "250 x\r\n"},
+       {C, "DATA\r\n"},
+       {S, "503 5.5.1 Error: need MAIL command\r\n"},
+       {C, "MAIL FROM:<a@x>\r\nRCPT TO:<b@y>\r\nDATA\r\n"},
+       {S, "250 ok\r\n250 ok\r\n354 go\r\n"},
+       {C, "Subject: late\r\n\r\nhi\r\n.\r\nQUIT\r\n"},
+       {S, "250 ok\r\n221 bye\r\n"}},
+      0, 1 << 20, &h);
+  const auto smtp = h.sink.records_of("smtp");
+  ASSERT_EQ(smtp.size(), 2u);
+  EXPECT_EQ(smtp[0]->body["smtp"]["mail_from"], "<a@x>");
+  EXPECT_FALSE(smtp[0]->body.contains("email"));
+  EXPECT_FALSE(smtp[1]->body["smtp"].contains("mail_from"));
+  EXPECT_EQ(smtp[1]->body["email"]["subject"], "late");
+  EXPECT_EQ(h.stats.smtp_transactions, 2u);
+}
+
 TEST(SmtpDecoder, StartTlsLikeSuricataRsetStartTls) {
   Harness h;
   run({{C, "EHLO\r\n"},
