@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "app/file_decoder.h"
+#include "app/file/file_decoder.h"
 #include "detect/flow_detector.h"
 
 namespace korgoo::engine {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/file_magic.h"
+#include "app/file/file_magic.h"
 #include "app/protocol_decoder.h"
 #include "detect/detect_engine.h"
 #include "detect/scratch.h"

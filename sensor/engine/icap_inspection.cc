@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "app/http_headers.h"
+#include "app/http/http_headers.h"
 #include "icap/http_framing.h"
 #include "output/icap_record.h"
 

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "app/http_headers.h"
+#include "app/http/http_headers.h"
 #include "common/json.h"
 
 namespace korgoo::icap {

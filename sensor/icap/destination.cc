@@ -6,7 +6,7 @@
 #include <charconv>
 #include <stdexcept>
 
-#include "app/http_headers.h"
+#include "app/http/http_headers.h"
 
 namespace korgoo::icap {
 

@@ -1,6 +1,6 @@
 #include "icap/http_framing.h"
 
-#include "app/http_headers.h"
+#include "app/http/http_headers.h"
 
 namespace korgoo::icap {
 

@@ -1,6 +1,6 @@
 #include "icap/icap_connection.h"
 
-#include "app/http_headers.h"
+#include "app/http/http_headers.h"
 #include "icap/icap_responses.h"
 
 namespace korgoo::icap {

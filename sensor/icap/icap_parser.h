@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/http_headers.h"
+#include "app/http/http_headers.h"
 
 namespace korgoo::icap {
 

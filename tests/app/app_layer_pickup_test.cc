@@ -93,7 +93,7 @@ TEST(AppLayerPickup, PgsqlSslRequestAcceptedBecomesTls) {
     app.on_data(C, as_bytes(client_hello()));
     app.on_end(C);
     app.on_end(S);
-    EXPECT_EQ(t.stats.tls_client_hellos, 1u);
+    EXPECT_EQ(t.stats.tls.client_hellos, 1u);
     EXPECT_EQ(t.sink.records_of("tls").size(), 1u);
   }
 }
@@ -108,7 +108,7 @@ TEST(AppLayerPickup, PgsqlSslRequestRefusedStaysInTheClear) {
   app.on_end(C);
   app.on_end(S);
   EXPECT_EQ(t.meta.app_proto, "pgsql");
-  EXPECT_EQ(t.stats.tls_client_hellos, 0u);
+  EXPECT_EQ(t.stats.tls.client_hellos, 0u);
 }
 
 TEST(AppLayerPickup, PgsqlProbeNeedsTheWholeRequestCode) {

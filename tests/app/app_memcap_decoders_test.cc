@@ -168,7 +168,7 @@ TEST(AppMemcapDecoders, DnsOverTcpMessageRefusedStillScannedRaw) {
   f.app.on_data(C, as_bytes(first));
   f.app.on_data(C, as_bytes(rest));
   EXPECT_EQ(spent.memory.hits(), 1u);
-  EXPECT_EQ(f.t.stats.dns_parse_errors, 0u);
+  EXPECT_EQ(f.t.stats.dns.parse_errors, 0u);
   EXPECT_EQ(joined(f.t, ContentKind::kRaw, C), first + rest);
 }
 
@@ -181,7 +181,7 @@ TEST(AppMemcapDecoders, TlsHelloRefusedIsNeitherAnErrorNorOpaque) {
   f.app.on_data(C, as_bytes(hello));
   f.app.on_data(C, as_bytes(std::string(100, 'i')));
   EXPECT_EQ(spent.memory.hits(), 1u);
-  EXPECT_EQ(f.t.stats.tls_parse_errors, 0u);
+  EXPECT_EQ(f.t.stats.tls.parse_errors, 0u);
   EXPECT_FALSE(f.t.meta.opaque);  // still scanned: a refused buffer must not blind the flow
   EXPECT_EQ(joined(f.t, ContentKind::kRaw, C), hello + std::string(100, 'i'));
 }

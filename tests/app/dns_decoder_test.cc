@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "app/decoders.h"
-#include "app/dns_message.h"
+#include "app/dns/dns_message.h"
 #include "recording_sink.h"
 
 namespace korgoo::app {
@@ -57,7 +57,7 @@ TEST(DnsDecoder, UdpRequestRecordAndNameView) {
             "111111exfil\n111111exfilexample\n"
             "exfilexample\n");
   EXPECT_TRUE(h.sink.views[0].ended);
-  EXPECT_EQ(h.stats.dns_queries, 1u);
+  EXPECT_EQ(h.stats.dns.queries, 1u);
 }
 
 TEST(DnsDecoder, ResponsesGiveNoRecord) {
@@ -68,7 +68,7 @@ TEST(DnsDecoder, ResponsesGiveNoRecord) {
                            std::string("\x01\x02\x03\x04", 4);
   d->on_data(Direction::kToClient, as_bytes(resp));
   EXPECT_TRUE(h.sink.records.empty());
-  EXPECT_EQ(h.stats.dns_parse_errors, 0u);
+  EXPECT_EQ(h.stats.dns.parse_errors, 0u);
 }
 
 TEST(DnsMessage, CompressionForwardPointersAndLoops) {
@@ -127,7 +127,7 @@ TEST(DnsMessage, TruncatedAndMalformedNeverCrash) {
   d->on_data(Direction::kToServer, as_bytes(query(2, {"catenacyber", "Fr"})));
   ASSERT_EQ(h.sink.records.size(), 1u);
   EXPECT_EQ(h.sink.records[0].body["dns"]["queries"][0]["rrname"], "catenacyber.Fr");
-  EXPECT_EQ(h.stats.dns_parse_errors, 1u);
+  EXPECT_EQ(h.stats.dns.parse_errors, 1u);
 }
 
 TEST(DnsDecoder, EscapesOddBytesAndRoot) {
@@ -151,7 +151,7 @@ TEST(DnsDecoder, TcpMessagesSplitAnywhereIncludingTheLengthPrefix) {
     d->on_end(Direction::kToServer);
     ASSERT_EQ(h.sink.records.size(), 5u) << split;
     EXPECT_EQ(h.sink.records[3].body["dns"]["queries"][0]["rrname"], "host3.corp.kg");
-    EXPECT_EQ(h.stats.dns_parse_errors, 0u);
+    EXPECT_EQ(h.stats.dns.parse_errors, 0u);
   }
   Harness h;
   auto d = make_dns_decoder(h.ctx, true);
@@ -170,7 +170,7 @@ TEST(DnsDecoder, TcpStreamCutMidMessageIsCounted) {
              as_bytes(be16(static_cast<std::uint16_t>(m.size())) + m.substr(0, 5)));
   d->on_end(Direction::kToServer);
   EXPECT_TRUE(h.sink.records.empty());
-  EXPECT_EQ(h.stats.dns_parse_errors, 1u);
+  EXPECT_EQ(h.stats.dns.parse_errors, 1u);
 }
 
 std::string tcp_requests(int count) {
@@ -202,7 +202,7 @@ TEST(DnsDecoder, TcpResumesAtTheNextMessageAfterAGap) {
     EXPECT_EQ(h.sink.records[0].body["dns"]["id"], 0);
     EXPECT_EQ(h.sink.records[1].body["dns"]["id"], 2) << split;
     EXPECT_EQ(h.sink.records[3].body["dns"]["queries"][0]["rrname"], "host4.kg");
-    EXPECT_EQ(h.stats.dns_parse_errors, 0u);
+    EXPECT_EQ(h.stats.dns.parse_errors, 0u);
   }
 }
 

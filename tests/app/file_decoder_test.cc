@@ -1,6 +1,6 @@
 // FileDecoder (korgoo scan): each layer the network path decodes is undone for files at rest,
 // the layers that ran are named, and what cannot be decoded is reported. Text is synthetic.
-#include "app/file_decoder.h"
+#include "app/file/file_decoder.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "app/decoders.h"
-#include "app/ftp_address.h"
+#include "app/ftp/ftp_address.h"
 #include "recording_sink.h"
 #include "zip_writer.h"
 

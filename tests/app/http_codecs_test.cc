@@ -1,12 +1,12 @@
 // The building blocks of HTTP decoding, on their own.
 #include <gtest/gtest.h>
 
-#include "app/chunked_decoder.h"
+#include "app/codec/chunked_decoder.h"
 #include "app/decoders.h"
-#include "app/http_headers.h"
-#include "app/json_unescaper.h"
-#include "app/multipart_parser.h"
-#include "app/url_decoder.h"
+#include "app/http/http_headers.h"
+#include "app/codec/json_unescaper.h"
+#include "app/codec/multipart_parser.h"
+#include "app/codec/url_decoder.h"
 
 namespace korgoo::app {
 namespace {

@@ -40,8 +40,8 @@ TEST(HttpDecoder, RequestResponseRecords) {
   EXPECT_EQ(run.sink().contents(ContentKind::kHttpUri, Direction::kToServer),
             std::vector<std::string>{"/path/page.html?q=1"});
   EXPECT_EQ(run.t->meta.server_names, std::vector<std::string>{"example.com"});
-  EXPECT_EQ(run.stats().http_transactions, 1u);
-  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  EXPECT_EQ(run.stats().http.transactions, 1u);
+  EXPECT_EQ(run.stats().http.parse_errors, 0u);
   EXPECT_TRUE(run.sink().all_ended());
 }
 
@@ -143,7 +143,7 @@ TEST(HttpDecoder, PipelinedRequestsPairWithResponsesInOrder) {
   EXPECT_EQ(http[2]->body["http"]["status"], 304);
   EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),
             std::vector<std::string>{"abc"});
-  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  EXPECT_EQ(run.stats().http.parse_errors, 0u);
   expect_segmentation_independent(flow);
 }
 
@@ -216,7 +216,7 @@ TEST(HttpDecoder, TransferEncodingValueListWithSeparators) {
   EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToServer),
             std::vector<std::string>{"body"});
   EXPECT_EQ(run.sink().records_of("http").size(), 2u);
-  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  EXPECT_EQ(run.stats().http.parse_errors, 0u);
 }
 
 TEST(HttpDecoder, InvalidChunkSizeFallsBackToBodyUntilClose) {
@@ -250,14 +250,14 @@ TEST(HttpDecoder, MalformedHeaderLinesAreCountedNotFatal) {
   auto http = run.sink().records_of("http");
   ASSERT_EQ(http.size(), 1u);
   EXPECT_EQ(http[0]->body["http"]["http_user_agent"], "spaced");
-  EXPECT_EQ(run.stats().http_parse_errors, 1u);
+  EXPECT_EQ(run.stats().http.parse_errors, 1u);
 }
 
 TEST(HttpDecoder, GarbageGivesUpTheDirectionUntilAMessageStarts) {
   HttpRun run;
   auto d = make_http_decoder(run.t->ctx);
   d->on_data(Direction::kToServer, as_bytes("\x01\x02 garbage\r\n\r\n"));
-  EXPECT_EQ(run.stats().http_parse_errors, 1u);
+  EXPECT_EQ(run.stats().http.parse_errors, 1u);
   d->on_data(Direction::kToServer, as_bytes("more garbage\r\n\r\n"));
   d->on_data(Direction::kToServer, as_bytes("GET /ok HTTP/1.1\r\nHost: h\r\n\r\n"));
   d->on_data(Direction::kToClient, as_bytes(k200));
@@ -271,7 +271,7 @@ TEST(HttpDecoder, OversizedHeaderBlockIsAParseError) {
   limits.max_header_bytes = 100;
   auto run = run_http({client("GET / HTTP/1.1\r\nCookie: " + std::string(200, 'c') + "\r\n\r\n")},
                       -1, false, &limits);
-  EXPECT_EQ(run.stats().http_parse_errors, 1u);
+  EXPECT_EQ(run.stats().http.parse_errors, 1u);
   EXPECT_TRUE(run.sink().records_of("http").empty());
 }
 
@@ -291,7 +291,7 @@ TEST(HttpDecoder, GapInsideBodyMarksFileAndResumes) {
   EXPECT_EQ(files[0]->body["fileinfo"]["state"], "TRUNCATED");
   EXPECT_EQ(files[1]->body["fileinfo"]["gaps"], false);
   EXPECT_EQ(run.sink().records_of("http").size(), 2u);
-  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  EXPECT_EQ(run.stats().http.parse_errors, 0u);
 }
 
 TEST(HttpDecoder, GapInHeadersGivesUpUntilNextMessage) {
@@ -300,7 +300,7 @@ TEST(HttpDecoder, GapInHeadersGivesUpUntilNextMessage) {
   d->on_data(Direction::kToServer, as_bytes("GET / HTTP/1.1\r\nHo"));
   d->on_gap(Direction::kToServer, 10);
   d->on_data(Direction::kToServer, as_bytes("st: x\r\n\r\n"));
-  EXPECT_EQ(run.stats().http_parse_errors, 1u);
+  EXPECT_EQ(run.stats().http.parse_errors, 1u);
   d->on_data(Direction::kToServer, as_bytes("GET /again HTTP/1.1\r\nHost: h\r\n\r\n"));
   d->on_end(Direction::kToServer);
   d->on_end(Direction::kToClient);
@@ -395,7 +395,7 @@ TEST(HttpDecoder, ConnectTunnelCarryingTlsIsHandedOver) {
   auto http = run.sink().records_of("http");
   ASSERT_EQ(http.size(), 1u);
   EXPECT_EQ(http[0]->body["http"]["status"], 200);
-  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  EXPECT_EQ(run.stats().http.parse_errors, 0u);
   EXPECT_TRUE(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient).empty());
 }
 
@@ -417,7 +417,7 @@ TEST(HttpDecoder, SwitchingProtocolsStopsParsing) {
                        client("\x81\x85garbage")});
   ASSERT_EQ(run.sink().records_of("http").size(), 1u);
   EXPECT_EQ(run.sink().records_of("http")[0]->body["http"]["status"], 101);
-  EXPECT_EQ(run.stats().http_parse_errors, 0u);
+  EXPECT_EQ(run.stats().http.parse_errors, 0u);
 }
 
 // A 101 or 204 that announces a body carries one (libhtp reads it, as clients that accept

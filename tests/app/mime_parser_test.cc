@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "app/mime_header_text.h"
-#include "app/mime_parser.h"
+#include "app/codec/mime_header_text.h"
+#include "app/mime/mime_parser.h"
 
 namespace korgoo::app {
 namespace {

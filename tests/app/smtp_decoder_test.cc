@@ -163,9 +163,9 @@ TEST(SmtpDecoder, PipelinedSessionWithMimeAndStartTls) {
             (std::vector<std::string>{"partner.kz", "gmail.com", "corp.kg"}));
   EXPECT_TRUE(h.meta.opaque);
   // After STARTTLS the bytes go to a TLS decoder; these are not a valid ClientHello.
-  EXPECT_EQ(h.stats.tls_parse_errors, 1u);
+  EXPECT_EQ(h.stats.tls.parse_errors, 1u);
   EXPECT_TRUE(h.sink.records_of("tls").empty());
-  EXPECT_EQ(h.stats.smtp_transactions, 3u);
+  EXPECT_EQ(h.stats.smtp.transactions, 3u);
 }
 
 TEST(SmtpDecoder, SameOutputSplitAtEveryOffset) {
@@ -282,7 +282,7 @@ TEST(SmtpDecoder, DataRejectedBeforeMailFromIsItsOwnTransaction) {
   EXPECT_FALSE(smtp[0]->body.contains("email"));
   EXPECT_FALSE(smtp[1]->body["smtp"].contains("mail_from"));
   EXPECT_EQ(smtp[1]->body["email"]["subject"], "late");
-  EXPECT_EQ(h.stats.smtp_transactions, 2u);
+  EXPECT_EQ(h.stats.smtp.transactions, 2u);
 }
 
 TEST(SmtpDecoder, StartTlsLikeSuricataRsetStartTls) {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "app/decoders.h"
-#include "app/tls_handshake.h"
+#include "app/tls/tls_handshake.h"
 #include "recording_sink.h"
 #include "tls_test_util.h"
 
@@ -57,7 +57,7 @@ TEST(TlsDecoder, ClientHelloOverThreeSegmentsAndTwoRecords) {
   EXPECT_EQ(h.sink.views[0].view.kind, ContentKind::kTlsMeta);
   EXPECT_EQ(h.sink.views[0].bytes, "www.google.com");
   EXPECT_EQ(h.stats.opaque_bytes, 10u);
-  EXPECT_EQ(h.stats.tls_client_hellos, 1u);
+  EXPECT_EQ(h.stats.tls.client_hellos, 1u);
 }
 
 TEST(TlsDecoder, SameResultAtEverySplit) {
@@ -87,7 +87,7 @@ TEST(TlsDecoder, MalformedLengthsAreErrorsNotCrashes) {
   d->on_data(C, as_bytes(records(handshake(1, body), 1 << 14)));
   d->on_end(C);
   EXPECT_TRUE(h.sink.records.empty());
-  EXPECT_EQ(h.stats.tls_parse_errors, 1u);
+  EXPECT_EQ(h.stats.tls.parse_errors, 1u);
   EXPECT_TRUE(h.meta.opaque);
 
   // Every truncation of a valid body fails cleanly (or parses when only extensions are cut).
@@ -103,7 +103,7 @@ TEST(TlsDecoder, MalformedLengthsAreErrorsNotCrashes) {
     Harness e;
     auto t = make_tls_decoder(e.ctx);
     t->on_data(C, as_bytes(bad));
-    EXPECT_EQ(e.stats.tls_parse_errors, 1u);
+    EXPECT_EQ(e.stats.tls.parse_errors, 1u);
     EXPECT_TRUE(e.sink.records.empty());
   }
 }

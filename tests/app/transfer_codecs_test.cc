@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "app/transfer_base64.h"
+#include "app/codec/transfer_base64.h"
 #include "app/transfer_line_assembler.h"
-#include "app/transfer_quoted_printable.h"
+#include "app/codec/transfer_quoted_printable.h"
 #include "app/transfer_text.h"
 
 namespace korgoo::app {

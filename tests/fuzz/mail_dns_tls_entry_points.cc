@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "app/decoders.h"
-#include "app/mime_parser.h"
+#include "app/mime/mime_parser.h"
 #include "fuzz/null_sink.h"
 
 namespace korgoo::app {

@@ -1,0 +1,28 @@
+#include "app/file/file_magic.h"
+
+#include <magic.h>
+
+namespace korgoo::app {
+
+FileMagic::FileMagic() {
+  // MIME type only; no decompression (the decoders undo compression themselves) and no
+  // looking outside the buffer.
+  cookie_ = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
+  if (cookie_ && magic_load(cookie_, nullptr) != 0) {
+    magic_close(cookie_);
+    cookie_ = nullptr;
+  }
+}
+
+FileMagic::~FileMagic() {
+  if (cookie_) magic_close(cookie_);
+}
+
+std::string FileMagic::type(ByteView head) {
+  if (!cookie_ || head.empty()) return "";
+  if (head.size() > kHeadBytes) head = head.subspan(0, kHeadBytes);
+  const char* t = magic_buffer(cookie_, head.data(), head.size());
+  return t ? std::string(t) : std::string();
+}
+
+}  // namespace korgoo::app
