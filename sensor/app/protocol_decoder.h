@@ -11,7 +11,12 @@
 #include "app/app_memory.h"
 #include "app/app_metadata.h"
 #include "app/app_sink.h"
+#include "app/dns/dns_stats.h"
 #include "app/expectations.h"
+#include "app/ftp/ftp_stats.h"
+#include "app/http/http_stats.h"
+#include "app/smtp/smtp_stats.h"
+#include "app/tls/tls_stats.h"
 #include "common/bytes.h"
 #include "common/direction.h"
 #include "common/json.h"
@@ -37,22 +42,17 @@ struct AppLimits {
   std::uint64_t memcap = 64ull << 20;  // all app-layer buffers of one worker (app_memory.h)
 };
 
-// Counters every decoder adds to; one instance per worker, reported in stats.
+// Counters every decoder adds to; one instance per worker, reported in stats. Each protocol's
+// own counters live in its folder; the ones here are shared by several decoders.
 struct AppStats {
-  std::uint64_t http_transactions = 0;
-  std::uint64_t http_parse_errors = 0;
+  HttpStats http;
   std::uint64_t decompress_errors = 0;
   std::uint64_t decompress_limit_hits = 0;  // ratio or size cap reached (bombs)
   std::uint64_t encrypted_files = 0;        // files with a password-protected member
-  std::uint64_t smtp_transactions = 0;
-  std::uint64_t smtp_parse_errors = 0;
-  std::uint64_t mime_parts = 0;
-  std::uint64_t ftp_commands = 0;
-  std::uint64_t ftp_data_flows = 0;
-  std::uint64_t dns_queries = 0;
-  std::uint64_t dns_parse_errors = 0;
-  std::uint64_t tls_client_hellos = 0;
-  std::uint64_t tls_parse_errors = 0;
+  SmtpStats smtp;
+  FtpStats ftp;
+  DnsStats dns;
+  TlsStats tls;
   std::uint64_t opaque_bytes = 0;
   std::uint64_t gaps_in_app = 0;
 
