@@ -79,9 +79,10 @@ IPV6_OPT_PADN = 0x01
 IPV6_OPT_ROUTER_ALERT = 0x05
 IPV6_OPT_EXPERIMENT = 0x1E    # RFC 4727 experimental, "skip if unknown"
 
-TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK = 0x01, 0x02, 0x04, 0x08, 0x10
+TCP_FIN, TCP_SYN, TCP_RST, TCP_PSH, TCP_ACK, TCP_URG = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20
 TCP_OPT_EOL, TCP_OPT_NOP, TCP_OPT_MSS, TCP_OPT_WSCALE = 0, 1, 2, 3
 TCP_OPT_SACK_PERMITTED, TCP_OPT_SACK = 4, 5
+TCP_OPT_MD5 = 19              # RFC 2385 signature (kind, length 18, 16-byte digest)
 SEQ_MASK = 0xFFFFFFFF
 SYN_WINDOW = 64240
 
@@ -190,13 +191,15 @@ def tcp_sack_option(blocks: Sequence[tuple[int, int]]) -> bytes:
 
 
 def build_tcp_segment(src, dst, sport: int, dport: int, seq: int, ack: int, flags: int,
-                      payload: bytes = b"", *, window: int = 502, options: bytes = b"") -> bytes:
-    """A TCP header (with options padded to 32 bits) and payload, with a correct checksum."""
+                      payload: bytes = b"", *, window: int = 502, options: bytes = b"",
+                      urgent: int = 0) -> bytes:
+    """A TCP header (with options padded to 32 bits) and payload, with a correct checksum;
+    `urgent` is the urgent pointer (meaningful with TCP_URG)."""
     options += bytes((-len(options)) % 4)
     offset_words = (20 + len(options)) // 4
     header = bytearray(struct.pack("!HHIIBBHHH", sport, dport, seq & SEQ_MASK,
                                    ack & SEQ_MASK if flags & TCP_ACK else 0,
-                                   offset_words << 4, flags, window, 0, 0) + options)
+                                   offset_words << 4, flags, window, 0, urgent) + options)
     checksum = internet_checksum(pseudo_header(src, dst, IPPROTO_TCP, len(header) + len(payload))
                                  + header + payload)
     struct.pack_into("!H", header, 16, checksum)
@@ -632,19 +635,21 @@ class TcpSession(Conversation):
         self.mss = mss
 
     def tcp_bytes(self, sender: int, flags: int, seq: int, ack: int, payload: bytes = b"",
-                  options: bytes = b"") -> bytes:
+                  options: bytes = b"", urgent: int = 0) -> bytes:
         """A TCP segment (header + payload) from `sender` with explicit numbers. SYNs advertise
         an unscaled window; later segments a scaled one (502 << 7 = 64256)."""
         src, dst = self.ips[sender], self.ips[1 - sender]
         window = SYN_WINDOW if flags & TCP_SYN else self.window
         return build_tcp_segment(src, dst, self.ports[sender], self.ports[1 - sender], seq, ack,
-                                 flags, payload, window=window, options=options)
+                                 flags, payload, window=window, options=options, urgent=urgent)
 
     def packet_at(self, sender: int, seq: int, payload: bytes = b"", *,
-                  flags: int = TCP_ACK | TCP_PSH, ack: int | None = None, options: bytes = b"") -> bytes:
+                  flags: int = TCP_ACK | TCP_PSH, ack: int | None = None, options: bytes = b"",
+                  urgent: int = 0) -> bytes:
         """A segment at an explicit sequence number; does not advance the session state."""
         ack = self.next_seq[1 - sender] if ack is None else ack
-        return self.ip_packet(sender, IPPROTO_TCP, self.tcp_bytes(sender, flags, seq, ack, payload, options))
+        return self.ip_packet(sender, IPPROTO_TCP,
+                              self.tcp_bytes(sender, flags, seq, ack, payload, options, urgent))
 
     def segment(self, sender: int, payload: bytes = b"", flags: int = TCP_ACK | TCP_PSH) -> bytes:
         """The next in-order segment from `sender`; advances its sequence number."""
@@ -776,6 +781,11 @@ def dns_response(txid: int, name: str, qtype: int = 1, addresses: Sequence[str] 
     return out
 
 
+def dns_over_tcp(message: bytes) -> bytes:
+    """A DNS message with the 2-byte length prefix of DNS over TCP (RFC 1035 4.2.2)."""
+    return struct.pack("!H", len(message)) + message
+
+
 def tls_record(content_type: int, body: bytes, version: int = 0x0303) -> bytes:
     """One TLS record (20 = change cipher spec, 21 = alert, 22 = handshake, 23 = app data)."""
     return struct.pack("!BHH", content_type, version, len(body)) + body
@@ -843,6 +853,23 @@ def smtp_dot_stuff(message: bytes) -> bytes:
     lines = message.split(b"\r\n")
     stuffed = [b"." + line if line.startswith(b".") else line for line in lines]
     return b"\r\n".join(stuffed) + b".\r\n"
+
+
+def smtp_mail_and_quit(sender: str, recipients: Sequence[str], message: bytes,
+                       queue_id: str) -> list[tuple[int, bytes]]:
+    """MAIL FROM, one RCPT TO per recipient, DATA with the dot-stuffed message, QUIT: each
+    client line with the server's reply."""
+    dialogue = [(CLIENT, f"MAIL FROM:<{sender}>\r\n".encode()), (SERVER, b"250 OK\r\n")]
+    for recipient in recipients:
+        dialogue += [(CLIENT, f"RCPT TO:<{recipient}>\r\n".encode()), (SERVER, b"250 Accepted\r\n")]
+    return dialogue + [
+        (CLIENT, b"DATA\r\n"),
+        (SERVER, b"354 Enter message, ending with \".\" on a line by itself\r\n"),
+        (CLIENT, smtp_dot_stuff(message)),
+        (SERVER, f"250 OK id={queue_id}\r\n".encode()),
+        (CLIENT, b"QUIT\r\n"),
+        (SERVER, b"221 mail.example.co.uk closing connection\r\n"),
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1487,18 +1514,7 @@ def build_pii_smtp() -> Capture:
         (SERVER, b"220 mail.example.co.uk ESMTP ready\r\n"),
         (CLIENT, b"EHLO clinic.example.com\r\n"),
         (SERVER, b"250-mail.example.co.uk Hello\r\n250-SIZE 52428800\r\n250-8BITMIME\r\n250 HELP\r\n"),
-        (CLIENT, f"MAIL FROM:<{sender.email}>\r\n".encode()),
-        (SERVER, b"250 OK\r\n"),
-        (CLIENT, f"RCPT TO:<{recipients[0]}>\r\n".encode()),
-        (SERVER, b"250 Accepted\r\n"),
-        (CLIENT, f"RCPT TO:<{recipients[1]}>\r\n".encode()),
-        (SERVER, b"250 Accepted\r\n"),
-        (CLIENT, b"DATA\r\n"),
-        (SERVER, b"354 Enter message, ending with \".\" on a line by itself\r\n"),
-        (CLIENT, smtp_dot_stuff(message)),
-        (SERVER, b"250 OK id=1vKorg-000001-AB\r\n"),
-        (CLIENT, b"QUIT\r\n"),
-        (SERVER, b"221 mail.example.co.uk closing connection\r\n"),
+        *smtp_mail_and_quit(sender.email, recipients, message, "1vKorg-000001-AB"),
     ]
     cap.add(session.handshake() + session.converse(dialogue) + session.close(SERVER))
     where = f"{client}:50100 -> {server}:25"
@@ -1918,6 +1934,274 @@ def build_pii_all_types() -> Capture:
 
 
 # --------------------------------------------------------------------------------------------
+# Evasions (issue 16): each case the sensor was fixed for, in one flow carrying identifiers
+# --------------------------------------------------------------------------------------------
+
+
+def evasion_rows(person: Person) -> bytes:
+    """A small CSV with one synthetic person's PIN and e-mail address."""
+    return f"pin;email\r\n{person.pin};{person.email}\r\n".encode()
+
+
+def response_head_ended_by(end: bytes, fields: Sequence[tuple[str, str]],
+                           status: str = "200 OK") -> bytes:
+    """A response head whose last field line is ended by `end` instead of CRLF CRLF."""
+    lines = [f"HTTP/1.1 {status}", f"Date: {HTTP_DATE}", "Server: testsrv/1.0"]
+    lines += [f"{name}: {value}" for name, value in fields]
+    return "\r\n".join(lines).encode() + end
+
+
+def tcp_md5_option(label: str) -> bytes:
+    """NOP, NOP, TCP MD5 signature (RFC 2385) with a made-up 16-byte digest: 20 bytes."""
+    return bytes([TCP_OPT_NOP, TCP_OPT_NOP, TCP_OPT_MD5, 18]) + deterministic_bytes(label, 16)
+
+
+def build_evasion_http() -> Capture:
+    """HTTP evasions: loose head ends, 101/204 with bodies, a junk status line, CONNECT
+    tunnels (plain HTTP and TLS inside) and a response whose head was lost."""
+    cap = Capture("evasion-http", EthernetLink())
+    people = synthetic_people()
+    client, server, host = "192.168.80.10", SERVER_US, "files.example.com"
+
+    def where(port: int, what: str, server_port: int = 80) -> str:
+        return f"{client}:{port} -> {server}:{server_port} {what}"
+
+    def plant_rows(port: int, person: Person, what: str, server_port: int = 80) -> None:
+        cap.plant("kg_pin", person.pin, where(port, what, server_port))
+        cap.plant("email", person.email, where(port, what, server_port))
+
+    def exchange(port: int, messages: Sequence[tuple[int, bytes]], server_port: int = 80) -> None:
+        session = TcpSession(client, port, server, server_port)
+        cap.add(session.handshake() + session.converse(messages) + session.close(CLIENT))
+        cap.pause()
+
+    # 1-3. Response heads ended as browsers and libhtp end them (http-evader 411, 419, 425, 431).
+    for port, person, end, label in [(53001, people[0], b"\n\r\r\n", "LF CR CR LF"),
+                                     (53002, people[1], b"\n \n", "a line holding one space"),
+                                     (53003, people[2], b"\n\t\n", "a line holding one tab")]:
+        body = evasion_rows(person)
+        head = response_head_ended_by(end, [("Content-Type", "text/csv"),
+                                            ("Content-Length", str(len(body)))])
+        exchange(port, [(CLIENT, http_request("GET", f"/export/{port}.csv", host)),
+                        (SERVER, head + body)])
+        plant_rows(port, person, f"response body after a head ended by {label}")
+        cap.anomaly(f"{client}:{port}: the response head ends with {label} instead of CRLF CRLF")
+    # 4-5. A 101 and a 204 that announce a body and send it; a second exchange follows.
+    for port, person, status in [(53004, people[3], "101 Switching Protocols"),
+                                 (53005, people[4], "204 No Content")]:
+        exchange(port, [(CLIENT, http_request("GET", f"/export/{port}.csv", host)),
+                        (SERVER, http_response(evasion_rows(person), status=status,
+                                               content_type="text/csv")),
+                        (CLIENT, http_request("GET", "/after", host)),
+                        (SERVER, http_response(b"next response\n", content_type="text/plain"))])
+        plant_rows(port, person, f"body of a {status.split()[0]} response (Content-Length > 0)")
+        cap.anomaly(f"{client}:{port}: a {status} response announces a body (Content-Length) "
+                    "and sends it; a GET /after and its 200 follow on the same connection")
+    # 6. A junk status line before the real one (http-evader 487-like).
+    person = people[5]
+    exchange(53006, [(CLIENT, http_request("GET", "/export/53006.csv", host)),
+                     (SERVER, b"SIP/2.0 200 ok\r\n" + http_response(evasion_rows(person),
+                                                                    content_type="text/csv"))])
+    plant_rows(53006, person, "response body after a junk status line")
+    cap.anomaly(f"{client}:53006: the response starts with the line 'SIP/2.0 200 ok' before its "
+                "status line")
+    # 7. CONNECT, 200, then a plain HTTP POST inside the tunnel.
+    person = people[6]
+    form = f"pin={person.pin}&email={person.email.replace('@', '%40')}".encode()
+    exchange(53007, [
+        (CLIENT, http_request("CONNECT", "upload.example.com:80", "upload.example.com:80")),
+        (SERVER, b"HTTP/1.1 200 Connection established\r\n\r\n"),
+        (CLIENT, http_request("POST", "/form", "upload.example.com", body=form,
+                              headers=[("Content-Type", "application/x-www-form-urlencoded")])),
+        (SERVER, http_response(b'{"ok":true}'))], server_port=8080)
+    cap.plant("kg_pin", person.pin, where(53007, "POST body inside a CONNECT tunnel", 8080))
+    cap.plant("email", person.email, where(53007, "POST body inside a CONNECT tunnel, '@' as %40", 8080))
+    # 8. CONNECT, 200, then TLS inside the tunnel (http-connect-tls).
+    session_id = deterministic_bytes("evasion-connect-tls-session", 32)
+    exchange(53008, [
+        (CLIENT, http_request("CONNECT", "secure.example.com:443", "secure.example.com:443")),
+        (SERVER, b"HTTP/1.1 200 Connection established\r\n\r\n"),
+        (CLIENT, tls_client_hello("secure.example.com",
+                                  deterministic_bytes("evasion-connect-client-random", 32), session_id)),
+        (SERVER, tls_server_hello(deterministic_bytes("evasion-connect-server-random", 32), session_id)
+         + tls_record(20, b"\x01") + tls_record(22, deterministic_bytes("evasion-connect-finished", 40))),
+        (CLIENT, tls_record(23, deterministic_bytes("evasion-connect-appdata", 300)))], server_port=8080)
+    cap.anomaly(f"{client}:53008: CONNECT secure.example.com:443, 200, then a TLS ClientHello "
+                "(SNI secure.example.com) inside the tunnel")
+    # 9. The first response's head is lost (the client ACKs past it); a second response follows.
+    person = people[7]
+    session = TcpSession(client, 53009, server, 80)
+    cap.add(session.handshake() + session.send(CLIENT, http_request("GET", "/report/a", host)))
+    lost_body = b"report a, plain text without personal data\n" * 8
+    lost = http_response(lost_body, content_type="text/plain")
+    head_length = len(lost) - len(lost_body)
+    start = session.next_seq[SERVER]
+    segments = session.data_segments(SERVER, lost, [head_length])
+    cap.add(segments[1:] + [session.ack(CLIENT)])
+    cap.add(session.converse([(CLIENT, http_request("GET", "/export/53009.csv", host)),
+                              (SERVER, http_response(evasion_rows(person), content_type="text/csv"))]))
+    cap.add(session.close(CLIENT))
+    plant_rows(53009, person, "second response, after one whose head was lost")
+    cap.anomaly(f"{client}:53009: the server segment holding the first response's head (relative "
+                f"seq {start - session.isn[SERVER]}, {head_length} bytes) is missing; the client "
+                "ACKs past it")
+    return cap
+
+
+def build_evasion_tcp_app() -> Capture:
+    """TCP evasions (RSTs the receiver ignores, a SYN restart, an urgent byte) and app-layer
+    ones (DNS over TCP after a hole, FTP and SMTP picked up late, a DATA refused)."""
+    cap = Capture("evasion-tcp-app", EthernetLink())
+    people = synthetic_people()
+    client, server, host = "192.168.81.10", SERVER_US, "forms.example.com"
+
+    def where(port: int, server_ip: str, server_port: int, what: str) -> str:
+        return f"{client}:{port} -> {server_ip}:{server_port} {what}"
+
+    def form_upload(session: TcpSession, person: Person) -> list[bytes]:
+        form = f"pin={person.pin}&email={person.email.replace('@', '%40')}".encode()
+        request = http_request("POST", "/form", host, body=form,
+                               headers=[("Content-Type", "application/x-www-form-urlencoded")])
+        return (session.converse([(CLIENT, request), (SERVER, http_response(b'{"ok":true}'))])
+                + session.close(CLIENT))
+
+    def plant_form(port: int, person: Person, what: str) -> None:
+        cap.plant("kg_pin", person.pin, where(port, server, 80, f"form body ({what})"))
+        cap.plant("email", person.email, where(port, server, 80, f"form body, '@' as %40 ({what})"))
+
+    # 1. The server sends a RST before its SYN-ACK whose ACK does not acknowledge the SYN: the
+    #    client (Linux, SYN-SENT) drops it and the connection opens normally.
+    session = TcpSession(client, 54001, server, 80)
+    syn = session.packet_at(CLIENT, session.next_seq[CLIENT], flags=TCP_SYN, ack=0,
+                            options=tcp_syn_options(session.mss))
+    rst = session.packet_at(SERVER, session.next_seq[SERVER] + 40000, flags=TCP_RST | TCP_ACK,
+                            ack=session.next_seq[CLIENT] + 70000)
+    session.next_seq[CLIENT] += 1
+    syn_ack = session.packet_at(SERVER, session.next_seq[SERVER], flags=TCP_SYN | TCP_ACK,
+                                options=tcp_syn_options(session.mss))
+    session.next_seq[SERVER] += 1
+    cap.add([syn, rst, syn_ack, session.ack(CLIENT)] + form_upload(session, people[0]))
+    cap.pause()
+    plant_form(54001, people[0], "after a RST sent before the SYN-ACK")
+    cap.anomaly(f"{client}:54001: a RST-ACK from the server before its SYN-ACK, acknowledging "
+                "a number the client never sent (Linux drops it in SYN-SENT)")
+    # 2. A RST carrying a TCP MD5 signature before the request: no proof the connection ended.
+    session = TcpSession(client, 54002, server, 80)
+    cap.add(session.handshake())
+    cap.add([session.packet_at(SERVER, session.next_seq[SERVER], flags=TCP_RST | TCP_ACK,
+                               options=tcp_md5_option("evasion-md5-rst"))])
+    cap.add(form_upload(session, people[1]))
+    cap.pause()
+    plant_form(54002, people[1], "after a RST with a TCP MD5 option")
+    cap.anomaly(f"{client}:54002: after the handshake the server's side sends a RST-ACK carrying "
+                "a TCP MD5 signature option (kind 19); the request follows")
+    # 3. The first SYN is refused by a RST without ACK (dropped by the client); a SYN with
+    #    another ISN from the same port opens the connection (bug-3844).
+    session = TcpSession(client, 54003, server, 80)
+    first_isn = session.isn[CLIENT]
+    cap.add([session.packet_at(CLIENT, first_isn, flags=TCP_SYN, ack=0,
+                               options=tcp_syn_options(session.mss)),
+             session.packet_at(SERVER, 0, flags=TCP_RST, ack=0)])
+    session.isn[CLIENT] = session.next_seq[CLIENT] = derived_u32("evasion-second-isn")
+    cap.add(session.handshake() + form_upload(session, people[2]))
+    cap.pause()
+    plant_form(54003, people[2], "connection opened by a second SYN with a new ISN")
+    cap.anomaly(f"{client}:54003: the first SYN (ISN {first_isn}) is answered by a RST without "
+                f"ACK; a second SYN from the same port with ISN {session.isn[CLIENT]} opens the "
+                "connection")
+    # 4. An urgent byte inserted in the middle of a PIN: removed (stream.urgent: oob, as
+    #    Linux), the PIN is whole; Content-Length counts the bytes without it.
+    person = people[4]
+    body = f"note=urgent+test&pin={person.pin}&end=1".encode()
+    request = http_request("POST", "/form", host, body=body,
+                           headers=[("Content-Type", "application/x-www-form-urlencoded")])
+    head_length = len(request) - len(body)
+    inserted_at = body.find(person.pin.encode()) + 7
+    wire_body = body[:inserted_at] + b"!" + body[inserted_at:]
+    session = TcpSession(client, 54004, server, 80)
+    cap.add(session.handshake() + [session.segment(CLIENT, request[:head_length], TCP_ACK)])
+    cap.add([session.packet_at(CLIENT, session.next_seq[CLIENT], wire_body,
+                               flags=TCP_ACK | TCP_PSH | TCP_URG, urgent=inserted_at + 1)])
+    session.next_seq[CLIENT] += len(wire_body)
+    cap.add([session.ack(SERVER)] + session.send(SERVER, http_response(b'{"ok":true}'))
+            + session.close(CLIENT))
+    cap.pause()
+    cap.plant("kg_pin", person.pin, where(54004, server, 80, "form body, whole once the urgent "
+                                          "byte after its 7th digit is taken out"))
+    cap.anomaly(f"{client}:54004: the body segment has URG set and its urgent pointer on a '!' "
+                "inserted after the PIN's 7th digit (outside Content-Length)")
+    # 5. DNS over TCP: the first query's segment is missing (the server ACKs past it); the
+    #    second query's name carries a PIN split over two labels.
+    person = people[5]
+    session = TcpSession(client, 54005, DNS_US, 53)
+    cap.add(session.handshake())
+    session.data_segments(CLIENT, dns_over_tcp(dns_query(0x7101, "www.example.com")))  # lost
+    exfil = f"{person.pin[:7]}.{person.pin[7:]}.q2.exfil.example.net"
+    cap.add(session.send(SERVER, dns_over_tcp(dns_response(0x7101, "www.example.com", 1, [SERVER_US])))
+            + session.converse([(CLIENT, dns_over_tcp(dns_query(0x7102, exfil, 16))),
+                                (SERVER, dns_over_tcp(dns_response(0x7102, exfil, 16, rcode=3)))])
+            + session.close(CLIENT))
+    cap.pause()
+    cap.plant("kg_pin", person.pin, where(54005, DNS_US, 53, "second DNS/TCP query name, split "
+                                          "over two labels"))
+    cap.anomaly(f"{client}:54005: the client segment with the first DNS/TCP query is missing; the "
+                "server's ACK covers it")
+    # 6. FTP picked up after the greeting and login: the first line seen is TYPE I.
+    person = people[6]
+    data_port = 50030
+    control = TcpSession(client, 54006, SERVER_DE, 21)
+    control.next_seq = [control.isn[0] + 40, control.isn[1] + 180]
+    data = TcpSession(client, 54007, SERVER_DE, data_port)
+    h = SERVER_DE.replace(".", ",")
+    cap.add(control.converse([
+        (CLIENT, b"TYPE I\r\n"),
+        (SERVER, b"200 Switching to Binary mode.\r\n"),
+        (CLIENT, b"PASV\r\n"),
+        (SERVER, f"227 Entering Passive Mode ({h},{data_port >> 8},{data_port & 0xFF}).\r\n".encode())]))
+    cap.add(data.handshake())
+    cap.add(control.converse([(CLIENT, b"STOR late.csv\r\n"), (SERVER, b"150 Ok to send data.\r\n")]))
+    cap.add(data.send(CLIENT, f"pin;card\r\n{person.pin};{person.card}\r\n".encode()) + data.close(CLIENT))
+    cap.add(control.converse([(SERVER, b"226 Transfer complete.\r\n"), (CLIENT, b"QUIT\r\n"),
+                              (SERVER, b"221 Goodbye.\r\n")]) + control.close(SERVER))
+    cap.pause()
+    ftp_data = f"{client}:54007 -> {SERVER_DE}:{data_port} (FTP data, STOR late.csv)"
+    cap.plant("kg_pin", person.pin, ftp_data)
+    cap.plant("payment_card", person.card, ftp_data)
+    cap.anomaly(f"{client}:54006 -> {SERVER_DE}:21: no handshake, greeting or login; the first "
+                "line seen is the client's TYPE I")
+    # 7. SMTP of which only the client's QUIT and the reply are seen.
+    session = TcpSession(client, 54008, SERVER_GB, 25)
+    session.next_seq = [session.isn[0] + 900, session.isn[1] + 300]
+    cap.add(session.converse([(CLIENT, b"QUIT\r\n"),
+                              (SERVER, b"221 mail.example.co.uk closing connection\r\n")])
+            + session.close(SERVER))
+    cap.pause()
+    cap.anomaly(f"{client}:54008 -> {SERVER_GB}:25: picked up at the client's QUIT (no handshake)")
+    # 8. SMTP: DATA refused before MAIL FROM, then a proper transaction.
+    sender, recipient = people[7], people[8]
+    message = "\r\n".join([
+        f"From: {sender.email}", f"To: {recipient.email}", "Subject: record",
+        "Date: Thu, 15 Jan 2026 10:00:05 +0000", "Message-ID: <20260115100005.2@example.com>",
+        "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "",
+        f"pin: {people[9].pin}", ""]).encode()
+    session = TcpSession(client, 54009, SERVER_GB, 25)
+    cap.add(session.handshake() + session.converse([
+        (SERVER, b"220 mail.example.co.uk ESMTP ready\r\n"),
+        (CLIENT, b"EHLO client.example.com\r\n"),
+        (SERVER, b"250-mail.example.co.uk Hello\r\n250 8BITMIME\r\n"),
+        (CLIENT, b"DATA\r\n"),
+        (SERVER, b"503 5.5.1 Error: need MAIL command\r\n"),
+        *smtp_mail_and_quit(sender.email, [recipient.email], message, "1vKorg-000002-AB")])
+            + session.close(SERVER))
+    smtp = f"{client}:54009 -> {SERVER_GB}:25"
+    cap.plant("email", sender.email, f"{smtp} MAIL FROM and From:")
+    cap.plant("email", recipient.email, f"{smtp} RCPT TO and To:")
+    cap.plant("kg_pin", people[9].pin, f"{smtp} message body")
+    cap.anomaly(f"{smtp}: the first DATA comes before MAIL FROM and is refused (503)")
+    return cap
+
+
+# --------------------------------------------------------------------------------------------
 # Tunnels: the same HTTP upload inside every encapsulation korgoo decodes
 # --------------------------------------------------------------------------------------------
 
@@ -2147,6 +2431,8 @@ def build_all() -> list[Capture]:
         build_pii_crossborder(),
         build_negatives(),
         build_pii_all_types(),
+        build_evasion_http(),
+        build_evasion_tcp_app(),
         build_tunnel_plain(),
         build_tunnel_plain("tunnel-plain-v6", TUNNEL_CLIENT_V6),
         *[build_tunnel(name) for name in TUNNELS],
