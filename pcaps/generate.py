@@ -2016,6 +2016,8 @@ def build_evasion_http() -> Capture:
         (SERVER, http_response(b'{"ok":true}'))], server_port=8080)
     cap.plant("kg_pin", person.pin, where(53007, "POST body inside a CONNECT tunnel", 8080))
     cap.plant("email", person.email, where(53007, "POST body inside a CONNECT tunnel, '@' as %40", 8080))
+    cap.anomaly(f"{client}:53007: CONNECT upload.example.com:80, 200, then a plain HTTP POST "
+                "inside the tunnel")
     # 8. CONNECT, 200, then TLS inside the tunnel (http-connect-tls).
     session_id = deterministic_bytes("evasion-connect-tls-session", 32)
     exchange(53008, [
