@@ -8,6 +8,7 @@ WorkerStats& WorkerStats::operator+=(const WorkerStats& o) {
   packets_dropped += o.packets_dropped;
   flows_with_pii += o.flows_with_pii;
   expected_flows += o.expected_flows;
+  policy_evaluations += o.policy_evaluations;
   for (const auto& [sid, n] : o.alerts_by_sid) alerts_by_sid[sid] += n;
   return *this;
 }

@@ -19,6 +19,9 @@ struct WorkerStats {
   std::uint64_t packets_dropped = 0;  // inline verdicts
   std::uint64_t flows_with_pii = 0;
   std::uint64_t expected_flows = 0;
+  // Times the policy was asked about a flow (only when one of its tallies changed); not in
+  // the stats record: it is what tests/engine checks the engine's contract with.
+  std::uint64_t policy_evaluations = 0;
   std::map<std::uint32_t, std::uint64_t> alerts_by_sid;  // for /metrics
 
   WorkerStats& operator+=(const WorkerStats& o);

@@ -254,6 +254,7 @@ policy::FlowFacts Worker::facts_of(const flow::Flow& f, const FlowInspector& ins
 }
 
 void Worker::evaluate_policy(flow::Flow& f, FlowInspector& insp) {
+  ++stats_.policy_evaluations;
   auto facts = facts_of(f, insp);
   // Policy decides what feeds the per-host aggregation; the engine only hands it the values.
   for (Direction d : {Direction::kToServer, Direction::kToClient}) {

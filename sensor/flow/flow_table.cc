@@ -19,6 +19,7 @@ void FlowStats::to_json(Json& out) const {
   out["ended_shutdown"] = ended_shutdown;
   out["midstream"] = midstream;
   out["active_peak"] = active_peak;
+  out["tcp_reused"] = tcp_reused;
 }
 
 std::uint64_t make_flow_id(const FlowKey& key, Timestamp start) {
@@ -115,7 +116,18 @@ FlowTable::Lookup FlowTable::track(const DecodedPacket& p) {
   bool created = false;
   if (auto it = flows_.find(key); it != flows_.end()) {
     f = it->second.get();
-  } else {
+    // A SYN on a connection already closed (FIN both ways, or RST) is the client reusing its
+    // port for a new connection, as a stack accepts it out of TIME_WAIT: the old flow ends
+    // here and the SYN opens a new one. Kept as one flow, the new connection's bytes would
+    // meet the old one's finished streams and never be inspected.
+    if (p.l4 == decode::L4Proto::kTcp && f->state_ == FlowState::kClosed && (p.flags & tf::kSyn) &&
+        !(p.flags & tf::kAck)) {
+      ++stats_.tcp_reused;
+      end(f, EndReason::kClosed);
+      f = nullptr;
+    }
+  }
+  if (f == nullptr) {
     f = create(p);
     created = true;
   }

@@ -24,6 +24,7 @@ struct FlowStats {
   std::uint64_t udp = 0;
   std::uint64_t other = 0;
   std::uint64_t ended_closed = 0;
+  std::uint64_t tcp_reused = 0;  // a SYN on a closed connection ended it and opened a new flow
   std::uint64_t ended_timeout = 0;
   std::uint64_t evicted = 0;
   std::uint64_t ended_shutdown = 0;

@@ -124,6 +124,33 @@ TEST_F(FlowTableTest, RstCloses) {
   EXPECT_EQ(r.flow->state(), FlowState::kClosed);
 }
 
+TEST_F(FlowTableTest, ASynOnAClosedConnectionEndsItAndOpensANewFlow) {
+  auto t = make();
+  // Closed by FINs both ways, then by a RST: each time the client's next SYN from the same
+  // port is a new connection.
+  t.track(tcp("10.0.0.1", 1, "8.8.8.8", 80, tf::kSyn, 1));
+  t.track(tcp("8.8.8.8", 80, "10.0.0.1", 1, tf::kSyn | tf::kAck, 1));
+  t.track(tcp("10.0.0.1", 1, "8.8.8.8", 80, tf::kFin | tf::kAck, 2));
+  const auto first = t.track(tcp("8.8.8.8", 80, "10.0.0.1", 1, tf::kFin | tf::kAck, 2));
+  const std::uint64_t first_id = first.flow->id();
+  auto second = t.track(tcp("10.0.0.1", 1, "8.8.8.8", 80, tf::kSyn, 3));
+  EXPECT_TRUE(second.created);
+  EXPECT_NE(second.flow->id(), first_id);
+  EXPECT_EQ(second.flow->state(), FlowState::kNew);
+  ASSERT_EQ(ended_.size(), 1u);
+  EXPECT_EQ(ended_[0].id, first_id);
+  EXPECT_EQ(ended_[0].reason, EndReason::kClosed);
+  t.track(tcp("8.8.8.8", 80, "10.0.0.1", 1, tf::kRst | tf::kAck, 3));
+  auto third = t.track(tcp("10.0.0.1", 1, "8.8.8.8", 80, tf::kSyn, 4));
+  EXPECT_TRUE(third.created);
+  EXPECT_EQ(ended_.size(), 2u);
+  EXPECT_EQ(t.stats().tcp_reused, 2u);
+  // A SYN-ACK or a retransmitted segment on a closed connection does not start a new flow.
+  auto late = t.track(tcp("8.8.8.8", 80, "10.0.0.1", 1, tf::kSyn | tf::kAck, 4));
+  EXPECT_FALSE(late.created);
+  EXPECT_EQ(t.size(), 1u);
+}
+
 TEST_F(FlowTableTest, TimeoutsApplyPerClass) {
   auto t = make();
   t.track(udp("10.0.0.1", 5000, "8.8.8.8", 53, 100));
