@@ -563,10 +563,10 @@ TEST(FileDecoderDocuments, MagicNamesWhatIsNotDecoded) {
   FileMagic magic;
   ASSERT_TRUE(magic.loaded()) << "libmagic's database (libmagic-mgc) did not load";
   std::string type;
-  documents::decode_with(
-      FileDecoder::Layers::kAll,
-      std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33), &magic,
-      &type);
+  // A PNG signature and its IHDR chunk's start (the array's own size: no trailing NUL).
+  static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0";
+  documents::decode_with(FileDecoder::Layers::kAll, std::string(kPng, sizeof kPng - 1), &magic,
+                         &type);
   EXPECT_EQ(type, "image/png");
   documents::decode_with(FileDecoder::Layers::kAll, testing::make_zip({{"a.csv", "x"}}), &magic,
                          &type);
