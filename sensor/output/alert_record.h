@@ -34,7 +34,7 @@ struct AlertFacts {
   const detect::Tally* tally = nullptr;  // the direction that triggered (decision->data_dir)
   const Json* app_fields = nullptr;      // the flow's latest app objects ("http", "tls", ...)
   const Json* files = nullptr;  // Suricata's alert `files`: the files that carried the data
-  const Json* extra = nullptr;           // objects of a proxied exchange ({"icap": {...}})
+  const Json* extra = nullptr;  // objects of a proxied exchange ({"icap": {...}})
 };
 
 Json alert_record(const AlertFacts& a);

@@ -2,11 +2,11 @@
 #include <gtest/gtest.h>
 
 #include "app/codec/chunked_decoder.h"
-#include "app/decoders.h"
-#include "app/http/http_headers.h"
 #include "app/codec/json_unescaper.h"
 #include "app/codec/multipart_parser.h"
 #include "app/codec/url_decoder.h"
+#include "app/decoders.h"
+#include "app/http/http_headers.h"
 
 namespace korgoo::app {
 namespace {

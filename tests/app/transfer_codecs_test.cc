@@ -3,8 +3,8 @@
 #include <string>
 
 #include "app/codec/transfer_base64.h"
-#include "app/transfer_line_assembler.h"
 #include "app/codec/transfer_quoted_printable.h"
+#include "app/transfer_line_assembler.h"
 #include "app/transfer_text.h"
 
 namespace korgoo::app {

@@ -11,10 +11,11 @@ TEST(StreamStats, JsonHasFixedKeyOrder) {
   s.gaps = 1;
   Json j = Json::object();
   s.to_json(j);
-  EXPECT_EQ(j.dump(), R"({"segments":3,"bytes_delivered":0,"overlaps":0,"retransmissions":0,)"
-                      R"("overlap_conflicts":0,"ooo_segments":0,"ooo_buffered_peak":0,"gaps":1,)"
-                      R"("gap_bytes":0,"ooo_cap_gaps":0,"depth_reached":0,"midstream_pickups":0,)"
-                      R"("syn_data":0,"syn_restarts":0,"resets":0,"resets_ignored":0,"urgent_removed":0})");
+  EXPECT_EQ(j.dump(),
+            R"({"segments":3,"bytes_delivered":0,"overlaps":0,"retransmissions":0,)"
+            R"("overlap_conflicts":0,"ooo_segments":0,"ooo_buffered_peak":0,"gaps":1,)"
+            R"("gap_bytes":0,"ooo_cap_gaps":0,"depth_reached":0,"midstream_pickups":0,)"
+            R"("syn_data":0,"syn_restarts":0,"resets":0,"resets_ignored":0,"urgent_removed":0})");
 }
 
 TEST(StreamStats, AddSumsWorkers) {

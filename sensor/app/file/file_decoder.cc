@@ -4,15 +4,15 @@
 #include <cctype>
 #include <chrono>
 
-#include "app/file/archive_reader.h"
 #include "app/codec/inflater.h"
 #include "app/codec/json_unescaper.h"
 #include "app/codec/legacy_charset.h"
-#include "app/mime/mime_parser.h"
-#include "app/file/office_text.h"
-#include "app/file/pdf_text.h"
 #include "app/codec/url_decoder.h"
 #include "app/codec/utf16_decoder.h"
+#include "app/file/archive_reader.h"
+#include "app/file/office_text.h"
+#include "app/file/pdf_text.h"
+#include "app/mime/mime_parser.h"
 
 namespace korgoo::app {
 

@@ -11,8 +11,8 @@
 // nested up to max_archive_depth; an OOXML (xlsx, docx, pptx) or ODF (ods, odt, odp) package
 // gives the text of its content parts instead (app/file/office_text.h). Members are separated by
 // boundaries. A PDF (%PDF-) is read whole up to max_pdf_bytes and gives its text page by page
-// (app/file/pdf_text.h). The limits of app::AppLimits bound the output; a hit is a problem and a counter
-// and ends only the decoding it concerns.
+// (app/file/pdf_text.h). The limits of app::AppLimits bound the output; a hit is a problem and a
+// counter and ends only the decoding it concerns.
 #pragma once
 
 #include <memory>

@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "app/codec/content_decoder.h"
-#include "app/file/file_decoder.h"
-#include "app/file/file_report.h"
 #include "app/codec/json_unescaper.h"
 #include "app/codec/multipart_parser.h"
-#include "app/protocol_decoder.h"
 #include "app/codec/url_decoder.h"
+#include "app/file/file_decoder.h"
+#include "app/file/file_report.h"
+#include "app/protocol_decoder.h"
 #include "common/bytes.h"
 #include "common/direction.h"
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "app/codec/url_decoder.h"
 #include "app/decoders.h"
 #include "app/http/http_headers.h"
-#include "app/codec/url_decoder.h"
 
 namespace korgoo::app {
 namespace {

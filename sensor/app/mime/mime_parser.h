@@ -13,8 +13,8 @@
 
 #include "app/app_memory.h"
 #include "app/codec/transfer_base64.h"
-#include "app/transfer_line_assembler.h"
 #include "app/codec/transfer_quoted_printable.h"
+#include "app/transfer_line_assembler.h"
 #include "common/bytes.h"
 
 namespace korgoo::app {
