@@ -1,5 +1,7 @@
 #include "app/file/file_report.h"
 
+#include <algorithm>
+
 #include "app/protocol_decoder.h"
 
 namespace korgoo::app {
@@ -18,6 +20,14 @@ std::string_view limit_key(const FileDecoder::Counters& c) {
 }
 
 }  // namespace
+
+AppLimits wire_file_limits(const AppLimits& limits) {
+  AppLimits l = limits;
+  l.max_file_output_bytes = std::min(l.max_file_output_bytes, l.max_decompressed_bytes);
+  l.max_archive_bytes = std::min(l.max_archive_bytes, l.max_decompressed_bytes);
+  l.max_pdf_bytes = std::min(l.max_pdf_bytes, l.max_decompressed_bytes);
+  return l;
+}
 
 void FileReport::cut(std::string_view why) {
   if (decoded == "full") decoded = "partial";

@@ -29,6 +29,10 @@ struct FileReport {
   Json to_json() const;
 };
 
+// The limits a file carried on the wire is decoded under: the app limits with every file cap
+// (output, held archive, held PDF) no larger than what one body or part may inflate to.
+AppLimits wire_file_limits(const AppLimits& limits);
+
 // What `decoder` did with its file (after finish()).
 FileReport report_of(const FileDecoder& decoder);
 

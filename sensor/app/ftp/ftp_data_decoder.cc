@@ -33,14 +33,11 @@ bool names_a_file(std::string_view command) {
 class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
  public:
   FtpDataDecoder(AppContext& ctx, const Expectation& expectation)
-      : ctx_(ctx), control_flow_id_(expectation.control_flow_id), file_limits_(ctx.limits) {
+      : ctx_(ctx),
+        control_flow_id_(expectation.control_flow_id),
+        file_limits_(wire_file_limits(ctx.limits)) {
     if (!expectation.command.empty()) command_ = {expectation.command, expectation.file_name};
     ++ctx_.stats.ftp.data_flows;
-    // A file on the wire gets no more output than an HTTP body may inflate to.
-    file_limits_.max_file_output_bytes =
-        std::min(file_limits_.max_file_output_bytes, file_limits_.max_decompressed_bytes);
-    file_limits_.max_archive_bytes =
-        std::min(file_limits_.max_archive_bytes, file_limits_.max_decompressed_bytes);
   }
 
   std::string_view app_proto() const override { return "ftp-data"; }

@@ -13,14 +13,7 @@ HttpBody::HttpBody(AppContext& ctx, std::uint32_t& next_view_id, HttpBodyOptions
       opt_(std::move(options)),
       content_(parse_content_codings(opt_.content_encoding), ctx.limits, ctx.stats,
                [this](ByteView b) { decoded(b); }),
-      file_limits_(ctx.limits) {
-  // A file on the wire gets no more output than its body may inflate to.
-  file_limits_.max_file_output_bytes =
-      std::min(file_limits_.max_file_output_bytes, file_limits_.max_decompressed_bytes);
-  file_limits_.max_archive_bytes =
-      std::min(file_limits_.max_archive_bytes, file_limits_.max_decompressed_bytes);
-  file_limits_.max_pdf_bytes =
-      std::min(file_limits_.max_pdf_bytes, file_limits_.max_decompressed_bytes);
+      file_limits_(wire_file_limits(ctx.limits)) {
   const std::string_view ct = opt_.content_type;
   if (contains_nocase(ct, "multipart/")) {
     if (auto boundary = header_parameter(ct, "boundary"); boundary && !boundary->empty()) {

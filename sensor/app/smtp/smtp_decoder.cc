@@ -37,15 +37,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
         client_lines_(kMaxLine, ctx.memory),
         server_lines_(kMaxLine, ctx.memory),
         envelope_memory_(ctx.memory),
-        file_limits_(ctx.limits) {
-    // An attachment gets no more decoded output than a part may have.
-    file_limits_.max_file_output_bytes =
-        std::min(file_limits_.max_file_output_bytes, file_limits_.max_decompressed_bytes);
-    file_limits_.max_archive_bytes =
-        std::min(file_limits_.max_archive_bytes, file_limits_.max_decompressed_bytes);
-    file_limits_.max_pdf_bytes =
-        std::min(file_limits_.max_pdf_bytes, file_limits_.max_decompressed_bytes);
-  }
+        file_limits_(wire_file_limits(ctx.limits)) {}
 
   std::string_view app_proto() const override { return "smtp"; }
   // A message is scanned as its MIME views only (header blocks, decoded parts, and the text
