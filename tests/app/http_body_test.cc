@@ -258,6 +258,10 @@ TEST(HttpBody, PdfFileIsScannedAsItsPagesText) {
   ASSERT_EQ(down.size(), 2u);
   EXPECT_NE(down[0].find("1," + pin), std::string::npos) << "the first page's text";
   EXPECT_NE(down[1].find("page two"), std::string::npos);
+  const auto groups = run.sink().groups(ContentKind::kHttpBody);
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_NE(groups[0], 0u) << "the pages are one group: their counts add";
+  EXPECT_EQ(groups[1], groups[0]);
   auto files = run.sink().records_of("fileinfo");
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0]->body["fileinfo"]["size"], pdf.size());  // as sent, not as decoded

@@ -109,7 +109,8 @@ class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
   void emit(Direction dir, ByteView data) {
     if (data.empty()) return;
     const int d = index_of(dir);
-    if (!open_[d]) view_[d] = ContentView{next_view_id_[d]++, ContentKind::kFtpData};
+    // The connection carries one file: its members, and what follows a gap, are one group.
+    if (!open_[d]) view_[d] = ContentView{next_view_id_[d]++, ContentKind::kFtpData, kFileGroup};
     open_[d] = true;
     ctx_.sink.content(dir, view_[d], data);
   }
@@ -146,6 +147,7 @@ class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
   std::array<std::uint64_t, 2> bytes_{};
   std::array<ContentView, 2> view_{};
   std::array<std::uint32_t, 2> next_view_id_{1, 1};  // 0 is the raw stream
+  static constexpr std::uint32_t kFileGroup = 1;     // ContentView::group of every data view
   std::array<bool, 2> open_{};
   std::array<bool, 2> ended_dir_{};
   bool ended_ = false;
