@@ -86,6 +86,7 @@ class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
     file_ =
         std::make_unique<FileDecoder>(name, static_cast<FileDecoder::Sink&>(*this), file_limits_,
                                       FileDecoder::Layers::kArchivesOnly, ctx_.memory);
+    watch_file(*file_, ctx_);
   }
 
   void close_file() {
@@ -136,8 +137,8 @@ class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
     rec.body["fileinfo"] = {{"filename", name},
                             {"gaps", truncated_},
                             {"size", bytes_[index_of(file_dir)]},
-                            {"state", truncated_ ? "TRUNCATED" : "CLOSED"},
-                            {"korgoo", report_.to_json()}};
+                            {"state", truncated_ ? "TRUNCATED" : "CLOSED"}};
+    report_.add_to(rec.body["fileinfo"]);
     ctx_.sink.record(std::move(rec));
   }
 

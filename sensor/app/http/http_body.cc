@@ -56,6 +56,7 @@ void HttpBody::open_file(std::string_view name) {
   file_group_ = 0;
   file_ = std::make_unique<FileDecoder>(name, static_cast<FileDecoder::Sink&>(*this), file_limits_,
                                         FileDecoder::Layers::kArchivesOnly, ctx_.memory);
+  watch_file(*file_, ctx_);
 }
 
 void HttpBody::close_file() {

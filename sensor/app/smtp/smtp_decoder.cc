@@ -402,6 +402,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
       file_ = std::make_unique<FileDecoder>(part.filename, static_cast<FileDecoder::Sink&>(*this),
                                             file_limits_, FileDecoder::Layers::kArchivesOnly,
                                             ctx_.memory);
+      watch_file(*file_, ctx_);
     }
   }
 
