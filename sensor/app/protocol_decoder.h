@@ -24,6 +24,8 @@
 
 namespace korgoo::app {
 
+class FileMagic;
+
 struct AppLimits {
   std::uint64_t max_header_bytes = 64 * 1024;          // one HTTP header block / SMTP line etc.
   std::uint64_t max_decompressed_bytes = 64ull << 20;  // per body; beyond it: stop, count
@@ -40,6 +42,9 @@ struct AppLimits {
   // app.max_file_seconds); 0 stops at the first check (tests).
   std::uint64_t max_file_millis = 60'000;
   std::uint64_t memcap = 64ull << 20;  // all app-layer buffers of one worker (app_memory.h)
+  // EVE fileinfo.sha256 of files on the wire (config app.file_sha256): one pass of SHA-256
+  // over each file's bytes.
+  bool file_sha256 = true;
 };
 
 // Counters every decoder adds to; one instance per worker, reported in stats. Each protocol's
@@ -73,6 +78,7 @@ struct AppContext {
   std::uint16_t server_port = 0;
   Timestamp now;  // time of the packet being processed; updated by the caller before each call
   AppMemory* memory = nullptr;  // the worker's app.memcap; nullptr: uncapped
+  FileMagic* magic = nullptr;   // the worker's libmagic, for fileinfo.magic; nullptr: none
 };
 
 // A connection that turns into a new stream (the tunnel a CONNECT opens, when it does not

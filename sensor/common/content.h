@@ -26,9 +26,17 @@ std::string_view to_string(ContentKind kind);
 
 // A view of one direction of one flow. `id` is unique within the flow and direction; the raw
 // stream is always id 0. Views are opened by their first bytes and closed explicitly.
+//
+// `group`: 0, the view stands alone. Views of one direction sharing a nonzero group are
+// disjoint pieces of one representation (the members of one archive, the pages of one PDF,
+// what follows a gap in one file), so a value's occurrences in them add up; across groups and
+// lone views the detector keeps the maximum (flow_detector.h), since those may show the same
+// bytes twice (raw and decoded). A group's id is unique within the flow and direction; the
+// carriers use the id of the group's first view.
 struct ContentView {
   std::uint32_t id = 0;
   ContentKind kind = ContentKind::kRaw;
+  std::uint32_t group = 0;
   friend bool operator==(ContentView, ContentView) = default;
 };
 

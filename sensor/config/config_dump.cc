@@ -93,6 +93,7 @@ void dump_config(const Config& c, std::ostream& out) {
   d.line("app.max_decompressed_bytes", c.app.max_decompressed_bytes);
   d.line("app.max_decompression_ratio", c.app.max_decompression_ratio);
   d.line("app.max_mime_depth", c.app.max_mime_depth);
+  d.line("app.file_sha256", c.app.file_sha256);
   d.line("detect.signatures", strings_of(c.detect.signature_paths));
   d.line("detect.max_samples", c.detect.max_samples);
   d.line("detect.hash_key", c.detect.hash_key ? "(set)" : "(random per run)");

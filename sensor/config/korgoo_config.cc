@@ -94,7 +94,8 @@ void load_stream(const yaml::Reader& r, stream::StreamConfig& c) {
 void load_app(const yaml::Reader& r, app::AppLimits& c) {
   r.allow_only({"max_header_bytes", "max_decompressed_bytes", "max_decompression_ratio",
                 "max_mime_depth", "memcap", "max_file_output_bytes", "max_archive_bytes",
-                "max_archive_entries", "max_archive_depth", "max_pdf_bytes", "max_file_seconds"});
+                "max_archive_entries", "max_archive_depth", "max_pdf_bytes", "max_file_seconds",
+                "file_sha256"});
   c.memcap = r.nonzero_bytes("memcap", c.memcap,
                              "leaves no room for any header: every flow is read as raw bytes");
   c.max_header_bytes = r.nonzero_bytes("max_header_bytes", c.max_header_bytes,
@@ -118,6 +119,7 @@ void load_app(const yaml::Reader& r, app::AppLimits& c) {
   c.max_file_millis = 1000 * static_cast<std::uint64_t>(r.integer(
                                  "max_file_seconds",
                                  static_cast<std::int64_t>(c.max_file_millis / 1000), 1, 86'400));
+  c.file_sha256 = r.boolean("file_sha256", c.file_sha256);
 }
 
 void load_detect(const yaml::Reader& r, detect::DetectConfig& c, const fs::path& base,

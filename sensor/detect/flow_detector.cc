@@ -91,8 +91,22 @@ ViewStream& FlowDetector::open(Direction dir, ContentView view, Scratch& scratch
     stream = nullptr;
   }
   ++scratch.stats().streams;
-  views_.push_back(std::make_unique<ViewStream>(dir, view, stream, engine_->tail_capacity()));
+  views_.push_back(std::make_unique<ViewStream>(dir, view, stream, engine_->tail_capacity(),
+                                                group_occurrences(dir, view.group)));
   return *views_.back();
+}
+
+std::shared_ptr<ValueCounts> FlowDetector::group_occurrences(Direction dir, std::uint32_t group) {
+  if (group == 0) return std::make_shared<ValueCounts>();
+  for (const Group& g : groups_) {
+    if (g.dir == dir && g.id == group) return g.occurrences;
+  }
+  // A new group in `dir`: an earlier one with no open view is done (a carrier's files come one
+  // after the other in a direction), so its counts are freed.
+  std::erase_if(groups_,
+                [dir](const Group& g) { return g.dir == dir && g.occurrences.use_count() == 1; });
+  groups_.push_back(Group{dir, group, std::make_shared<ValueCounts>()});
+  return groups_.back().occurrences;
 }
 
 void FlowDetector::scan(Direction dir, ContentView view, ByteView bytes, Scratch& scratch) {

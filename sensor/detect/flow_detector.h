@@ -5,9 +5,11 @@
 // raw and once decoded): for each (type, value) the direction's count is the MAXIMUM over
 // views of the value's occurrences in that view, not the sum. A form field seen raw and
 // decoded counts once; a value only visible after gunzip counts in its decoded view; a value
-// sent twice in one body counts twice. Values in different views that are really different
-// sends (two uploads of one file in one flow) count as the larger of the two, an undercount we
-// accept over double counting every plain-text protocol.
+// sent twice in one body counts twice. Views of one group (ContentView::group: the members of
+// one archive, the pages of one PDF) are disjoint bytes and count as one view: a value in two
+// members counts twice. Values in different views that are really different sends (two
+// uploads of one file in one flow) count as the larger of the two, an undercount we accept over
+// double counting every plain-text protocol.
 #pragma once
 
 #include <array>
@@ -80,6 +82,8 @@ class FlowDetector {
  private:
   ViewStream* find(Direction dir, ContentView view);
   ViewStream& open(Direction dir, ContentView view, Scratch& scratch);
+  // The occurrence counts a new view of `group` shares (a fresh one for group 0).
+  std::shared_ptr<ValueCounts> group_occurrences(Direction dir, std::uint32_t group);
   // Turns the rewritten reports of the last feed (pending()[first...]) into the matches of
   // the patterns as written (pattern_database.h).
   void resolve(ViewStream& vs, std::size_t first, ByteView chunk, Scratch& scratch);
@@ -93,6 +97,14 @@ class FlowDetector {
 
   const DetectEngine* engine_;
   std::vector<std::unique_ptr<ViewStream>> views_;
+  // The occurrences of the groups whose views are open, and of each direction's latest group
+  // (its next member view opens after the previous one ended).
+  struct Group {
+    Direction dir;
+    std::uint32_t id;
+    std::shared_ptr<ValueCounts> occurrences;
+  };
+  std::vector<Group> groups_;
   std::array<Tally, 2> tallies_;
   std::array<std::vector<NewValue>, 2> new_values_;
   std::uint64_t generation_ = 0;

@@ -34,8 +34,9 @@ class Tally {
   // A compacted tally merged into another adds its distinct count instead of a union.
   void compact();
 
-  // Records that value `hash` of `type` has been seen `occurrences` times in one content view.
-  // The tally keeps, per value, the maximum over views (see flow_detector.h); returns true if
+  // Records that value `hash` of `type` has been seen `occurrences` times in one content view
+  // (or one group of views, whose counts the detector adds). The tally keeps, per value, the
+  // maximum over views (see flow_detector.h); returns true if
   // the tally changed. `masked` is called only when a sample slot is free for a new value.
   bool observe(std::string_view type, std::uint64_t hash, std::uint64_t occurrences,
                const std::function<std::string()>& masked);

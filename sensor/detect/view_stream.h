@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/bytes.h"
@@ -23,8 +24,14 @@ namespace korgoo::detect {
 
 class ViewStream {
  public:
-  ViewStream(Direction dir, ContentView view, hs_stream_t* stream, std::size_t tail_capacity)
-      : dir_(dir), view_(view), stream_(stream), tail_capacity_(tail_capacity) {}
+  // `occurrences`: the view's own counts, or its group's (shared with the group's other views).
+  ViewStream(Direction dir, ContentView view, hs_stream_t* stream, std::size_t tail_capacity,
+             std::shared_ptr<ValueCounts> occurrences)
+      : dir_(dir),
+        view_(view),
+        stream_(stream),
+        tail_capacity_(tail_capacity),
+        occurrences_(std::move(occurrences)) {}
 
   Direction direction() const { return dir_; }
   ContentView view() const { return view_; }
@@ -49,8 +56,9 @@ class ViewStream {
   std::string_view bytes(std::uint64_t& from, std::uint64_t to, ByteView chunk,
                          std::string& buffer) const;
 
-  // Occurrences of each value (by keyed hash) in this view, for the max-over-views rule.
-  std::uint64_t bump_occurrences(std::uint64_t hash) { return occurrences_.increment(hash); }
+  // Occurrences of each value (by keyed hash) in this view (in its group, if it has one), for
+  // the max-over-views rule.
+  std::uint64_t bump_occurrences(std::uint64_t hash) { return occurrences_->increment(hash); }
 
   // Findings already counted, by stream span and type, so that two patterns (or signatures of
   // one type) matching the same value count it once.
@@ -73,7 +81,7 @@ class ViewStream {
   std::uint64_t offset_ = 0;
   std::string tail_;
   std::vector<RawMatch> pending_;
-  ValueCounts occurrences_;
+  std::shared_ptr<ValueCounts> occurrences_;
   std::vector<Span> recent_;
   std::size_t recent_next_ = 0;
 };

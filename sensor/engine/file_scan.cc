@@ -9,7 +9,8 @@ namespace korgoo::engine {
 namespace {
 
 // Decoded text into the detector; each part between boundaries is a view of its own, so that
-// no value joins across two MIME parts.
+// no value joins across two MIME parts, and all are one group (disjoint pieces of the file:
+// a value in two members or pages counts twice).
 class DetectorSink final : public app::FileDecoder::Sink {
  public:
   DetectorSink(detect::FlowDetector& detector, detect::Scratch& scratch)
@@ -29,7 +30,7 @@ class DetectorSink final : public app::FileDecoder::Sink {
  private:
   detect::FlowDetector& detector_;
   detect::Scratch& scratch_;
-  ContentView view_{1, ContentKind::kOther};
+  ContentView view_{1, ContentKind::kOther, 1};
   bool open_ = false;
 };
 

@@ -19,7 +19,8 @@ FlowInspector::FlowInspector(FlowServices& services, flow::Flow& flow)
            flow.src().port,
            flow.dst().port,
            flow.start(),
-           &services.app_memory},
+           &services.app_memory,
+           services.file_magic},
       engine_(services.rt.detect),
       detector_(*engine_) {
   const bool tcp = flow.proto() == 6;

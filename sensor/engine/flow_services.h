@@ -7,6 +7,7 @@
 #include "app/app_memory.h"
 #include "app/app_sink.h"
 #include "app/expectations.h"
+#include "app/file/file_magic.h"
 #include "app/protocol_decoder.h"
 #include "detect/scratch.h"
 #include "engine/runtime.h"
@@ -35,6 +36,7 @@ struct FlowServices {
   detect::Scratch& scratch;          // refitted in place on a reload, never replaced
   output::MetadataMasker& metadata;  // masks every app record before it is kept
   AppRecordWriter& records;
+  app::FileMagic* file_magic;  // the worker's libmagic, for fileinfo.magic (not thread-safe)
 };
 
 }  // namespace korgoo::engine

@@ -60,7 +60,7 @@ Worker::Worker(const Runtime& rt, std::unique_ptr<output::RecordSink> owned,
       text_masker_(*masker_engine_, rt.config.output.metadata),
       metadata_(text_masker_),
       services_{rt,          app_stats_, expectations_, stream_stats_, budget_,
-                app_memory_, *scratch_,  metadata_,     *this},
+                app_memory_, *scratch_,  metadata_,     *this,         &file_magic_},
       aggregation_(rt.policy->new_aggregation_state()),
       flows_(flow_config_, [this](flow::Flow& f) { on_flow_end(f); }) {}
 

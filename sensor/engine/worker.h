@@ -157,6 +157,7 @@ class Worker final : public PipelineControl, private AppRecordWriter {
   std::shared_ptr<const detect::DetectEngine> masker_engine_;
   detect::TextMasker text_masker_;   // identifiers in metadata, per outputs.eve.metadata
   output::MetadataMasker metadata_;  // applies it to every app record before it is kept
+  app::FileMagic file_magic_;        // fileinfo.magic of the files this worker's flows carry
   FlowServices services_;            // what this worker's flows borrow (after what it refers to)
   policy::AggregationState aggregation_;
   policy::SharedAggregation* shared_aggregation_ = nullptr;

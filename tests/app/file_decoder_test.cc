@@ -1,6 +1,8 @@
 // FileDecoder (korgoo scan): each layer the network path decodes is undone for files at rest,
 // the layers that ran are named, and what cannot be decoded is reported. Text is synthetic.
 #include "app/file/file_decoder.h"
+#include "app/file/file_report.h"
+#include "app/file/file_sha256.h"
 
 #include <gtest/gtest.h>
 
@@ -593,6 +595,79 @@ TEST(FileDecoderDocuments, MutatedAndCutPdfsAreSafe) {
     SCOPED_TRACE("round " + std::to_string(round));
     EXPECT_NO_THROW(decode("m.pdf", bytes, 512));
   }
+}
+
+// fileinfo.sha256 (issue 13): of the bytes fed, as they travelled (a gzip file's compressed
+// bytes, not its text), whatever the chunking; "" when off.
+TEST(FileDecoderDocuments, Sha256IsOfTheBytesAsSentAndOptional) {
+  const auto hash = [](const std::string& bytes, std::size_t chunk, bool on) {
+    Recorder rec;
+    FileDecoder d("f", rec);
+    d.set_sha256(on);
+    for (std::size_t i = 0; i < bytes.size(); i += chunk)
+      d.feed(as_bytes(std::string_view(bytes).substr(i, chunk)));
+    d.finish();
+    return d.sha256();
+  };
+  // FIPS 180-2's test vector for "abc".
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  EXPECT_EQ(hash("abc", 1, true), abc);
+  EXPECT_EQ(hash("abc", 3, true), abc);
+  EXPECT_EQ(hash("abc", 1, false), "");
+  const std::string gz = testing::compress("id,pin\n1,x\n", 31);
+  FileSha256 whole;
+  whole.update(as_bytes(gz));
+  const std::string want = whole.finish();
+  EXPECT_EQ(want.size(), 64u);
+  EXPECT_EQ(hash(gz, 5, true), want);
+  EXPECT_EQ(hash(gz, gz.size(), true), want);
+}
+
+// fileinfo.magic says what Suricata's does: libmagic's description, not the MIME type.
+TEST(FileDecoderDocuments, MagicDescriptionForEve) {
+  FileMagic magic;
+  ASSERT_TRUE(magic.loaded()) << "libmagic's database (libmagic-mgc) did not load";
+  Recorder rec;
+  FileDecoder d("a.zip", rec, AppLimits{}, FileDecoder::Layers::kArchivesOnly);
+  d.set_magic(&magic, FileDecoder::MagicForm::kDescription);
+  d.feed(as_bytes(testing::make_zip({{"a.csv", "x"}})));
+  d.finish();
+  EXPECT_TRUE(d.magic().starts_with("Zip archive data")) << d.magic();
+  // The MIME form is still what the same handle gives next.
+  EXPECT_EQ(magic.type(as_bytes(std::string_view("%PDF-1.4\n"))), "application/pdf");
+}
+
+// The record fields: magic and sha256 next to korgoo; a file the carrier lost part of has no
+// hash (it would not be the file's), while a decoding limit keeps it (every byte was hashed).
+TEST(FileReport, AddsMagicAndSha256ToFileinfo) {
+  FileReport r;
+  r.magic = "ASCII text";
+  r.sha256 = std::string(64, 'a');
+  Json info = Json::object();
+  r.add_to(info);
+  EXPECT_EQ(info["magic"], "ASCII text");
+  EXPECT_EQ(info["sha256"], std::string(64, 'a'));
+  EXPECT_EQ(info["korgoo"]["decoded"], "full");
+  r.cut("gap");
+  Json cut = Json::object();
+  r.add_to(cut);
+  EXPECT_FALSE(cut.contains("sha256"));
+  EXPECT_EQ(cut["magic"], "ASCII text");
+  Json none = Json::object();
+  FileReport{}.add_to(none);
+  EXPECT_FALSE(none.contains("magic"));
+  EXPECT_FALSE(none.contains("sha256"));
+
+  AppLimits tight;
+  tight.max_archive_entries = 1;
+  Recorder rec;
+  FileDecoder d("a.zip", rec, tight);
+  d.set_sha256(true);
+  d.feed(as_bytes(testing::make_zip({{"a.csv", "x"}, {"b.csv", "y"}})));
+  d.finish();
+  const FileReport limited = report_of(d);
+  EXPECT_EQ(limited.decoded, "partial");
+  EXPECT_EQ(limited.sha256.size(), 64u);
 }
 
 }  // namespace

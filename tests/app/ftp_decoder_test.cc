@@ -211,6 +211,10 @@ TEST(FtpDataDecoder, ZipOverStorIsScannedAsItsMembersText) {
     EXPECT_TRUE(h.sink.contents(ContentKind::kFtpData) ==
                 (std::vector<std::string>{"pin\n1\n", "card\n2\n"}))
         << "piece " << piece;
+    const auto groups = h.sink.groups(ContentKind::kFtpData);
+    ASSERT_EQ(groups.size(), 2u);
+    EXPECT_NE(groups[0], 0u) << "the members are one group: their counts add";
+    EXPECT_EQ(groups[1], groups[0]);
     EXPECT_TRUE(h.sink.all_ended());
     ASSERT_EQ(h.sink.records.size(), 1u);
     const Json& f = h.sink.records[0].body["fileinfo"];

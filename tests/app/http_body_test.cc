@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include "app/decoders.h"
+#include "app/file/file_sha256.h"
 #include "http_test_util.h"
 #include "pdf_maker.h"
 #include "zip_writer.h"
@@ -244,6 +245,10 @@ TEST(HttpBody, ArchiveAndOfficeFilesAreScannedAsTheirText) {
   auto files = run.sink().records_of("fileinfo");
   ASSERT_EQ(files.size(), 3u);
   EXPECT_EQ(files[0]->body["fileinfo"]["size"], xlsx.size());  // as sent, not as decoded
+  // fileinfo.sha256 is of the file as sent (app.file_sha256 is on by default).
+  FileSha256 zip_hash;
+  zip_hash.update(as_bytes(zip));
+  EXPECT_EQ(files[2]->body["fileinfo"]["sha256"], zip_hash.finish());
   expect_segmentation_independent(flow);
 }
 
@@ -258,6 +263,10 @@ TEST(HttpBody, PdfFileIsScannedAsItsPagesText) {
   ASSERT_EQ(down.size(), 2u);
   EXPECT_NE(down[0].find("1," + pin), std::string::npos) << "the first page's text";
   EXPECT_NE(down[1].find("page two"), std::string::npos);
+  const auto groups = run.sink().groups(ContentKind::kHttpBody);
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_NE(groups[0], 0u) << "the pages are one group: their counts add";
+  EXPECT_EQ(groups[1], groups[0]);
   auto files = run.sink().records_of("fileinfo");
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0]->body["fileinfo"]["size"], pdf.size());  // as sent, not as decoded

@@ -33,6 +33,8 @@ TEST(HttpDecoder, RequestResponseRecords) {
   EXPECT_EQ(files[0]->dir, Direction::kToClient);
   EXPECT_EQ(files[0]->body["fileinfo"].dump(),
             R"({"filename":"/path/page.html","gaps":false,"state":"CLOSED","size":5,)"
+            // SHA-256 of the 5-byte body "hello" (no libmagic handle in this harness).
+            R"("sha256":"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",)"
             R"("korgoo":{"decoders":[],"decoded":"full","encrypted":false}})");
   EXPECT_EQ(files[0]->body["http"]["status"], 200);
   EXPECT_EQ(run.sink().contents(ContentKind::kHttpBody, Direction::kToClient),

@@ -49,6 +49,14 @@ class RecordingSink final : public AppSink {
     return out;
   }
 
+  // ContentView::group of the views of one kind, in the order they were opened.
+  std::vector<std::uint32_t> groups(ContentKind kind) const {
+    std::vector<std::uint32_t> out;
+    for (const auto& v : views)
+      if (v.view.kind == kind) out.push_back(v.view.group);
+    return out;
+  }
+
   std::vector<const AppRecord*> records_of(const std::string& type) const {
     std::vector<const AppRecord*> out;
     for (const auto& r : records) {

@@ -440,6 +440,12 @@ TEST(SmtpDecoder, ZipAttachmentIsScannedAsItsMembersText) {
     const auto bodies = h.sink.contents(ContentKind::kMailBody);
     EXPECT_TRUE(bodies == (std::vector<std::string>{"see attached", csv, "second member\n"}))
         << "the text part, then each member a view";
+    // The members are disjoint pieces of one attachment: one group, so that their counts add.
+    const auto groups = h.sink.groups(ContentKind::kMailBody);
+    ASSERT_EQ(groups.size(), 3u);
+    EXPECT_EQ(groups[0], 0u) << "the text part stands alone";
+    EXPECT_NE(groups[1], 0u);
+    EXPECT_EQ(groups[2], groups[1]);
     const auto files = h.sink.records_of("fileinfo");
     ASSERT_EQ(files.size(), 1u);
     EXPECT_EQ(files[0]->body["fileinfo"]["size"], zip.size());

@@ -66,7 +66,8 @@ TEST(BlindingConfig, FileLimitsAreCheckedAndLoaded) {
   fs::create_directories(dir);
   std::ofstream(dir / "files.yaml") << "app:\n  max_file_output_bytes: 2mb\n  max_archive_bytes: "
                                        "1mb\n  max_archive_entries: 7\n  max_archive_depth: 2\n"
-                                       "  max_pdf_bytes: 3mb\n  max_file_seconds: 5\n";
+                                       "  max_pdf_bytes: 3mb\n  max_file_seconds: 5\n"
+                                       "  file_sha256: false\n";
   const Config c = load_config(dir / "files.yaml", dir);
   EXPECT_EQ(c.app.max_file_output_bytes, 2u << 20);
   EXPECT_EQ(c.app.max_archive_bytes, 1u << 20);
@@ -74,6 +75,8 @@ TEST(BlindingConfig, FileLimitsAreCheckedAndLoaded) {
   EXPECT_EQ(c.app.max_archive_depth, 2u);
   EXPECT_EQ(c.app.max_pdf_bytes, 3u << 20);
   EXPECT_EQ(c.app.max_file_millis, 5000u);
+  EXPECT_FALSE(c.app.file_sha256);
+  EXPECT_TRUE(app::AppLimits{}.file_sha256) << "on by default";
 }
 
 TEST(BlindingConfig, NonZeroCapsStillLoad) {

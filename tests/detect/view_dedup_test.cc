@@ -1,4 +1,5 @@
-// The max-over-views rule (flow_detector.h): a value seen raw and decoded counts once.
+// The max-over-views rule (flow_detector.h): a value seen raw and decoded counts once; views
+// of one group (members of one archive) are disjoint bytes and add up.
 #include <gtest/gtest.h>
 
 #include "detect/detect_fixture.h"
@@ -87,6 +88,43 @@ TEST_F(ViewDedup, ReopenedViewIdStartsAFreshStream) {
   scan(Direction::kToServer, kBody, pin.substr(5) + " ");  // not joined to the closed view
   fd_.end_all(scratch());
   EXPECT_EQ(to_server().count("kg_pin"), 0u);
+}
+
+// Two members of one archive (one group) each carry the value once: it was sent twice.
+TEST_F(ViewDedup, ValueInTwoMembersOfOneGroupCountsTwice) {
+  const std::string pin = kg_pin(rng_);
+  const ContentView first{3, ContentKind::kHttpBody, 3};
+  const ContentView second{4, ContentKind::kHttpBody, 3};
+  scan(Direction::kToServer, first, "pin " + pin + " ");
+  fd_.end(Direction::kToServer, first, scratch());
+  scan(Direction::kToServer, second, "pin " + pin + " ");
+  fd_.end_all(scratch());
+  EXPECT_EQ(to_server().count("kg_pin"), 2u);
+  EXPECT_EQ(to_server().distinct("kg_pin"), 1u);
+}
+
+// A stored (uncompressed) archive shows its members raw too: the raw view's two occurrences
+// and the group's two are the same two, not four.
+TEST_F(ViewDedup, GroupAndRawViewOfTheSameBytesCountOnce) {
+  const std::string pin = kg_pin(rng_);
+  scan(Direction::kToServer, kRawView, "a.txt pin " + pin + " b.txt pin " + pin + " ");
+  scan(Direction::kToServer, ContentView{3, ContentKind::kHttpBody, 3}, "pin " + pin + " ");
+  fd_.end(Direction::kToServer, ContentView{3, ContentKind::kHttpBody, 3}, scratch());
+  scan(Direction::kToServer, ContentView{4, ContentKind::kHttpBody, 3}, "pin " + pin + " ");
+  fd_.end_all(scratch());
+  EXPECT_EQ(to_server().count("kg_pin"), 2u);
+}
+
+// Views of different groups (two uploads) keep the maximum, as lone views do.
+TEST_F(ViewDedup, DifferentGroupsKeepTheMaximum) {
+  const std::string pin = kg_pin(rng_);
+  const ContentView a{3, ContentKind::kHttpBody, 3};
+  const ContentView b{4, ContentKind::kHttpBody, 4};
+  scan(Direction::kToServer, a, "pin " + pin + " ");
+  fd_.end(Direction::kToServer, a, scratch());
+  scan(Direction::kToServer, b, "pin " + pin + " ");
+  fd_.end_all(scratch());
+  EXPECT_EQ(to_server().count("kg_pin"), 1u);
 }
 
 }  // namespace

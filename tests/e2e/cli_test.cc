@@ -262,6 +262,31 @@ TEST(Cli, ScanFindsInCp1251AndKoi8rWhatItFindsInUtf8) {
   EXPECT_EQ(scans[2]["decoders"], Json{"koi8r"});
 }
 
+// A value in two members of one archive, or on two pages of one PDF, was sent twice: members
+// and pages are disjoint bytes, so their counts add (flow_detector.h); once it counted 1.
+TEST(Cli, ScanCountsAValueInTwoMembersOrPagesTwice) {
+  const fs::path dir = fresh_dir("cli-scan-two-members");
+  const std::string pin = synthetic_pin();
+  const std::string row = cat({"id,pin\n1,", pin, "\n"});
+  const std::string pdf = app::testing::make_pdf(cat({row, "\f", row}));
+  ASSERT_FALSE(pdf.empty()) << "tests/app/make_pdf.py (python3-reportlab) failed";
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"two.zip", app::testing::make_zip({{"a.csv", row}, {"b.csv", row}})},
+      {"stored.zip", app::testing::make_zip({{"a.csv", row, true}, {"b.csv", row, true}})},
+      {"two.pdf", pdf},
+  };
+  std::string text;
+  ASSERT_EQ(scan_files(dir, files, text), 0) << text;
+  EXPECT_EQ(text.find(pin), std::string::npos) << "a value was printed in clear";
+  const std::vector<Json> scans = scan_lines(text);
+  ASSERT_EQ(scans.size(), files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    SCOPED_TRACE(files[i].first);
+    EXPECT_EQ(scans[i]["pii"]["kg_pin"]["count"], 2);
+    EXPECT_EQ(scans[i]["pii"]["kg_pin"]["distinct"], 1);
+  }
+}
+
 // A password-protected export is reported: "encrypted": true, a problem, exit status 1.
 TEST(Cli, ScanFlagsAnEncryptedArchive) {
   const fs::path dir = scratch_dir("cli-scan-encrypted");

@@ -10,6 +10,7 @@
 #include "app/codec/url_decoder.h"
 #include "app/codec/utf16_decoder.h"
 #include "app/file/archive_reader.h"
+#include "app/file/file_sha256.h"
 #include "app/file/office_text.h"
 #include "app/file/pdf_text.h"
 #include "app/mime/mime_parser.h"
@@ -26,8 +27,11 @@ struct FileDecoder::Shared {
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   bool time_reported = false;
   FileMagic* magic = nullptr;
+  MagicForm magic_form = MagicForm::kMimeType;
   std::vector<std::uint8_t> head;  // the file's first bytes, for libmagic
   std::string magic_type;
+  std::unique_ptr<FileSha256> sha256;  // set_sha256(true)
+  std::string sha256_hex;
 
   // Whether the file's time (max_file_millis) is up; said once. Asked between members and
   // pages, so one member's decoding is never cut inside.
@@ -806,20 +810,42 @@ void FileDecoder::feed(ByteView bytes) {
     const std::size_t n = std::min(bytes.size(), FileMagic::kHeadBytes - own_->head.size());
     own_->head.insert(own_->head.end(), bytes.begin(), bytes.begin() + static_cast<long>(n));
   }
+  if (own_ && own_->sha256) own_->sha256->update(bytes);
   stages_.front()->feed(bytes);
 }
 
 void FileDecoder::finish() {
   stages_.front()->finish();
   if (own_ && own_->magic) {
-    own_->magic_type = own_->magic->type(ByteView(own_->head.data(), own_->head.size()));
+    const ByteView head(own_->head.data(), own_->head.size());
+    own_->magic_type = own_->magic_form == MagicForm::kDescription ? own_->magic->describe(head)
+                                                                   : own_->magic->type(head);
     own_->head.clear();
     own_->head.shrink_to_fit();
   }
+  if (own_ && own_->sha256) {
+    own_->sha256_hex = own_->sha256->finish();
+    own_->sha256.reset();
+  }
 }
 
-void FileDecoder::set_magic(FileMagic* magic) {
-  if (own_) own_->magic = magic;
+void FileDecoder::set_magic(FileMagic* magic, MagicForm form) {
+  if (!own_) return;
+  own_->magic = magic;
+  own_->magic_form = form;
+}
+
+void FileDecoder::set_sha256(bool on) {
+  if (!own_) return;
+  if (on) {
+    own_->sha256 = std::make_unique<FileSha256>();
+  } else {
+    own_->sha256.reset();
+  }
+}
+
+const std::string& FileDecoder::sha256() const {
+  return shared_->sha256_hex;
 }
 
 const std::string& FileDecoder::magic() const {

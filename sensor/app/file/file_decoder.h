@@ -88,9 +88,17 @@ class FileDecoder {
 
   // Names the file's type with libmagic (app/file/file_magic.h) from its first bytes; `magic` is
   // the owner's and outlives this decoder. Call before the first feed(); outermost file only.
-  void set_magic(FileMagic* magic);
-  // The MIME type libmagic gave the file ("" without set_magic(), or before finish()).
+  // kMimeType: "application/pdf" (korgoo scan); kDescription: "PDF document, version 1.4"
+  // (EVE fileinfo.magic, as Suricata says it).
+  enum class MagicForm : std::uint8_t { kMimeType, kDescription };
+  void set_magic(FileMagic* magic, MagicForm form = MagicForm::kMimeType);
+  // What libmagic said of the file ("" without set_magic(), or before finish()).
   const std::string& magic() const;
+  // Hashes every byte fed (the file as it travelled), for fileinfo.sha256. Call before the first
+  // feed(); outermost file only.
+  void set_sha256(bool on);
+  // 64 lowercase hex digits after finish(); "" without set_sha256(true).
+  const std::string& sha256() const;
 
   class Stage;
 

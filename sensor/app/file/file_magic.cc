@@ -25,4 +25,15 @@ std::string FileMagic::type(ByteView head) {
   return t ? std::string(t) : std::string();
 }
 
+std::string FileMagic::describe(ByteView head) {
+  if (!cookie_ || head.empty()) return "";
+  if (head.size() > kHeadBytes) head = head.subspan(0, kHeadBytes);
+  // One cookie, two answers: the flags are switched for this call only.
+  magic_setflags(cookie_, MAGIC_ERROR);
+  const char* t = magic_buffer(cookie_, head.data(), head.size());
+  std::string out = t ? std::string(t) : std::string();
+  magic_setflags(cookie_, MAGIC_MIME_TYPE | MAGIC_ERROR);
+  return out;
+}
+
 }  // namespace korgoo::app

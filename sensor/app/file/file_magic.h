@@ -26,6 +26,9 @@ class FileMagic {
 
   // The MIME type of a file that starts with `head` ("" when the database did not load).
   std::string type(ByteView head);
+  // libmagic's description of it ("PDF document, version 1.4"), as Suricata's
+  // fileinfo.magic says it ("" when the database did not load).
+  std::string describe(ByteView head);
   bool loaded() const { return cookie_ != nullptr; }
 
  private:

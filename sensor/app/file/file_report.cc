@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/protocol_decoder.h"
+#include "app/transfer_text.h"
 
 namespace korgoo::app {
 
@@ -32,6 +33,13 @@ AppLimits wire_file_limits(const AppLimits& limits) {
 void FileReport::cut(std::string_view why) {
   if (decoded == "full") decoded = "partial";
   if (reason.empty()) reason = why;
+  sha256.clear();
+}
+
+void FileReport::add_to(Json& fileinfo) const {
+  if (!magic.empty()) fileinfo["magic"] = to_valid_utf8(magic);
+  if (!sha256.empty()) fileinfo["sha256"] = sha256;
+  fileinfo["korgoo"] = to_json();
 }
 
 Json FileReport::to_json() const {
@@ -47,16 +55,24 @@ FileReport report_of(const FileDecoder& decoder) {
   FileReport r;
   r.decoders = decoder.decoders();
   r.encrypted = decoder.encrypted();
+  r.magic = decoder.magic();
   const FileDecoder::Counters& c = decoder.counters();
   if (r.encrypted && c.entries == 0) {
     r.decoded = "none";
     r.reason = "encrypted";
-    return r;
+  } else {
+    if (const auto key = limit_key(c); !key.empty()) r.cut(key);
+    if (c.damaged) r.cut("damaged");
+    if (r.encrypted) r.cut("encrypted");
   }
-  if (const auto key = limit_key(c); !key.empty()) r.cut(key);
-  if (c.damaged) r.cut("damaged");
-  if (r.encrypted) r.cut("encrypted");
+  // Set after those cuts: they say what decoding missed, while every byte sent was hashed.
+  r.sha256 = decoder.sha256();
   return r;
+}
+
+void watch_file(FileDecoder& decoder, AppContext& ctx) {
+  decoder.set_magic(ctx.magic, FileDecoder::MagicForm::kDescription);
+  decoder.set_sha256(ctx.limits.file_sha256);
 }
 
 FileReport close_file_decoder(FileDecoder& decoder, AppContext& ctx, Direction dir) {

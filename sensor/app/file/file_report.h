@@ -22,16 +22,28 @@ struct FileReport {
   // not; "none": nothing of it could be read (every member encrypted). `reason` says why.
   std::string decoded = "full";
   std::string reason;  // gap, truncated, encrypted, damaged or the limit's config key
+  // Suricata's fields: libmagic's description of the file (AppContext::magic) and the SHA-256
+  // of its bytes as they travelled (app.file_sha256); "" when not known (no magic database,
+  // hashing off, part of the file lost).
+  std::string magic;
+  std::string sha256;
 
-  // The carrier lost part of the file (a gap, the body cap): at most partial.
+  // The carrier lost part of the file (a gap, the body cap): at most partial, and its hash is
+  // not the file's.
   void cut(std::string_view why);
   // {"decoders":[...],"decoded":"full","encrypted":false[,"reason":"..."]}: fileinfo.korgoo.
   Json to_json() const;
+  // Adds magic and sha256 (when known) and korgoo to a fileinfo object.
+  void add_to(Json& fileinfo) const;
 };
 
 // The limits a file carried on the wire is decoded under: the app limits with every file cap
 // (output, held archive, held PDF) no larger than what one body or part may inflate to.
 AppLimits wire_file_limits(const AppLimits& limits);
+
+// Names the file's type (ctx.magic) and hashes it (ctx.limits.file_sha256): call on a file's
+// decoder before its first byte.
+void watch_file(FileDecoder& decoder, AppContext& ctx);
 
 // What `decoder` did with its file (after finish()).
 FileReport report_of(const FileDecoder& decoder);

@@ -86,6 +86,7 @@ class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
     file_ =
         std::make_unique<FileDecoder>(name, static_cast<FileDecoder::Sink&>(*this), file_limits_,
                                       FileDecoder::Layers::kArchivesOnly, ctx_.memory);
+    watch_file(*file_, ctx_);
   }
 
   void close_file() {
@@ -109,7 +110,8 @@ class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
   void emit(Direction dir, ByteView data) {
     if (data.empty()) return;
     const int d = index_of(dir);
-    if (!open_[d]) view_[d] = ContentView{next_view_id_[d]++, ContentKind::kFtpData};
+    // The connection carries one file: its members, and what follows a gap, are one group.
+    if (!open_[d]) view_[d] = ContentView{next_view_id_[d]++, ContentKind::kFtpData, kFileGroup};
     open_[d] = true;
     ctx_.sink.content(dir, view_[d], data);
   }
@@ -135,8 +137,8 @@ class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
     rec.body["fileinfo"] = {{"filename", name},
                             {"gaps", truncated_},
                             {"size", bytes_[index_of(file_dir)]},
-                            {"state", truncated_ ? "TRUNCATED" : "CLOSED"},
-                            {"korgoo", report_.to_json()}};
+                            {"state", truncated_ ? "TRUNCATED" : "CLOSED"}};
+    report_.add_to(rec.body["fileinfo"]);
     ctx_.sink.record(std::move(rec));
   }
 
@@ -146,6 +148,7 @@ class FtpDataDecoder final : public ProtocolDecoder, private FileDecoder::Sink {
   std::array<std::uint64_t, 2> bytes_{};
   std::array<ContentView, 2> view_{};
   std::array<std::uint32_t, 2> next_view_id_{1, 1};  // 0 is the raw stream
+  static constexpr std::uint32_t kFileGroup = 1;     // ContentView::group of every data view
   std::array<bool, 2> open_{};
   std::array<bool, 2> ended_dir_{};
   bool ended_ = false;

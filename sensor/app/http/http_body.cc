@@ -53,8 +53,10 @@ void HttpBody::gap() {
 void HttpBody::open_file(std::string_view name) {
   file_handle_ = ctx_.sink.file_begin(opt_.dir, name);
   file_report_ = FileReport{};
+  file_group_ = 0;
   file_ = std::make_unique<FileDecoder>(name, static_cast<FileDecoder::Sink&>(*this), file_limits_,
                                         FileDecoder::Layers::kArchivesOnly, ctx_.memory);
+  watch_file(*file_, ctx_);
 }
 
 void HttpBody::close_file() {
@@ -106,6 +108,10 @@ void HttpBody::emit(ByteView data) {
   if (data.empty()) return;
   if (!view_open_) {
     view_ = ContentView{next_view_id_++, ContentKind::kHttpBody};
+    if (file_) {  // the file's members and pages are one group: their counts add up
+      if (file_group_ == 0) file_group_ = view_.id;
+      view_.group = file_group_;
+    }
     view_open_ = true;
   }
   ctx_.sink.content(opt_.dir, view_, data);

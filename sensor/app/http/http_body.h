@@ -109,6 +109,7 @@ class HttpBody : private MultipartHandler, private FileDecoder::Sink {
   AppLimits file_limits_;  // app limits with the file caps no larger than a body's
   std::unique_ptr<FileDecoder> file_;
   std::uint64_t file_handle_ = 0;
+  std::uint32_t file_group_ = 0;  // ContentView::group of the file's views (its first view's id)
   FileReport file_report_;
 };
 

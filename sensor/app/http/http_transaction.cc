@@ -21,7 +21,7 @@ Json fileinfo_fields(const HttpFile& file) {
   j["gaps"] = file.gaps;
   j["state"] = file.truncated ? "TRUNCATED" : "CLOSED";
   j["size"] = file.size;
-  j["korgoo"] = file.report.to_json();
+  file.report.add_to(j);
   return j;
 }
 

@@ -389,6 +389,8 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
 
   void on_part_begin(const MimePartInfo& part) override {
     part_view_ = ContentView{next_view_id_++, ContentKind::kMailBody};
+    // An attachment's members are one group of views: their counts add up.
+    if (part.is_attachment()) part_view_.group = part_view_.id;
     part_view_open_ = false;
     part_delivered_ = 0;
     part_capped_ = false;
@@ -400,6 +402,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
       file_ = std::make_unique<FileDecoder>(part.filename, static_cast<FileDecoder::Sink&>(*this),
                                             file_limits_, FileDecoder::Layers::kArchivesOnly,
                                             ctx_.memory);
+      watch_file(*file_, ctx_);
     }
   }
 
@@ -413,7 +416,7 @@ class SmtpDecoder final : public ProtocolDecoder, private MimeEvents, private Fi
   void boundary() override {  // the next archive member is a view of its own
     if (!part_view_open_) return;
     ctx_.sink.content_end(Direction::kToServer, part_view_);
-    part_view_ = ContentView{next_view_id_++, ContentKind::kMailBody};
+    part_view_ = ContentView{next_view_id_++, ContentKind::kMailBody, part_view_.group};
     part_view_open_ = false;
   }
 

@@ -66,8 +66,8 @@ std::vector<AppRecord> smtp_transaction_records(const std::optional<std::string>
     file.body["fileinfo"] = {{"filename", a.name},
                              {"gaps", false},
                              {"size", a.size},
-                             {"state", a.complete ? "CLOSED" : "TRUNCATED"},
-                             {"korgoo", a.report.to_json()}};
+                             {"state", a.complete ? "CLOSED" : "TRUNCATED"}};
+    a.report.add_to(file.body["fileinfo"]);
     file.file = a.handle;
     out.push_back(std::move(file));
   }
