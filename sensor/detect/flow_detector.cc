@@ -97,7 +97,7 @@ ViewStream& FlowDetector::open(Direction dir, ContentView view, Scratch& scratch
 }
 
 std::shared_ptr<ValueCounts> FlowDetector::group_occurrences(Direction dir, std::uint32_t group) {
-  if (group == 0) return std::make_shared<ValueCounts>();
+  if (group == 0) return nullptr;
   for (const Group& g : groups_) {
     if (g.dir == dir && g.id == group) return g.occurrences;
   }

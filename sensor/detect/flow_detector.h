@@ -82,7 +82,7 @@ class FlowDetector {
  private:
   ViewStream* find(Direction dir, ContentView view);
   ViewStream& open(Direction dir, ContentView view, Scratch& scratch);
-  // The occurrence counts a new view of `group` shares (a fresh one for group 0).
+  // The occurrence counts a new view of `group` shares (null for group 0: a lone view).
   std::shared_ptr<ValueCounts> group_occurrences(Direction dir, std::uint32_t group);
   // Turns the rewritten reports of the last feed (pending()[first...]) into the matches of
   // the patterns as written (pattern_database.h).

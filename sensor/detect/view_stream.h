@@ -24,14 +24,15 @@ namespace korgoo::detect {
 
 class ViewStream {
  public:
-  // `occurrences`: the view's own counts, or its group's (shared with the group's other views).
+  // `group_occurrences`: the counts the view shares with the other views of its group, or null
+  // for a view that stands alone (it counts in its own table, allocated only when used).
   ViewStream(Direction dir, ContentView view, hs_stream_t* stream, std::size_t tail_capacity,
-             std::shared_ptr<ValueCounts> occurrences)
+             std::shared_ptr<ValueCounts> group_occurrences)
       : dir_(dir),
         view_(view),
         stream_(stream),
         tail_capacity_(tail_capacity),
-        occurrences_(std::move(occurrences)) {}
+        group_occurrences_(std::move(group_occurrences)) {}
 
   Direction direction() const { return dir_; }
   ContentView view() const { return view_; }
@@ -58,7 +59,9 @@ class ViewStream {
 
   // Occurrences of each value (by keyed hash) in this view (in its group, if it has one), for
   // the max-over-views rule.
-  std::uint64_t bump_occurrences(std::uint64_t hash) { return occurrences_->increment(hash); }
+  std::uint64_t bump_occurrences(std::uint64_t hash) {
+    return (group_occurrences_ ? *group_occurrences_ : occurrences_).increment(hash);
+  }
 
   // Findings already counted, by stream span and type, so that two patterns (or signatures of
   // one type) matching the same value count it once.
@@ -81,7 +84,8 @@ class ViewStream {
   std::uint64_t offset_ = 0;
   std::string tail_;
   std::vector<RawMatch> pending_;
-  std::shared_ptr<ValueCounts> occurrences_;
+  ValueCounts occurrences_;                         // a lone view's
+  std::shared_ptr<ValueCounts> group_occurrences_;  // its group's, when it has one
   std::vector<Span> recent_;
   std::size_t recent_next_ = 0;
 };

@@ -70,7 +70,7 @@ FileReport report_of(const FileDecoder& decoder) {
   return r;
 }
 
-void watch_file(FileDecoder& decoder, AppContext& ctx) {
+void watch_file(FileDecoder& decoder, const AppContext& ctx) {
   decoder.set_magic(ctx.magic, FileDecoder::MagicForm::kDescription);
   decoder.set_sha256(ctx.limits.file_sha256);
 }

@@ -43,7 +43,7 @@ AppLimits wire_file_limits(const AppLimits& limits);
 
 // Names the file's type (ctx.magic) and hashes it (ctx.limits.file_sha256): call on a file's
 // decoder before its first byte.
-void watch_file(FileDecoder& decoder, AppContext& ctx);
+void watch_file(FileDecoder& decoder, const AppContext& ctx);
 
 // What `decoder` did with its file (after finish()).
 FileReport report_of(const FileDecoder& decoder);
